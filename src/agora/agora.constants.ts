@@ -1,0 +1,19 @@
+/** Largest uid Agora accepts: uids are unsigned 32-bit integers. */
+export const UINT32_MAX = 4_294_967_295;
+
+/** Agora refuses tokens valid for longer than 24 hours. */
+export const AGORA_MAX_EXPIRE_SECONDS = 86_400;
+
+/**
+ * Agora's channel-name character set: a–z A–Z 0–9 space and
+ * ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,
+ */
+export const CHANNEL_PATTERN = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{|}~,]+$/;
+
+/** Channel names are shorter than 64 bytes (all allowed characters are single bytes). */
+export const CHANNEL_MAX_BYTES = 63;
+
+export const CHANNEL_RULE = `$property may use only a-z A-Z 0-9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,`;
+
+/** A Signaling stream channel: an RTC channel name, or `*` for any channel. */
+export const RTM_CHANNEL_PATTERN = new RegExp(`${CHANNEL_PATTERN.source}|^\\*$`);

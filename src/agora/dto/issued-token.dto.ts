@@ -1,0 +1,32 @@
+/** What every token response carries. */
+export class IssuedTokenDto {
+  /**
+   * The signed AccessToken2 token, to pass to the Agora SDK.
+   * @example "007eJxTYBBa..."
+   */
+  token: string;
+
+  /**
+   * The Agora App ID the token is for.
+   * @example "0123456789abcdef0123456789abcdef"
+   */
+  appId: string;
+
+  /**
+   * When the token was issued (ISO 8601, UTC), as recorded in the token.
+   * @example "2026-11-22T08:00:00.000Z"
+   */
+  issuedAt: Date;
+
+  /**
+   * When the token expires (ISO 8601, UTC): issuedAt + expireSeconds.
+   * @example "2026-11-22T09:00:00.000Z"
+   */
+  expiresAt: Date;
+
+  /**
+   * The token's lifetime in seconds.
+   * @example 3600
+   */
+  expireSeconds: number;
+}

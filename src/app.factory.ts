@@ -1,0 +1,38 @@
+import type { LogLevel as NestLogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import { appConfig } from './config/app.config.js';
+import { setUpOpenApi } from './openapi.js';
+
+export interface CreateAppOptions {
+  /** Fastify request logging (pino); off in tests. */
+  requestLogs?: boolean;
+  /** Nest's own log levels; false silences it. */
+  logger?: NestLogLevel[] | false;
+}
+
+/**
+ * Builds the whole application, exactly as production runs it, without
+ * listening: main.ts listens on it, and the e2e specs inject requests into it.
+ */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ logger: options.requestLogs ?? true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    // JSON only: Nest's form parser and Fastify's text/plain parser are not
+    // registered, so any other media type is a 415.
+    bodyParser: false,
+    abortOnError: false,
+    logger: options.logger,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+
+  const config = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
+  fastify.log.level = config.logLevel;
+  app.enableCors({ origin: config.corsAllowOrigin });
+  setUpOpenApi(app);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,28 @@
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
+import { ChatTokenService } from './chat-token.service.js';
+import { ChatTokenResponseDto } from './dto/chat-token-response.dto.js';
+import { CreateChatTokenDto } from './dto/create-chat-token.dto.js';
+
+@ApiTags('chat')
+@Controller('v1/chat')
+export class ChatController {
+  constructor(private readonly tokens: ChatTokenService) {}
+
+  @TokenEndpoint('token', {
+    summary: 'Issue a Chat token',
+    description:
+      'With `userId`, signs a Chat **user** token for that user. Without it, signs a Chat **app** token, ' +
+      'which carries app-wide REST privileges: give it only to trusted back ends.',
+    request: CreateChatTokenDto,
+    response: ChatTokenResponseDto,
+    examples: {
+      user: { summary: 'User token', value: { userId: 'alice' } },
+      app: { summary: 'App token', value: {} },
+    },
+  })
+  create(@Body() body: CreateChatTokenDto): ChatTokenResponseDto {
+    return this.tokens.create(body);
+  }
+}

@@ -1,0 +1,31 @@
+import { applyDecorators, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, type ApiBodyOptions } from '@nestjs/swagger';
+
+type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>['examples']>;
+import { ApiProblemResponses } from './api-problem-responses.decorator.js';
+
+export interface TokenEndpointOptions {
+  summary: string;
+  description: string;
+  request: Type<unknown>;
+  response: Type<unknown>;
+  examples: BodyExamples;
+}
+
+/**
+ * A token-issuing route: POST answering 200 with `Cache-Control: no-store`
+ * (a token must never be cached by a proxy or browser), documented with its
+ * request examples, its response and its problem responses.
+ */
+export function TokenEndpoint(path: string, options: TokenEndpointOptions): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    HttpCode(HttpStatus.OK),
+    Header('Cache-Control', 'no-store'),
+    ApiOperation({ summary: options.summary, description: options.description }),
+    ApiConsumes('application/json'),
+    ApiBody({ type: options.request, examples: options.examples }),
+    ApiOkResponse({ type: options.response, description: 'The signed token and what it grants.' }),
+    ApiProblemResponses(400, 415, 500),
+  );
+}

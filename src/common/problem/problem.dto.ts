@@ -1,0 +1,50 @@
+/** One rejected field of a request. */
+export class FieldErrorDto {
+  /**
+   * The field's path in the request body (`privileges.joinChannel`), or `body` for the body as a whole.
+   * @example "channel"
+   */
+  field: string;
+
+  /**
+   * What is wrong with it.
+   * @example "channel must be 1 to 63 bytes"
+   */
+  message: string;
+}
+
+/** An error, as RFC 9457 problem details (`application/problem+json`). */
+export class ProblemDto {
+  /**
+   * Identifies the kind of problem; `about:blank` when the status says it all.
+   * @example "urn:agora-token-service:problem:validation"
+   */
+  type: string;
+
+  /**
+   * Short summary of the kind of problem.
+   * @example "Bad Request"
+   */
+  title: string;
+
+  /**
+   * The HTTP status code.
+   * @example 400
+   */
+  status: number;
+
+  /**
+   * What went wrong with this request.
+   * @example "The request body is invalid."
+   */
+  detail: string;
+
+  /**
+   * The request path.
+   * @example "/v1/rtc/token"
+   */
+  instance?: string;
+
+  /** For validation failures: each rejected field and why. */
+  errors?: FieldErrorDto[];
+}

@@ -1,0 +1,34 @@
+import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { ValidationProblemException } from '../problem/validation-problem.exception.js';
+import { toFieldErrors } from './validation-errors.js';
+
+/**
+ * The global pipe: DTOs are the single source of validation. Unknown fields
+ * are rejected, not dropped, and nothing is coerced (a uid of "42" is a 400).
+ */
+@Injectable()
+export class RequestValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new ValidationProblemException(toFieldErrors(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // No body at all is an empty object (the DTO then names what is missing);
+    // a body that is JSON but not an object (null, an array, a string) is refused outright.
+    if (metadata.type === 'body' && value !== undefined && !isPlainObject(value)) {
+      throw ValidationProblemException.field('body', 'the request body must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

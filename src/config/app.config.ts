@@ -1,0 +1,64 @@
+import { registerAs } from '@nestjs/config';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { validateEnv } from './env-validation.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** An origin as browsers send it: scheme, host and optional port, no path. */
+const ORIGIN = /^https?:\/\/[^/\s,]+$/;
+
+class AppEnv {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  PORT = 8080;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S+$/, { message: 'HOST must be a host name or address' })
+  HOST = '0.0.0.0';
+
+  @Transform(({ value }) => splitList(value))
+  @ValidateIf((env: AppEnv) => env.CORS_ALLOW_ORIGIN !== '*')
+  @ArrayNotEmpty({ message: 'CORS_ALLOW_ORIGIN must be * or list at least one origin' })
+  @Matches(ORIGIN, {
+    each: true,
+    message: 'CORS_ALLOW_ORIGIN must be * or a comma-separated list of origins such as https://app.example.com',
+  })
+  CORS_ALLOW_ORIGIN: string[] | '*' = '*';
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+}
+
+function splitList(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.trim() === '*') return '*';
+  return value.split(',').map((origin) => origin.trim()).filter(Boolean);
+}
+
+/** HTTP server settings: where to listen, who may call from a browser, how much to log. */
+export const appConfig = registerAs('app', () => {
+  const env = validateEnv(AppEnv);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    corsAllowOrigin: env.CORS_ALLOW_ORIGIN,
+    logLevel: env.LOG_LEVEL,
+  };
+});

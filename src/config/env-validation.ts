@@ -1,0 +1,41 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+/**
+ * Thrown when the environment is malformed. Its message names each offending
+ * variable and the rule it breaks, never the value (which may be a secret).
+ */
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/**
+ * Validates the environment against a class-validator class whose property
+ * names are the variable names. Empty strings count as unset, so `PORT=` in a
+ * .env file falls back to the default instead of failing as "not a number".
+ */
+export function validateEnv<T extends object>(
+  schema: ClassConstructor<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = plainToInstance(schema, present, { excludeExtraneousValues: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigValidationError(errors.flatMap(describe));
+  return parsed;
+}
+
+/** Names the variable and the broken rule, never the value that broke it. */
+function describe(error: ValidationError): string[] {
+  return Object.values(error.constraints ?? {});
+}
+
+/** `NODE_ENV=production` switches off the development conveniences. */
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}

@@ -1,0 +1,14 @@
+import { createApp } from './app.factory.js';
+import { appConfig } from './config/app.config.js';
+
+async function bootstrap(): Promise<void> {
+  const app = await createApp();
+  const { port, host } = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
+  await app.listen(port, host);
+}
+
+bootstrap().catch((error: unknown) => {
+  // Configuration errors name the variable, never its value.
+  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

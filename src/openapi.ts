@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** Serves Swagger UI at /docs and the OpenAPI 3 document at /docs-json, generated from the DTOs. */
+export function setUpOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Agora token service')
+    .setDescription(
+      'Issues the tokens that Agora RTC (video/voice), RTM (Signaling) and Chat SDKs need, signed with the ' +
+        "project's App Certificate, which never leaves this server. Errors are RFC 9457 problem details.",
+    )
+    .setVersion('1')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}

@@ -1,0 +1,70 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsByteLength,
+  IsEnum,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
+import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { Excludes } from '../../common/validation/excludes.decorator.js';
+import { RtcPrivilegesDto } from './rtc-privileges.dto.js';
+import { RtcRole } from './rtc-role.enum.js';
+
+/** A request for an RTC (video/voice) token. */
+export class CreateRtcTokenDto extends TokenLifetimeDto {
+  /**
+   * The channel to join: 1 to 63 bytes of a–z A–Z 0–9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,
+   * @example "demo-room"
+   */
+  @ApiProperty({ pattern: CHANNEL_PATTERN.source })
+  @IsString()
+  @Length(1, CHANNEL_MAX_BYTES)
+  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
+  channel: string;
+
+  /**
+   * Numeric user id, 0 to 4294967295; 0 lets any user join with the token.
+   * Send `uid` or `account`, not both; with neither, the service picks a random uid and returns it.
+   * @example 42
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(UINT32_MAX)
+  @Excludes('account')
+  uid?: number;
+
+  /**
+   * String user account, 1 to 255 bytes. Send `uid` or `account`, not both.
+   * @example "alice@example.com"
+   */
+  @IsOptional()
+  @IsString()
+  @IsByteLength(1, 255, { message: '$property must be 1 to 255 bytes' })
+  account?: string;
+
+  /**
+   * `publisher` may join and publish audio, video and data; `subscriber` may join. Defaults to `subscriber`.
+   * Send `role` or `privileges`, not both.
+   */
+  @IsOptional()
+  @IsEnum(RtcRole)
+  @Excludes('privileges')
+  role?: RtcRole;
+
+  /** Per-privilege lifetimes, instead of `role`. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RtcPrivilegesDto)
+  privileges?: RtcPrivilegesDto;
+}

@@ -1,0 +1,44 @@
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AGORA_MAX_EXPIRE_SECONDS } from '../../agora/agora.constants.js';
+
+/** Per-privilege lifetimes in seconds from now; an omitted privilege is not granted. */
+export class RtcPrivilegesDto {
+  /**
+   * Seconds the user may join the channel.
+   * @example 3600
+   */
+  @IsInt()
+  @Min(1)
+  @Max(AGORA_MAX_EXPIRE_SECONDS)
+  joinChannel: number;
+
+  /**
+   * Seconds the user may publish audio.
+   * @example 600
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(AGORA_MAX_EXPIRE_SECONDS)
+  publishAudio?: number;
+
+  /**
+   * Seconds the user may publish video.
+   * @example 600
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(AGORA_MAX_EXPIRE_SECONDS)
+  publishVideo?: number;
+
+  /**
+   * Seconds the user may publish data streams.
+   * @example 600
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(AGORA_MAX_EXPIRE_SECONDS)
+  publishData?: number;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
+import { CreateRtcTokenDto } from './dto/create-rtc-token.dto.js';
+import { RtcTokenResponseDto } from './dto/rtc-token-response.dto.js';
+import { RtcTokenService } from './rtc-token.service.js';
+
+@ApiTags('rtc')
+@Controller('v1/rtc')
+export class RtcController {
+  constructor(private readonly tokens: RtcTokenService) {}
+
+  @TokenEndpoint('token', {
+    summary: 'Issue an RTC (video/voice) token',
+    description:
+      'Signs a token to join `channel` as a numeric `uid` or a string `account` (a random uid when neither is sent). ' +
+      '`role` grants join (subscriber) or join and publish (publisher); `privileges` sets each lifetime instead.',
+    request: CreateRtcTokenDto,
+    response: RtcTokenResponseDto,
+    examples: {
+      publisher: { summary: 'Publisher with a uid', value: { channel: 'demo-room', uid: 42, role: 'publisher' } },
+      account: { summary: 'Subscriber with an account', value: { channel: 'demo-room', account: 'alice' } },
+      randomUid: { summary: 'Let the service pick a uid', value: { channel: 'demo-room' } },
+      privileges: {
+        summary: 'Per-privilege lifetimes',
+        value: { channel: 'demo-room', uid: 42, expireSeconds: 3600, privileges: { joinChannel: 3600, publishAudio: 600 } },
+      },
+    },
+  })
+  create(@Body() body: CreateRtcTokenDto): RtcTokenResponseDto {
+    return this.tokens.create(body);
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsByteLength, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN } from '../../agora/agora.constants.js';
+import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+
+/** A request for an RTM (Signaling) token. */
+export class CreateRtmTokenDto extends TokenLifetimeDto {
+  /**
+   * The Signaling user id to log in as, 1 to 64 bytes.
+   * @example "alice"
+   */
+  @IsString()
+  @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
+  userId: string;
+
+  /**
+   * A stream channel the user may also join and publish data in (its RTC side); `*` for any channel.
+   * Same characters as an RTC channel.
+   * @example "demo-room"
+   */
+  @ApiPropertyOptional({ pattern: RTM_CHANNEL_PATTERN.source })
+  @IsOptional()
+  @IsString()
+  @Length(1, CHANNEL_MAX_BYTES)
+  @Matches(RTM_CHANNEL_PATTERN, { message: `${CHANNEL_RULE}, or be * for any channel` })
+  channel?: string;
+}

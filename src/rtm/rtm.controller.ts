@@ -1,0 +1,28 @@
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
+import { CreateRtmTokenDto } from './dto/create-rtm-token.dto.js';
+import { RtmTokenResponseDto } from './dto/rtm-token-response.dto.js';
+import { RtmTokenService } from './rtm-token.service.js';
+
+@ApiTags('rtm')
+@Controller('v1/rtm')
+export class RtmController {
+  constructor(private readonly tokens: RtmTokenService) {}
+
+  @TokenEndpoint('token', {
+    summary: 'Issue an RTM (Signaling) token',
+    description:
+      'Signs a token for `userId` to log in to Signaling. With `channel`, the token also lets the user join ' +
+      'that stream channel and publish data in it (`*` for any channel).',
+    request: CreateRtmTokenDto,
+    response: RtmTokenResponseDto,
+    examples: {
+      login: { summary: 'Log in', value: { userId: 'alice' } },
+      streamChannel: { summary: 'Log in and use a stream channel', value: { userId: 'alice', channel: 'demo-room' } },
+    },
+  })
+  create(@Body() body: CreateRtmTokenDto): RtmTokenResponseDto {
+    return this.tokens.create(body);
+  }
+}
