@@ -2,14 +2,19 @@ import type { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
+import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
+import { registerRequestLogging } from './common/logging/request-logging.js';
 import { appConfig } from './config/app.config.js';
 import { setUpOpenApi } from './openapi.js';
 
 export interface CreateAppOptions {
   /** Fastify request logging (pino); off in tests. */
   requestLogs?: boolean;
-  /** Nest's own log levels; false silences it. */
+  /** Nest's own log levels; false silences it. By default Nest logs through pino. */
   logger?: NestLogLevel[] | false;
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: LogDestination;
 }
 
 /**
@@ -17,13 +22,19 @@ export interface CreateAppOptions {
  * listening: main.ts listens on it, and the e2e specs inject requests into it.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: options.requestLogs ?? true });
+  const adapter = new FastifyAdapter({
+    ...loggingOptions(options.requestLogs ?? true, options.logDestination),
+    // While shutting down, a request on an open keep-alive connection is served
+    // (with Connection: close) rather than refused: no accepted request fails.
+    return503OnClosing: false,
+  });
+  registerRequestLogging(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     // JSON only: Nest's form parser and Fastify's text/plain parser are not
     // registered, so any other media type is a 415.
     bodyParser: false,
     abortOnError: false,
-    logger: options.logger,
+    logger: options.logger ?? new PinoNestLogger(adapter.getInstance().log),
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');

@@ -6,11 +6,22 @@ import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js
 import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RtcModule } from './rtc/rtc.module.js';
 import { RtmModule } from './rtm/rtm.module.js';
 
 @Module({
-  imports: [AppConfigModule, AgoraModule, RtcModule, RtmModule, ChatModule, HealthModule],
+  imports: [
+    AppConfigModule,
+    LifecycleModule,
+    MetricsModule,
+    AgoraModule,
+    RtcModule,
+    RtmModule,
+    ChatModule,
+    HealthModule,
+  ],
   providers: [
     // As providers rather than app.useGlobal*(), so a testing module importing AppModule gets them too.
     { provide: APP_PIPE, useClass: RequestValidationPipe },

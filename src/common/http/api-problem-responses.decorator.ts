@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not application/json.',
   429: 'Too many requests from this caller.',
   500: 'An unexpected error; the body carries no internal detail.',
+  503: 'Not ready: the service is shutting down or a dependency is unreachable.',
 };
 
 /** Documents problem+json error responses, each with the ProblemDto schema. */

@@ -12,9 +12,15 @@ interface FastifyClientError {
 /**
  * Maps anything thrown while handling a request to a problem body. Only
  * client errors echo a message; anything else becomes a generic 500 so that
- * no stack, internal detail or secret reaches the caller.
+ * no stack, internal detail or secret reaches the caller. The request id lets
+ * the caller (or support) find the request's log lines.
  */
-export function toProblem(exception: unknown, instance: string): Problem {
+export function toProblem(exception: unknown, instance: string, requestId?: string): Problem {
+  const problem = problemOf(exception, instance);
+  return requestId === undefined ? problem : { ...problem, requestId };
+}
+
+function problemOf(exception: unknown, instance: string): Problem {
   if (exception instanceof ValidationProblemException) {
     return {
       type: PROBLEM_TYPES.validation,
@@ -38,6 +44,7 @@ export function toProblem(exception: unknown, instance: string): Problem {
 const FIXED_DETAILS: Record<number, string> = {
   413: 'The request body is too large.',
   415: 'Send the request body as application/json.',
+  503: 'The service is not ready to take requests.',
 };
 
 function generic(status: number, detail: string, instance: string): Problem {
@@ -45,7 +52,7 @@ function generic(status: number, detail: string, instance: string): Problem {
     type: PROBLEM_TYPES.generic,
     title: STATUS_CODES[status] ?? 'Error',
     status,
-    detail: status >= 500 ? 'An unexpected error occurred.' : (FIXED_DETAILS[status] ?? detail),
+    detail: FIXED_DETAILS[status] ?? (status >= 500 ? 'An unexpected error occurred.' : detail),
     instance,
   };
 }
