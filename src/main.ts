@@ -6,8 +6,11 @@ import { shutDownGracefully } from './lifecycle/graceful-shutdown.js';
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const { port, host } = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
-  const { shutdownTimeoutSeconds } = app.get<ReturnType<typeof operationsConfig>>(operationsConfig.KEY);
-  shutDownGracefully(app, { timeoutSeconds: shutdownTimeoutSeconds });
+  const operations = app.get<ReturnType<typeof operationsConfig>>(operationsConfig.KEY);
+  shutDownGracefully(app, {
+    timeoutSeconds: operations.shutdownTimeoutSeconds,
+    drainSeconds: operations.shutdownDrainSeconds,
+  });
   await app.listen(port, host);
 }
 

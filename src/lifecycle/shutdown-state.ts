@@ -1,9 +1,10 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 
 /**
- * Whether the application is shutting down. Nest calls
- * beforeApplicationShutdown before it closes the HTTP server, so readiness
- * turns 503 while in-flight requests are still being answered.
+ * Whether the application is shutting down. The signal handler flips it
+ * first (then waits SHUTDOWN_DRAIN_SECONDS), and Nest's
+ * beforeApplicationShutdown flips it on any other close, before the HTTP
+ * server closes: readiness turns 503 while requests are still answered.
  */
 @Injectable()
 export class ShutdownState implements BeforeApplicationShutdown {
@@ -13,7 +14,11 @@ export class ShutdownState implements BeforeApplicationShutdown {
     return this.draining;
   }
 
-  beforeApplicationShutdown(): void {
+  startDraining(): void {
     this.draining = true;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.startDraining();
   }
 }

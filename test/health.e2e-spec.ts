@@ -1,0 +1,71 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ShutdownState } from '../src/lifecycle/shutdown-state.js';
+import { createTestApp } from './support/test-app.js';
+
+describe('Health probes', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  const get = (url: string) => app.inject({ method: 'GET', url });
+
+  it('GET /health/live answers 200 while the process answers', async () => {
+    const response = await get('/health/live');
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', info: { process: { status: 'up' } } });
+    expect(response.headers['cache-control']).toContain('no-store');
+  });
+
+  it('GET /health/ready answers 200 with configuration loaded and no shutdown under way', async () => {
+    const response = await get('/health/ready');
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'ok',
+      info: { config: { status: 'up' }, lifecycle: { status: 'up' } },
+      error: {},
+      details: { config: { status: 'up' }, lifecycle: { status: 'up' } },
+    });
+  });
+
+  it('keeps GET /health and GET /ping', async () => {
+    expect((await get('/health')).json()).toMatchObject({ status: 'ok' });
+    expect((await get('/ping')).json()).toEqual({ message: 'pong' });
+  });
+
+  it('documents the probes in the OpenAPI document', async () => {
+    const { paths } = (await get('/docs-json')).json();
+
+    expect(paths['/health/live'].get.summary).toBe('Liveness probe');
+    expect(Object.keys(paths['/health/ready'].get.responses)).toEqual(expect.arrayContaining(['200', '503']));
+  });
+});
+
+describe('Readiness during shutdown', () => {
+  it('answers 503 (problem+json) once shutdown has started, while liveness stays 200', async () => {
+    const app = await createTestApp();
+    try {
+      // What Nest calls on app.close() before it closes the server, and what the signal handler calls first.
+      app.get(ShutdownState).beforeApplicationShutdown();
+
+      const ready = await app.inject({ method: 'GET', url: '/health/ready', headers: { 'x-request-id': 'ready-1' } });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(ready.json()).toEqual({
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'The service is not ready to take requests.',
+        instance: '/health/ready',
+        requestId: 'ready-1',
+      });
+      expect((await app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
