@@ -33,6 +33,7 @@ export default {
       { useESM: false, tsconfig: { allowJs: true, module: 'commonjs', verbatimModuleSyntax: false } },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+  // Skip node_modules except those packages, wherever npm nested them.
+  transformIgnorePatterns: [`/node_modules/(?!(.+/node_modules/)?(${esmOnly})/)`],
   testTimeout: 20000,
 };

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsByteLength, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsByteLength, IsDefined, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN } from '../../agora/agora.constants.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 
@@ -9,8 +9,9 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
    * The Signaling user id to log in as, 1 to 64 bytes.
    * @example "alice"
    */
-  @IsString()
   @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
+  @IsString()
+  @IsDefined({ message: '$property is required' })
   userId: string;
 
   /**
@@ -20,8 +21,8 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
    */
   @ApiPropertyOptional({ pattern: RTM_CHANNEL_PATTERN.source })
   @IsOptional()
-  @IsString()
-  @Length(1, CHANNEL_MAX_BYTES)
   @Matches(RTM_CHANNEL_PATTERN, { message: `${CHANNEL_RULE}, or be * for any channel` })
+  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
+  @IsString()
   channel?: string;
 }
