@@ -12,7 +12,7 @@ describe('Logs', () => {
   });
   afterAll(() => app.close());
 
-  const post = (url: string, payload: unknown, id: string) =>
+  const post = (url: string, payload: Record<string, unknown>, id: string) =>
     app.inject({ method: 'POST', url, payload, headers: { 'x-request-id': id } });
   const linesOf = (id: string) => logs.lines.filter((line) => line.requestId === id);
 

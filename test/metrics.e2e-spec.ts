@@ -21,7 +21,7 @@ describe('GET /metrics', () => {
   });
   afterAll(() => app.close());
 
-  const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload });
+  const post = (url: string, payload: Record<string, unknown>) => app.inject({ method: 'POST', url, payload });
   const scrape = async () => {
     const response = await app.inject({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);

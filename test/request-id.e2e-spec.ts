@@ -12,7 +12,7 @@ describe('Request ids (X-Request-Id)', () => {
   });
   afterAll(() => app.close());
 
-  const issue = (headers: Record<string, string>, payload: unknown = { channel: 'room', uid: 7 }) =>
+  const issue = (headers: Record<string, string>, payload: Record<string, unknown> = { channel: 'room', uid: 7 }) =>
     app.inject({ method: 'POST', url: '/v1/rtc/token', headers, payload });
 
   it('echoes the id the caller sent', async () => {

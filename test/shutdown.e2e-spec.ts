@@ -1,45 +1,45 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeToken } from './support/decode-token.js';
+import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
-const MAIN = 'dist/main.js';
 const IN_FLIGHT = 20;
 
-/** The built service in its own process, and its log lines as they come. */
+/** The built service in its own process, and its JSON log lines as they come. */
 class ServiceProcess {
   readonly lines: Record<string, unknown>[] = [];
-  private readonly waiters: { match: (msg: string) => boolean; resolve: () => void }[] = [];
-  readonly exited: Promise<number | null>;
-  private readonly child: ChildProcess;
+  private readonly waiters: { text: string; resolve: () => void }[] = [];
+  private readonly service: RunningService;
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
-    createInterface({ input: this.child.stdout! }).on('line', (text) => {
+    this.service = spawnService(env);
+    createInterface({ input: this.service.child.stdout! }).on('line', (text) => {
       const line = JSON.parse(text) as Record<string, unknown>;
       this.lines.push(line);
-      for (const waiter of this.waiters.filter((w) => w.match(String(line.msg)))) waiter.resolve();
+      for (const waiter of this.waiters.filter((w) => String(line.msg).includes(w.text))) waiter.resolve();
     });
+  }
+
+  get exited(): Promise<number | null> {
+    return this.service.exited;
   }
 
   /** Resolves once a log line's message contains `text` (or already has). */
   logged(text: string): Promise<void> {
-    const match = (msg: string) => msg.includes(text);
-    if (this.lines.some((line) => match(String(line.msg)))) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+    if (this.lines.some((line) => String(line.msg).includes(text))) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ text, resolve }));
   }
 
   signal(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
+    this.service.child.kill(signal);
   }
 
   /** Ends the process if a failed test left it running. */
   stop(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    const { child } = this.service;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
 
@@ -58,14 +58,6 @@ async function startService(port: number, env: Record<string, string>): Promise<
   started.push(service);
   await service.logged('Server listening');
   return service;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface RawResponse {
@@ -126,9 +118,6 @@ function refuses(port: number): Promise<boolean> {
 }
 
 describe('Graceful shutdown (the built service in its own process)', () => {
-  beforeAll(() => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm test does)`);
-  });
   afterEach(() => started.splice(0).forEach((service) => service.stop()));
 
   it.each(['SIGTERM', 'SIGINT'] as const)(

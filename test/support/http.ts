@@ -10,7 +10,7 @@ export function postJson(app: NestFastifyApplication, url: string, body: unknown
   });
 }
 
-/** The validation problem the service answers for these field errors. */
+/** The validation problem the service answers for these field errors (with the request's id, as every problem). */
 export function validationProblem(instance: string, errors: Array<{ field: string; message: string }>) {
   return {
     type: 'urn:agora-token-service:problem:validation',
@@ -19,5 +19,6 @@ export function validationProblem(instance: string, errors: Array<{ field: strin
     detail: 'The request body is invalid.',
     instance,
     errors,
+    requestId: expect.any(String),
   };
 }
