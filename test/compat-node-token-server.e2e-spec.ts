@@ -78,5 +78,9 @@ describe('Agora-Node-TokenServer compatibility route: GET /access_token', () => 
     expect(fieldErrors(await get(app, `/access_token?channelName=${'c'.repeat(64)}`)).map((e) => e.field)).toEqual([
       'channelName',
     ]);
+    // Joined, these would be the legal channel name "a,b".
+    expect(fieldErrors(await get(app, '/access_token?channelName=a&channelName=b'))).toEqual([
+      { field: 'channelName', message: 'channelName must be given once' },
+    ]);
   });
 });

@@ -208,6 +208,9 @@ describe('agora-token-service compatibility routes', () => {
           { field: 'expiry', message: 'expiry must be a whole number of seconds' },
         ]);
       }
+      expect(fieldErrors(await get(app, '/rtc/room/publisher/uid/1?expiry=60&expiry=90'))).toEqual([
+        { field: 'expiry', message: 'expiry must be given once' },
+      ]);
     });
   });
 

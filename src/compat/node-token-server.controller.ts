@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Query, UseFilters } from '@nestjs/common';
+import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
 import { ApiExtraModels, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDto } from '../common/problem/problem.dto.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem/problem.types.js';
@@ -8,6 +8,7 @@ import { LegacyGet } from './legacy-endpoint.decorator.js';
 import { LegacyErrorException } from './legacy-error.exception.js';
 import { LegacyErrorFilter } from './legacy-error.filter.js';
 import { expireSecondsOf, presentOrUndefined, rtcRoleOf, rtcUserOf } from './legacy-input.rules.js';
+import { LegacyQuery } from './legacy-query.decorator.js';
 import { LegacyTokenIssuer } from './legacy-token.issuer.js';
 
 const NAMES = { channel: 'channelName', uid: 'uid', account: 'uid', expireSeconds: 'expireTime' } as const;
@@ -53,10 +54,10 @@ export class NodeTokenServerController {
   })
   @AccessTokenDocs()
   async accessToken(
-    @Query('channelName') channelName?: string,
-    @Query('uid') uid?: string,
-    @Query('role') role?: string,
-    @Query('expireTime') expireTime?: string,
+    @LegacyQuery('channelName') channelName?: string,
+    @LegacyQuery('uid') uid?: string,
+    @LegacyQuery('role') role?: string,
+    @LegacyQuery('expireTime') expireTime?: string,
   ): Promise<LegacyTokenDto> {
     if (!channelName) throw new LegacyErrorException('channel is required');
     const request = {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { GetTokenRequestDto } from './dto/get-token-request.dto.js';
 import { LegacyTokenDto } from './dto/legacy-token.dto.js';
@@ -11,6 +11,7 @@ import {
 import { GetTokenMapper } from './get-token.mapper.js';
 import { LegacyGet, LegacyPost } from './legacy-endpoint.decorator.js';
 import { LegacyInputProblem } from './legacy-input-problem.exception.js';
+import { LegacyQuery } from './legacy-query.decorator.js';
 import { expireSecondsOf, rtcRoleOf, rtcUserOfType, rtmUserOf } from './legacy-input.rules.js';
 import { LegacyTokenIssuer } from './legacy-token.issuer.js';
 import { EXPIRY, GET_TOKEN_DOCS, RTC_PATH_DOCS, TokenServiceParams } from './token-service.docs.js';
@@ -56,7 +57,7 @@ export class TokenServiceController {
     @Param('role') role: string,
     @Param('tokenType') tokenType: string,
     @Param('uid') uid: string,
-    @Query(EXPIRY) expiry?: string,
+    @LegacyQuery(EXPIRY) expiry?: string,
   ): Promise<LegacyRtcTokenDto> {
     const user = rtcUserOfType(tokenType, uid, { tokenType: 'tokenType', uid: 'uid' });
     const request = { channel, ...user, role: rtcRoleOf(role), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
@@ -70,7 +71,7 @@ export class TokenServiceController {
     response: LegacyRtmTokenDto,
   })
   @TokenServiceParams('uid')
-  async rtm(@Param('uid') uid: string, @Query(EXPIRY) expiry?: string): Promise<LegacyRtmTokenDto> {
+  async rtm(@Param('uid') uid: string, @LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyRtmTokenDto> {
     const request = { userId: rtmUserOf(uid, 'uid'), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
     return { rtmToken: (await this.issuer.rtm(request, { userId: 'uid', expireSeconds: EXPIRY })).token };
   }
@@ -96,7 +97,7 @@ export class TokenServiceController {
     @Param('role') role: string,
     @Param('tokenType') tokenType: string,
     @Param('rtcuid') rtcuid: string,
-    @Query(EXPIRY) expiry?: string,
+    @LegacyQuery(EXPIRY) expiry?: string,
   ): Promise<LegacyRteTokensDto> {
     if (rtcuid === '0') {
       throw LegacyInputProblem.field('rtmuid', 'rtmuid is required when rtcuid is 0, which names no Signaling user');
@@ -117,7 +118,7 @@ export class TokenServiceController {
     @Param('tokenType') tokenType: string,
     @Param('rtcuid') rtcuid: string,
     @Param('rtmuid') rtmuid: string,
-    @Query(EXPIRY) expiry?: string,
+    @LegacyQuery(EXPIRY) expiry?: string,
   ): Promise<LegacyRteTokensDto> {
     return this.rteTokens(channel, role, tokenType, rtcuid, rtmuid, expiry);
   }
@@ -129,7 +130,7 @@ export class TokenServiceController {
     response: LegacyChatTokenDto,
   })
   @TokenServiceParams()
-  async chatApp(@Query(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
+  async chatApp(@LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
     const request = { expireSeconds: expireSecondsOf(expiry, EXPIRY) };
     return { chatToken: (await this.issuer.chat(request, { expireSeconds: EXPIRY })).token };
   }
@@ -141,7 +142,7 @@ export class TokenServiceController {
     response: LegacyChatTokenDto,
   })
   @TokenServiceParams('chatid')
-  async chatUser(@Param('chatid') chatid: string, @Query(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
+  async chatUser(@Param('chatid') chatid: string, @LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
     const request = { userId: chatid, expireSeconds: expireSecondsOf(expiry, EXPIRY) };
     return { chatToken: (await this.issuer.chat(request, { userId: 'chatid', expireSeconds: EXPIRY })).token };
   }
