@@ -17,8 +17,13 @@ export interface CreateAppOptions {
  * listening: main.ts listens on it, and the e2e specs inject requests into it.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: options.requestLogs ?? true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const adapter = new FastifyAdapter({
+    logger: options.requestLogs ?? true,
+    // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
+    // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     // JSON only: Nest's form parser and Fastify's text/plain parser are not
     // registered, so any other media type is a 415.
     bodyParser: false,
