@@ -24,12 +24,15 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     ...loggingOptions(options.requestLogs ?? true, options.logDestination),
+    // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
+    // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
     // While shutting down, a request on an open keep-alive connection is served
     // (with Connection: close) rather than refused: no accepted request fails.
     return503OnClosing: false,
   });
   registerRequestLogging(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     // JSON only: Nest's form parser and Fastify's text/plain parser are not
     // registered, so any other media type is a 415.
     bodyParser: false,
