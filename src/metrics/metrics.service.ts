@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, type Metric, Registry } from 'prom-client';
 import type { TokenSummary } from '../agora/token-summary.js';
+import { RequestDurationHistogram } from './request-duration.histogram.js';
 
 /** Why a request was turned away, for the refusals counter. */
 export type RefusalReason = 'validation' | 'auth' | 'rate_limit';
@@ -25,55 +26,55 @@ export function refusalReason(status: number): RefusalReason | undefined {
 /**
  * The service's Prometheus metrics, in a registry of its own (so several
  * applications in one process, as in the tests, never collide), with Node's
- * default process metrics.
+ * default process metrics. The per-request paths only bump plain numbers;
+ * prom-client reads them when scraped.
  */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-
-  private readonly requestDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer HTTP requests, by method, route pattern and status code.',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [this.registry],
-  });
-
-  private readonly tokensIssued = new Counter({
-    name: 'agora_tokens_issued_total',
-    help: 'Tokens signed, by kind (rtc, rtm, chat-user, chat-app).',
-    labelNames: ['kind'] as const,
-    registers: [this.registry],
-  });
-
-  private readonly refusals = new Counter({
-    name: 'http_requests_refused_total',
-    help: 'Requests refused, by reason: validation (400, 413, 415), auth (401, 403), rate_limit (429).',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  });
-
-  /** Label lookups hash their values on every call; one child per series skips that on the hot path. */
-  private readonly durationSeries = new Map<string, Histogram.Internal<'method' | 'route' | 'status_code'>>();
+  private readonly durations = new RequestDurationHistogram();
+  private readonly issued = new Map<string, number>();
+  private readonly refused = new Map<string, number>();
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    this.registry.registerMetric(this.durations as unknown as Metric);
+    countedAtScrape(this.registry, 'agora_tokens_issued_total', 'Tokens signed, by kind (rtc, rtm, chat-user, chat-app).', 'kind', this.issued);
+    countedAtScrape(
+      this.registry,
+      'http_requests_refused_total',
+      'Requests refused, by reason: validation (400, 413, 415), auth (401, 403), rate_limit (429).',
+      'reason',
+      this.refused,
+    );
   }
 
   /** Records one answered request; `route` is the route pattern, never the raw URL. */
   requestAnswered(method: string, route: string, status: number, seconds: number): void {
-    const key = `${method} ${route} ${status}`;
-    let series = this.durationSeries.get(key);
-    if (!series) {
-      series = this.requestDuration.labels(method, route, String(status));
-      this.durationSeries.set(key, series);
-    }
-    series.observe(seconds);
+    this.durations.observe(method, route, status, seconds);
     const reason = refusalReason(status);
-    if (reason) this.refusals.inc({ reason });
+    if (reason) bump(this.refused, reason);
   }
 
   tokenIssued(kind: TokenSummary['kind']): void {
-    this.tokensIssued.inc({ kind });
+    bump(this.issued, kind);
   }
+}
+
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** A counter whose totals live in `counts`, copied into prom-client when scraped. */
+function countedAtScrape(registry: Registry, name: string, help: string, label: string, counts: Map<string, number>): void {
+  new Counter({
+    name,
+    help,
+    labelNames: [label],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [value, total] of counts) this.inc({ [label]: value }, total);
+    },
+  });
 }
