@@ -14,7 +14,7 @@ export function barChart(title, rows, footnote) {
   const max = Math.max(...rows.map((row) => row.requestsPerSecond));
   const scale = (WIDTH - LEFT - 150) / max;
   const height = TOP + rows.length * (BAR_HEIGHT + 14) + 40;
-  const colors = ['#2563eb', '#64748b', '#94a3b8'];
+  const colors = ['#2563eb', '#64748b', '#94a3b8', '#60a5fa'];
   const bars = rows.map((row, i) => {
     const y = TOP + i * (BAR_HEIGHT + 14);
     const width = Math.max(1, row.requestsPerSecond * scale);
