@@ -1,7 +1,10 @@
 import type { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Writable } from 'node:stream';
 import { AppModule } from './app.module.js';
+import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
+import { LOG_REDACTION } from './common/logging/redact-paths.js';
 import { appConfig } from './config/app.config.js';
 import { setUpOpenApi } from './openapi.js';
 
@@ -10,6 +13,8 @@ export interface CreateAppOptions {
   requestLogs?: boolean;
   /** Nest's own log levels; false silences it. */
   logger?: NestLogLevel[] | false;
+  /** Where request logs go instead of stdout (the log-redaction spec captures them). */
+  logStream?: Writable;
 }
 
 /**
@@ -17,7 +22,9 @@ export interface CreateAppOptions {
  * listening: main.ts listens on it, and the e2e specs inject requests into it.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: options.requestLogs ?? true });
+  const requestLogs =
+    options.requestLogs === false ? false : { redact: LOG_REDACTION, ...(options.logStream && { stream: options.logStream }) };
+  const adapter = new FastifyAdapter({ logger: requestLogs, bodyLimit: MAX_BODY_BYTES });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     // JSON only: Nest's form parser and Fastify's text/plain parser are not
     // registered, so any other media type is a 415.
@@ -30,7 +37,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 
   const config = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
   fastify.log.level = config.logLevel;
-  app.enableCors({ origin: config.corsAllowOrigin });
+  await hardenHttp(app, config.corsAllowOrigin);
   setUpOpenApi(app);
   await app.init();
   await fastify.ready();
