@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
 import { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
 import { ChatTokenKind } from './dto/chat-token-kind.enum.js';
 import type { ChatTokenResponseDto } from './dto/chat-token-response.dto.js';
 import type { CreateChatTokenDto } from './dto/create-chat-token.dto.js';
@@ -11,11 +13,13 @@ export class ChatTokenService {
   constructor(
     private readonly signer: AgoraTokenSigner,
     private readonly expiry: TokenExpiryPolicy,
+    private readonly authorizer: TokenAuthorizer,
   ) {}
 
-  create(request: CreateChatTokenDto): ChatTokenResponseDto {
-    const seconds = this.expiry.resolve(request.expireSeconds);
-    const { userId } = request;
+  /** Signs the token `caller` may have for `body`: a 403 if the caller's policy or identity does not allow it. */
+  create(body: CreateChatTokenDto, caller: Caller): ChatTokenResponseDto {
+    const { userId, expireSeconds } = this.authorizer.chat(caller, body);
+    const seconds = this.expiry.resolve(expireSeconds);
     if (userId === undefined) {
       return { ...this.signer.sign(seconds, [{ service: 'chat-app', seconds }]), kind: ChatTokenKind.App };
     }

@@ -6,12 +6,14 @@ import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 /** A request for an RTM (Signaling) token. */
 export class CreateRtmTokenDto extends TokenLifetimeDto {
   /**
-   * The Signaling user id to log in as, 1 to 64 bytes.
+   * The Signaling user id to log in as, 1 to 64 bytes. Required, except for end users calling with a JWT:
+   * theirs is their identity.
    * @example "alice"
    */
+  @IsOptional()
   @IsString()
   @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
-  userId: string;
+  userId?: string;
 
   /**
    * A stream channel the user may also join and publish data in (its RTC side); `*` for any channel.
