@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { ConfigValidationError, isProduction, validateEnv } from '../config/env-validation.js';
 import { loadApiKeysFile, type ApiKeyRecord } from './api-keys/api-keys-file.js';
 
@@ -16,34 +16,29 @@ function normalizeMode(value: unknown): unknown {
   return parts.length === 2 && parts.includes('apikey') && parts.includes('jwt') ? 'apikey,jwt' : parts.join(',');
 }
 
-const usesApiKeys = (env: AuthEnv) => env.AUTH_MODE?.includes('apikey') ?? false;
-const usesJwts = (env: AuthEnv) => env.AUTH_MODE?.includes('jwt') ?? false;
-
 class AuthEnv {
   @IsOptional()
   @Transform(({ value }) => normalizeMode(value))
   @Matches(/^(none|apikey|jwt|apikey,jwt)$/, { message: `AUTH_MODE must be ${MODE_LIST}` })
   AUTH_MODE?: AuthMode;
 
-  @ValidateIf(usesApiKeys)
-  @IsNotEmpty({ message: 'API_KEYS_FILE is required when AUTH_MODE includes apikey' })
+  @IsOptional()
   @IsString()
   API_KEYS_FILE?: string;
 
-  @ValidateIf(usesJwts)
-  @IsNotEmpty({ message: 'JWT_JWKS_URL is required when AUTH_MODE includes jwt' })
+  @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'JWT_JWKS_URL must be an http(s) URL' },
   )
   JWT_JWKS_URL?: string;
 
-  @ValidateIf(usesJwts)
-  @IsNotEmpty({ message: 'JWT_ISSUER is required when AUTH_MODE includes jwt' })
+  @IsOptional()
+  @IsString()
   JWT_ISSUER?: string;
 
-  @ValidateIf(usesJwts)
-  @IsNotEmpty({ message: 'JWT_AUDIENCE is required when AUTH_MODE includes jwt' })
+  @IsOptional()
+  @IsString()
   JWT_AUDIENCE?: string;
 
   @IsOptional()
@@ -53,6 +48,17 @@ class AuthEnv {
   @IsOptional()
   @Matches(/^\S+$/, { message: 'JWT_CHANNELS_CLAIM must be a claim name' })
   JWT_CHANNELS_CLAIM?: string;
+}
+
+/** The variables each method needs. */
+const REQUIRED: Record<'apikey' | 'jwt', ReadonlyArray<keyof AuthEnv>> = {
+  apikey: ['API_KEYS_FILE'],
+  jwt: ['JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'],
+};
+
+function requireFor(env: AuthEnv, method: 'apikey' | 'jwt'): string[] {
+  if (!env.AUTH_MODE?.includes(method)) return [];
+  return REQUIRED[method].filter((name) => !env[name]).map((name) => `${name} is required when AUTH_MODE includes ${method}`);
 }
 
 /** How end-user JWTs are verified and read. */
@@ -75,9 +81,11 @@ export const authConfig = registerAs('auth', () => {
   if (!env.AUTH_MODE && isProduction()) {
     throw new ConfigValidationError([`AUTH_MODE must be set explicitly when NODE_ENV=production (${MODE_LIST})`]);
   }
+  const missing = [...requireFor(env, 'apikey'), ...requireFor(env, 'jwt')];
+  if (missing.length > 0) throw new ConfigValidationError(missing);
   const mode: AuthMode = env.AUTH_MODE ?? 'none';
-  const apiKeys: readonly ApiKeyRecord[] = usesApiKeys(env) ? loadApiKeysFile(env.API_KEYS_FILE!) : [];
-  const jwt: JwtSettings | undefined = usesJwts(env)
+  const apiKeys: readonly ApiKeyRecord[] = mode.includes('apikey') ? loadApiKeysFile(env.API_KEYS_FILE!) : [];
+  const jwt: JwtSettings | undefined = mode.includes('jwt')
     ? {
         jwksUrl: new URL(env.JWT_JWKS_URL!),
         issuer: env.JWT_ISSUER!,
