@@ -42,6 +42,8 @@ export class RedisWindowCounter {
       maxRetriesPerRequest: 0,
       commandTimeout: COMMAND_TIMEOUT_MS,
       connectTimeout: 2_000,
+      // ioredis otherwise keeps a closed socket's 2 s timer alive on shutdown.
+      disconnectTimeout: 200,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     }) as RedisWithHit;
     this.redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
@@ -78,9 +80,11 @@ export class RedisWindowCounter {
     }
   }
 
+  /** Closes the connection, or stops reconnecting when there is none. */
   async close(): Promise<void> {
     this.redis.removeAllListeners('error').on('error', () => undefined);
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    this.redis.disconnect();
   }
 
   private markDown(error: Error): void {
@@ -95,5 +99,6 @@ export class RedisWindowCounter {
   private markUp(): void {
     if (this.down) this.logger.log('Redis answers again: rate limits are shared across instances.');
     this.down = false;
+    this.skipUntil = 0;
   }
 }
