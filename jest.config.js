@@ -32,6 +32,7 @@ export default {
     ],
     [`/node_modules/(${esmOnly})/.+\\.js$`]: '<rootDir>/test/esm-for-require.transformer.cjs',
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+  // Skip node_modules except those packages, wherever npm nested them.
+  transformIgnorePatterns: [`/node_modules/(?!(.+/node_modules/)?(${esmOnly})/)`],
   testTimeout: 20000,
 };

@@ -24,8 +24,14 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const requestLogs =
     options.requestLogs === false ? false : { redact: LOG_REDACTION, ...(options.logStream && { stream: options.logStream }) };
-  const adapter = new FastifyAdapter({ logger: requestLogs, bodyLimit: MAX_BODY_BYTES });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const adapter = new FastifyAdapter({
+    logger: requestLogs,
+    bodyLimit: MAX_BODY_BYTES,
+    // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
+    // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     // JSON only: Nest's form parser and Fastify's text/plain parser are not
     // registered, so any other media type is a 415.
     bodyParser: false,

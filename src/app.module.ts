@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AgoraModule } from './agora/agora.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
+import { CompatModule } from './compat/compat.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
+import { compatConfig } from './config/compat.config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { RtcModule } from './rtc/rtc.module.js';
@@ -18,4 +20,9 @@ import { RtmModule } from './rtm/rtm.module.js';
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],
 })
-export class AppModule {}
+export class AppModule {
+  /** The app with the modules its configuration switches on, decided when the app is created. */
+  static register(): DynamicModule {
+    return { module: AppModule, imports: compatConfig().legacyRoutes ? [CompatModule] : [] };
+  }
+}

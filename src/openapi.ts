@@ -13,6 +13,12 @@ export function setUpOpenApi(app: INestApplication): void {
         'use Authorize to send one.',
     )
     .setVersion('1')
+    // Declared in reading order: Swagger UI lists tags as declared, current routes before deprecated ones.
+    .addTag('rtc', 'RTC (video/voice) tokens')
+    .addTag('rtm', 'RTM (Signaling) tokens')
+    .addTag('chat', 'Chat tokens')
+    .addTag('health', 'Liveness and readiness')
+    .addTag('compatibility', 'Deprecated: the routes of the community token servers, for drop-in migration')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });

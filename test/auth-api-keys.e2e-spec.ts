@@ -120,7 +120,7 @@ describe('API keys (e2e, AUTH_MODE=apikey)', () => {
 
       expect(res.statusCode).toBe(400);
       expect(res.json().errors).toEqual([
-        { field: 'userId', message: 'userId must be sent (only end users with a JWT may leave it out)' },
+        { field: 'userId', message: 'userId is required' },
       ]);
     });
   });

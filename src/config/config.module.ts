@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { agoraConfig } from './agora.config.js';
 import { appConfig } from './app.config.js';
+import { compatConfig } from './compat.config.js';
 import { tokenConfig } from './token.config.js';
 
 /**
@@ -15,7 +16,7 @@ import { tokenConfig } from './token.config.js';
       isGlobal: true,
       cache: true,
       ignoreEnvFile: process.env.NODE_ENV === 'test',
-      load: [appConfig, agoraConfig, tokenConfig],
+      load: [appConfig, agoraConfig, tokenConfig, compatConfig],
     }),
   ],
 })

@@ -9,8 +9,8 @@ export class TokenLifetimeDto {
    * @example 3600
    */
   @IsOptional()
-  @IsInt()
-  @Min(1)
   @Max(AGORA_MAX_EXPIRE_SECONDS)
+  @Min(1)
+  @IsInt()
   expireSeconds?: number;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 import { TokenExpiryPolicy } from '../../agora/token-expiry.policy.js';
 import { ValidationProblemException } from '../../common/problem/validation-problem.exception.js';
 import type { CreateChatTokenDto } from '../../chat/dto/create-chat-token.dto.js';
@@ -48,6 +49,13 @@ export class TokenAuthorizer {
     return bound;
   }
 
+  /** A Chat app token asked for by name: never bound to an end user's identity (they are refused instead). */
+  chatApp(caller: Caller, request: TokenLifetimeDto): CreateChatTokenDto {
+    const bound = this.withLifetime(caller, request);
+    this.check(caller, { kind: 'chat-app', lifetimes: this.lifetimesOf(bound) });
+    return { expireSeconds: bound.expireSeconds };
+  }
+
   private check(caller: Caller, scope: TokenScope): void {
     switch (caller.kind) {
       case 'anonymous':
@@ -66,7 +74,8 @@ export class TokenAuthorizer {
   private userIdFor(caller: Caller, userId: string | undefined): string {
     if (caller.kind === 'jwt') return bindUserId(caller, userId);
     if (userId === undefined) {
-      throw ValidationProblemException.field('userId', 'userId must be sent (only end users with a JWT may leave it out)');
+      // Only an end user's identity can stand in for it (see the DTO).
+      throw ValidationProblemException.field('userId', 'userId is required');
     }
     return userId;
   }

@@ -9,7 +9,7 @@ export class CreateChatTokenDto extends TokenLifetimeDto {
    * @example "alice"
    */
   @IsOptional()
-  @IsString()
   @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
+  @IsString()
   userId?: string;
 }

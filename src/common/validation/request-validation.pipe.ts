@@ -14,6 +14,10 @@ export class RequestValidationPipe extends ValidationPipe {
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
+      // One message per field: the first rule it breaks, not every consequence of it.
+      // class-validator checks a property's decorators bottom-up, so DTOs put
+      // presence and type checks nearest the property, to be reported first.
+      stopAtFirstError: true,
       validationError: { target: false, value: false },
       exceptionFactory: (errors) => new ValidationProblemException(toFieldErrors(errors)),
     });

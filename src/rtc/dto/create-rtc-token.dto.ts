@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsByteLength,
+  IsDefined,
   IsEnum,
   IsInt,
   IsObject,
@@ -26,9 +27,10 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * @example "demo-room"
    */
   @ApiProperty({ pattern: CHANNEL_PATTERN.source })
-  @IsString()
-  @Length(1, CHANNEL_MAX_BYTES)
   @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
+  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
+  @IsString()
+  @IsDefined({ message: '$property is required' })
   channel: string;
 
   /**
@@ -38,10 +40,10 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * @example 42
    */
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(UINT32_MAX)
   @Excludes('account')
+  @Max(UINT32_MAX)
+  @Min(0)
+  @IsInt()
   uid?: number;
 
   /**
@@ -50,8 +52,8 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * @example "alice@example.com"
    */
   @IsOptional()
-  @IsString()
   @IsByteLength(1, 255, { message: '$property must be 1 to 255 bytes' })
+  @IsString()
   account?: string;
 
   /**
@@ -59,14 +61,14 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * Send `role` or `privileges`, not both.
    */
   @IsOptional()
-  @IsEnum(RtcRole)
   @Excludes('privileges')
+  @IsEnum(RtcRole)
   role?: RtcRole;
 
   /** Per-privilege lifetimes, instead of `role`. */
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
   @Type(() => RtcPrivilegesDto)
+  @ValidateNested()
+  @IsObject()
   privileges?: RtcPrivilegesDto;
 }

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../../agora/agora.constants.js';
 
 /** Per-privilege lifetimes in seconds from now; an omitted privilege is not granted. */
@@ -7,9 +7,10 @@ export class RtcPrivilegesDto {
    * Seconds the user may join the channel.
    * @example 3600
    */
-  @IsInt()
-  @Min(1)
   @Max(AGORA_MAX_EXPIRE_SECONDS)
+  @Min(1)
+  @IsInt()
+  @IsDefined({ message: '$property is required' })
   joinChannel: number;
 
   /**
@@ -17,9 +18,9 @@ export class RtcPrivilegesDto {
    * @example 600
    */
   @IsOptional()
-  @IsInt()
-  @Min(1)
   @Max(AGORA_MAX_EXPIRE_SECONDS)
+  @Min(1)
+  @IsInt()
   publishAudio?: number;
 
   /**
@@ -27,9 +28,9 @@ export class RtcPrivilegesDto {
    * @example 600
    */
   @IsOptional()
-  @IsInt()
-  @Min(1)
   @Max(AGORA_MAX_EXPIRE_SECONDS)
+  @Min(1)
+  @IsInt()
   publishVideo?: number;
 
   /**
@@ -37,8 +38,8 @@ export class RtcPrivilegesDto {
    * @example 600
    */
   @IsOptional()
-  @IsInt()
-  @Min(1)
   @Max(AGORA_MAX_EXPIRE_SECONDS)
+  @Min(1)
+  @IsInt()
   publishData?: number;
 }

@@ -11,8 +11,8 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
    * @example "alice"
    */
   @IsOptional()
-  @IsString()
   @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
+  @IsString()
   userId?: string;
 
   /**
@@ -22,8 +22,8 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
    */
   @ApiPropertyOptional({ pattern: RTM_CHANNEL_PATTERN.source })
   @IsOptional()
-  @IsString()
-  @Length(1, CHANNEL_MAX_BYTES)
   @Matches(RTM_CHANNEL_PATTERN, { message: `${CHANNEL_RULE}, or be * for any channel` })
+  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
+  @IsString()
   channel?: string;
 }

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ChatModule } from '../chat/chat.module.js';
+import { RequestValidationPipe } from '../common/validation/request-validation.pipe.js';
+import { RtcModule } from '../rtc/rtc.module.js';
+import { RtmModule } from '../rtm/rtm.module.js';
+import { ExpressTutorialController } from './express-tutorial.controller.js';
+import { GetTokenMapper } from './get-token.mapper.js';
+import { LegacyTokenIssuer } from './legacy-token.issuer.js';
+import { NodeTokenServerController } from './node-token-server.controller.js';
+import { SignalingSampleController } from './signaling-sample.controller.js';
+import { TokenServiceController } from './token-service.controller.js';
+
+/**
+ * The routes of the popular community token servers, in their original
+ * shapes, on the /v1 token services: one controller per original server.
+ * Imported unless LEGACY_ROUTES=false (see AppModule.register).
+ */
+@Module({
+  imports: [RtcModule, RtmModule, ChatModule],
+  controllers: [TokenServiceController, NodeTokenServerController, ExpressTutorialController, SignalingSampleController],
+  providers: [LegacyTokenIssuer, GetTokenMapper, RequestValidationPipe],
+})
+export class CompatModule {}

@@ -1,0 +1,44 @@
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
+
+/** The Express tutorial's `POST /rtctoken` body. */
+export class TutorialRtcTokenRequestDto {
+  /**
+   * True to publish; false or missing to only join.
+   * @example true
+   */
+  @IsOptional()
+  @IsBoolean()
+  isPublisher?: boolean;
+
+  /**
+   * The channel to join.
+   * @example "demo-room"
+   */
+  @IsString()
+  channel: string;
+}
+
+/** The Express tutorial's `POST /rtmtoken` body. */
+export class TutorialRtmTokenRequestDto {
+  /**
+   * The Signaling user id.
+   * @example "alice"
+   */
+  @IsString()
+  user: string;
+}
+
+/** `{"uid": …, "token": …}`: the tutorial's `POST /rtctoken` answer. */
+export class LegacyUidTokenDto {
+  /**
+   * The uid the service chose for the caller, which the token is signed for.
+   * @example 2882341273
+   */
+  uid: number;
+
+  /**
+   * The signed RTC token.
+   * @example "007eJxTYBBa..."
+   */
+  token: string;
+}

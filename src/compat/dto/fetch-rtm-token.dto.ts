@@ -1,0 +1,26 @@
+import { IsString } from 'class-validator';
+
+/** The Signaling sample server's `POST /fetch_rtm_token` body. */
+export class FetchRtmTokenRequestDto {
+  /**
+   * The Signaling user id, as a string.
+   * @example "1234"
+   */
+  @IsString()
+  uid: string;
+}
+
+/** `{"token": …, "code": "200"}`: the Signaling sample server's answer. */
+export class FetchRtmTokenResponseDto {
+  /**
+   * The signed RTM (Signaling) token.
+   * @example "007eJxTYBBa..."
+   */
+  token: string;
+
+  /**
+   * Always "200" (a string, as the sample sent it).
+   * @example "200"
+   */
+  code: '200';
+}

@@ -1,0 +1,52 @@
+import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+
+export const LEGACY_TOKEN_TYPES = ['rtc', 'rtm', 'chat'] as const;
+export type LegacyTokenType = (typeof LEGACY_TOKEN_TYPES)[number];
+
+/**
+ * agora-token-service's `POST /getToken` body. Only types are checked here;
+ * what each field means for each token type is the mapping's business, and
+ * the /v1 rules apply to the mapped request.
+ */
+export class GetTokenRequestDto {
+  /**
+   * Which token to issue.
+   * @example "rtc"
+   */
+  @IsIn(LEGACY_TOKEN_TYPES)
+  tokenType: LegacyTokenType;
+
+  /**
+   * `rtc`: the channel (required). `rtm`: a stream channel the token also covers, `*` for any.
+   * @example "demo-room"
+   */
+  @IsOptional()
+  @IsString()
+  channel?: string;
+
+  /**
+   * `rtc`: `publisher` publishes; anything else, or nothing, only joins.
+   * @example "publisher"
+   */
+  @IsOptional()
+  @IsString()
+  role?: string;
+
+  /**
+   * A string. `rtc`: a decimal uid from 0 to 4294967295 ("0" = any user), anything else a user account (required).
+   * `rtm`: the user id (required). `chat`: the user of a user token; omit it for an app token.
+   * @example "42"
+   */
+  @IsOptional()
+  @IsString()
+  uid?: string;
+
+  /**
+   * Lifetime in seconds from now; missing or 0 means 3600 (TOKEN_DEFAULT_EXPIRE_SECONDS); at most 86400.
+   * @example 3600
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expire?: number;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import { RtcRole } from '../rtc/dto/rtc-role.enum.js';
+import {
+  LegacyUidTokenDto,
+  TutorialRtcTokenRequestDto,
+  TutorialRtmTokenRequestDto,
+} from './dto/express-tutorial.dto.js';
+import { LegacyTokenDto } from './dto/legacy-token.dto.js';
+import { LegacyPost } from './legacy-endpoint.decorator.js';
+import { LegacyTokenIssuer } from './legacy-token.issuer.js';
+
+/** The routes of the Express "POST token server" tutorial. */
+@ApiTags('compatibility')
+@Controller()
+export class ExpressTutorialController {
+  constructor(private readonly issuer: LegacyTokenIssuer) {}
+
+  @LegacyPost('rtctoken', {
+    summary: 'Express tutorial: issue an RTC token for a uid the server picks',
+    moveTo: 'POST /v1/rtc/token (without uid or account)',
+    description:
+      'The service picks a random non-zero uid (1 to 4294967295, not the tutorial\'s 0 to 99999) and returns it with ' +
+      'the token; `isPublisher` true publishes, otherwise the user only joins. ' +
+      'Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
+    response: LegacyUidTokenDto,
+  })
+  async rtcToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
+    const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
+    const issued = await this.issuer.rtc({ channel: body.channel, role }, {}, caller);
+    // No uid or account was sent, so the service chose (and returned) a uid.
+    return { uid: issued.uid!, token: issued.token };
+  }
+
+  @LegacyPost('rtmtoken', {
+    summary: 'Express tutorial: issue an RTM token',
+    moveTo: 'POST /v1/rtm/token',
+    description: '`user` is the Signaling user id. Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
+    response: LegacyTokenDto,
+  })
+  async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
+    return { token: (await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller)).token };
+  }
+}

@@ -1,0 +1,46 @@
+import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
+import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
+
+export interface LegacyEndpointOptions {
+  /** What the route does, as its original server documented it. */
+  summary: string;
+  /** The /v1 route that replaces it, e.g. `POST /v1/rtc/token`. */
+  moveTo: string;
+  /** What differs from the original, and how to call the /v1 route instead. */
+  description: string;
+  /** The 200 body, in the original's shape. */
+  response: Type<unknown>;
+  /** Problem+json statuses to document; by default 400 and 500, and 415 for a POST. */
+  problems?: number[];
+  /** Cache headers; by default `Cache-Control: no-store`, since a token must never be cached. */
+  cacheHeaders?: Record<string, string>;
+}
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** A legacy GET route; Fastify matches it with or without a trailing slash. */
+export function LegacyGet(path: string, options: LegacyEndpointOptions): MethodDecorator {
+  return applyDecorators(Get(path), ...documented(options, [400, 500]));
+}
+
+/** A legacy POST route with a JSON body, answering 200 as the originals did. */
+export function LegacyPost(path: string, options: LegacyEndpointOptions): MethodDecorator {
+  return applyDecorators(Post(path), HttpCode(HttpStatus.OK), ...documented(options, [400, 415, 500]));
+}
+
+function documented(options: LegacyEndpointOptions, problems: number[]): MethodDecorator[] {
+  return [
+    ...Object.entries(options.cacheHeaders ?? NO_STORE).map(([name, value]) => Header(name, value)),
+    ApiOperation({
+      summary: `${options.summary} (deprecated: use ${options.moveTo})`,
+      description: `Deprecated compatibility route: move to \`${options.moveTo}\`. ${options.description}`,
+      deprecated: true,
+    }),
+    ApiOkResponse({ type: options.response, description: "The token, in the original server's shape." }),
+    ApiProblemResponses(...(options.problems ?? problems)),
+    // Legacy routes take the same credentials as /v1, and answer refusals as problem details.
+    ApiCallerSecurity(),
+  ];
+}

@@ -1,0 +1,42 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiParam, ApiQuery } from '@nestjs/swagger';
+import { LegacyTokenDto } from './dto/legacy-token.dto.js';
+
+/** OpenAPI text for agora-token-service's routes, kept out of the controller so it stays readable. */
+
+export const EXPIRY = 'expiry';
+
+export const GET_TOKEN_DOCS = {
+  moveTo: 'POST /v1/rtc/token, /v1/rtm/token or /v1/chat/token',
+  description:
+    '`tokenType` `rtc`: `channel` and `uid` required; a string `uid` that is a decimal from 0 to 4294967295 is a uid ' +
+    '("0" = any user), anything else an account; `role` `publisher` publishes, anything else only joins. `rtm`: `uid` ' +
+    'is the user, `channel` an optional stream channel (`*` for any). `chat`: with `uid` a user token, without it an app ' +
+    'token. `expire`: seconds from now, missing or 0 = 3600, over 86400 (or TOKEN_MAX_EXPIRE_SECONDS) a 400.',
+  response: LegacyTokenDto,
+};
+
+export const RTC_PATH_DOCS =
+  '`tokenType` `uid` takes a decimal uid from 0 to 4294967295 (0 = any user), `userAccount` a user account; `role` ' +
+  '`publisher` publishes, anything else (`subscriber`, `audience`) only joins.';
+
+const EXPIRY_DOCS =
+  'Lifetime in seconds from now; default 3600 (TOKEN_DEFAULT_EXPIRE_SECONDS), at most 86400 (or TOKEN_MAX_EXPIRE_SECONDS).';
+
+const PARAMS = {
+  channelName: 'The channel: 1 to 63 bytes of a-z A-Z 0-9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
+  role: '`publisher` publishes; anything else (`subscriber`, `audience`) only joins.',
+  tokenType: '`uid` (a numeric uid) or `userAccount` (a string account).',
+  uid: 'The user: a decimal uid from 0 to 4294967295 (0 = any user) or an account, as `tokenType` says.',
+  rtcuid: 'The RTC user: a decimal uid (0 = any user) or an account, as `tokenType` says.',
+  rtmuid: 'The Signaling user (not 0).',
+  chatid: 'The Chat user id.',
+} as const;
+
+/** Documents the route's path parameters and the `expiry` query that every GET route takes. */
+export function TokenServiceParams(...names: (keyof typeof PARAMS)[]): MethodDecorator {
+  return applyDecorators(
+    ...names.map((name) => ApiParam({ name, description: PARAMS[name] })),
+    ApiQuery({ name: EXPIRY, required: false, description: EXPIRY_DOCS, example: '3600' }),
+  );
+}

@@ -1,0 +1,112 @@
+import { withEnv } from '../../test/support/test-app.js';
+import { agoraConfig, DEMO_CREDENTIALS } from './agora.config.js';
+import { appConfig } from './app.config.js';
+import { ConfigValidationError } from './env-validation.js';
+import { tokenConfig } from './token.config.js';
+
+const CERT = '00112233445566778899aabbccddeeff';
+const APP_ID = 'aabbccddeeff00112233445566778899';
+const UNSET = {
+  APP_ID: undefined,
+  APP_CERTIFICATE: undefined,
+  PORT: undefined,
+  HOST: undefined,
+  CORS_ALLOW_ORIGIN: undefined,
+  LOG_LEVEL: undefined,
+  TOKEN_DEFAULT_EXPIRE_SECONDS: undefined,
+  TOKEN_MAX_EXPIRE_SECONDS: undefined,
+  NODE_ENV: 'development',
+};
+
+/** Runs a config factory under an environment and returns its error message (or fails). */
+async function errorOf(factory: () => unknown, env: Record<string, string | undefined>): Promise<string> {
+  return withEnv({ ...UNSET, ...env }, async () => {
+    try {
+      factory();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigValidationError);
+      return (error as Error).message;
+    }
+    throw new Error('expected the configuration to be refused');
+  });
+}
+
+describe('configuration', () => {
+  it('has the documented defaults', async () => {
+    await withEnv(UNSET, async () => {
+      expect(appConfig()).toEqual({ port: 8080, host: '0.0.0.0', corsAllowOrigin: '*', logLevel: 'info' });
+      expect(tokenConfig()).toEqual({ defaultExpireSeconds: 3600, maxExpireSeconds: 86_400 });
+    });
+  });
+
+  it('reads every variable', async () => {
+    const env = {
+      ...UNSET,
+      APP_ID,
+      APP_CERTIFICATE: CERT,
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      CORS_ALLOW_ORIGIN: 'https://a.example.com, http://localhost:3000',
+      LOG_LEVEL: 'debug',
+      TOKEN_DEFAULT_EXPIRE_SECONDS: '600',
+      TOKEN_MAX_EXPIRE_SECONDS: '7200',
+    };
+    await withEnv(env, async () => {
+      expect(appConfig()).toEqual({
+        port: 9000,
+        host: '127.0.0.1',
+        corsAllowOrigin: ['https://a.example.com', 'http://localhost:3000'],
+        logLevel: 'debug',
+      });
+      expect(agoraConfig()).toEqual({ appId: APP_ID, appCertificate: CERT, demo: false });
+      expect(tokenConfig()).toEqual({ defaultExpireSeconds: 600, maxExpireSeconds: 7200 });
+    });
+  });
+
+  it('falls back to the demo pair without credentials outside production', async () => {
+    await withEnv(UNSET, async () => {
+      expect(agoraConfig()).toEqual({ ...DEMO_CREDENTIALS, demo: true });
+    });
+  });
+
+  it.each([
+    [{ APP_ID: 'xyz' }, 'APP_ID must be 32 hexadecimal characters'],
+    [{ APP_ID, APP_CERTIFICATE: 'g'.repeat(32) }, 'APP_CERTIFICATE must be 32 hexadecimal characters'],
+    [{ APP_ID }, 'APP_ID and APP_CERTIFICATE must be set together'],
+    [{ APP_CERTIFICATE: CERT }, 'APP_ID and APP_CERTIFICATE must be set together'],
+    [{ NODE_ENV: 'production' }, 'APP_ID and APP_CERTIFICATE are required when NODE_ENV=production'],
+  ])('refuses malformed or missing credentials %j', async (env, message) => {
+    expect(await errorOf(agoraConfig, env)).toContain(message);
+  });
+
+  it('never prints the certificate it refuses', async () => {
+    const almostHex = `${CERT.slice(0, 31)}z`;
+    const message = await errorOf(agoraConfig, { APP_ID, APP_CERTIFICATE: almostHex });
+
+    expect(message).toContain('APP_CERTIFICATE');
+    expect(message).not.toContain(almostHex);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer'],
+    [{ PORT: '70000' }, 'PORT must be between 1 and 65535'],
+    [{ HOST: 'two words' }, 'HOST must be a host name or address'],
+    [{ CORS_ALLOW_ORIGIN: 'example.com' }, 'CORS_ALLOW_ORIGIN must be * or a comma-separated list'],
+    [{ CORS_ALLOW_ORIGIN: ',' }, 'CORS_ALLOW_ORIGIN must be * or list at least one origin'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of'],
+  ])('refuses malformed server settings %j', async (env, message) => {
+    expect(await errorOf(appConfig, env)).toContain(message);
+  });
+
+  it.each([
+    [{ TOKEN_DEFAULT_EXPIRE_SECONDS: '1.5' }, 'TOKEN_DEFAULT_EXPIRE_SECONDS must be an integer'],
+    [{ TOKEN_DEFAULT_EXPIRE_SECONDS: '0' }, 'TOKEN_DEFAULT_EXPIRE_SECONDS must be between 1 and 86400'],
+    [{ TOKEN_MAX_EXPIRE_SECONDS: '86401' }, 'TOKEN_MAX_EXPIRE_SECONDS must be between 1 and 86400'],
+    [
+      { TOKEN_DEFAULT_EXPIRE_SECONDS: '7200', TOKEN_MAX_EXPIRE_SECONDS: '3600' },
+      'TOKEN_DEFAULT_EXPIRE_SECONDS must not exceed TOKEN_MAX_EXPIRE_SECONDS',
+    ],
+  ])('refuses malformed token lifetimes %j', async (env, message) => {
+    expect(await errorOf(tokenConfig, env)).toContain(message);
+  });
+});

@@ -1,0 +1,67 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { decodeIssued, fieldErrors, nowSeconds, post } from './support/legacy-tokens.js';
+import { createTestApp } from './support/test-app.js';
+
+/** The route of Agora's Signaling (RTM) sample token server, answered by the /v1 RTM token service. */
+describe('Signaling sample compatibility route: POST /fetch_rtm_token', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('answers {"token": …, "code": "200"} with an RTM login token for uid', async () => {
+    const before = nowSeconds();
+    // The sample's client sends this content type.
+    const response = await app.inject({
+      method: 'POST',
+      url: '/fetch_rtm_token',
+      payload: JSON.stringify({ uid: '1234' }),
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.json()).toEqual({ token: expect.any(String), code: '200' });
+    const decoded = decodeIssued(response.json().token, before);
+    expect(decoded.expire).toBe(3600);
+    expect(decoded.rtm).toEqual({ userId: '1234', privileges: { login: 3600 } });
+    expect(decoded.serviceCount).toBe(1);
+  });
+
+  it('refuses a uid that is missing, not a string, or empty', async () => {
+    expect(fieldErrors(await post(app, '/fetch_rtm_token', {})).map((e) => e.field)).toEqual(['uid']);
+    expect(fieldErrors(await post(app, '/fetch_rtm_token', { uid: 1234 })).map((e) => e.field)).toEqual(['uid']);
+    expect(fieldErrors(await post(app, '/fetch_rtm_token', { uid: '' }))).toEqual([
+      { field: 'uid', message: 'uid must be 1 to 64 bytes' },
+    ]);
+  });
+
+  it('lets the sample browser client through CORS preflight, as the sample did', async () => {
+    const response = await app.inject({
+      method: 'OPTIONS',
+      url: '/fetch_rtm_token',
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('refuses a body that is not JSON with a 415 problem', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/fetch_rtm_token',
+      payload: 'uid=1234',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+});

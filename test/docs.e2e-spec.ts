@@ -1,0 +1,70 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createTestApp } from './support/test-app.js';
+
+interface Operation {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  requestBody?: { content: Record<string, { schema: { $ref: string }; examples?: Record<string, unknown> }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }>;
+}
+
+/** The OpenAPI document is the API's face: every token route fully described. */
+describe('OpenAPI document and Swagger UI', () => {
+  let app: NestFastifyApplication;
+  let document: {
+    openapi: string;
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+  };
+  beforeAll(async () => {
+    app = await createTestApp();
+    document = (await app.inject({ method: 'GET', url: '/docs-json' })).json();
+  });
+  afterAll(() => app.close());
+
+  it('serves Swagger UI at /docs', async () => {
+    const response = await app.inject({ method: 'GET', url: '/docs' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('swagger-ui');
+  });
+
+  it.each([
+    ['/v1/rtc/token', 'CreateRtcTokenDto', 'RtcTokenResponseDto', ['channel']],
+    // userId is required of every caller but end users with a JWT, whose identity it defaults to.
+    ['/v1/rtm/token', 'CreateRtmTokenDto', 'RtmTokenResponseDto', undefined],
+    ['/v1/chat/token', 'CreateChatTokenDto', 'ChatTokenResponseDto', undefined],
+  ])('documents POST %s with summary, examples, 200 and problem responses', (path, request, response, required) => {
+    const operation = document.paths[path]?.post;
+
+    expect(document.openapi).toMatch(/^3\./);
+    expect(operation?.summary).toBeTruthy();
+    expect(operation?.description).toBeTruthy();
+    expect(operation?.requestBody?.content['application/json'].schema.$ref).toBe(`#/components/schemas/${request}`);
+    expect(Object.keys(operation?.requestBody?.content['application/json'].examples ?? {}).length).toBeGreaterThan(0);
+    expect(operation?.responses['200'].content?.['application/json'].schema.$ref).toBe(`#/components/schemas/${response}`);
+    for (const status of ['400', '415', '500']) {
+      expect(operation?.responses[status].content?.['application/problem+json'].schema.$ref).toBe(
+        '#/components/schemas/ProblemDto',
+      );
+    }
+    expect(document.components.schemas[request].required).toEqual(required);
+    expect(document.components.schemas[request].properties).toHaveProperty('expireSeconds', expect.objectContaining({ maximum: 86400 }));
+  });
+
+  it('derives request constraints from the DTOs', () => {
+    const rtc = document.components.schemas.CreateRtcTokenDto.properties;
+
+    expect(rtc.channel).toMatchObject({ type: 'string', minLength: 1, maxLength: 63, pattern: expect.any(String) });
+    expect(rtc.uid).toMatchObject({ type: 'number', minimum: 0, maximum: 4294967295 });
+    expect(rtc.role).toMatchObject({ enum: ['publisher', 'subscriber'] });
+    expect(rtc.privileges).toMatchObject({ allOf: [{ $ref: '#/components/schemas/RtcPrivilegesDto' }] });
+  });
+
+  it('documents the problem shape, with the errors list', () => {
+    expect(Object.keys(document.components.schemas.ProblemDto.properties)).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']),
+    );
+  });
+});

@@ -1,0 +1,23 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/** POSTs a JSON body (any value, including non-objects) through the real Fastify app. */
+export function postJson(app: NestFastifyApplication, url: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: JSON.stringify(body),
+  });
+}
+
+/** The validation problem the service answers for these field errors. */
+export function validationProblem(instance: string, errors: Array<{ field: string; message: string }>) {
+  return {
+    type: 'urn:agora-token-service:problem:validation',
+    title: 'Bad Request',
+    status: 400,
+    detail: 'The request body is invalid.',
+    instance,
+    errors,
+  };
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const MAIN = resolve('dist/main.js');
+
+/** The variables the service reads, removed so a spawned process sees only what a test gives it. */
+const SERVICE_VARIABLES = /^(APP_|PORT$|HOST$|CORS_|LOG_LEVEL$|TOKEN_|NODE_ENV$|AUTH_|API_KEYS|JWT_|REDIS_|RATE_|METRICS_|SHUTDOWN_|LEGACY_)/;
+
+export interface RunningService {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts the built service (`npm test` builds it first) as a real process, in
+ * an empty working directory so no developer's .env leaks in.
+ */
+export function spawnService(env: Record<string, string>): RunningService {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !SERVICE_VARIABLES.test(key)));
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: mkdtempSync(join(tmpdir(), 'token-service-')),
+    env: { ...inherited, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+/** A port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Polls until `url` answers, or throws after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((tick) => setTimeout(tick, 50));
+    }
+  }
+}
