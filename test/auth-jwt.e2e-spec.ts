@@ -45,6 +45,8 @@ describe('End-user JWTs (e2e, AUTH_MODE=jwt)', () => {
 
     const failures: Array<[string, () => Promise<string>]> = [
       ['expired', () => jwks.sign({ sub: 'alice' }, { expiresIn: Math.floor(Date.now() / 1000) - 60 })],
+      ['without an expiry', () => jwks.sign({ sub: 'alice' }, { expiresIn: false })],
+      ['not valid yet', () => jwks.sign({ sub: 'alice', nbf: Math.floor(Date.now() / 1000) + 600 })],
       ['for another audience', () => jwks.sign({ sub: 'alice', aud: 'another-service' })],
       ['from another issuer', () => jwks.sign({ sub: 'alice', iss: 'https://evil.example.test/' })],
       ['signed by a key not in the JWKS (same kid)', () => jwks.sign({ sub: 'alice' }, { key: jwks.stranger })],

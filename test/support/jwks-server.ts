@@ -53,14 +53,17 @@ export class JwksServer {
     return { AUTH_MODE: mode, JWT_JWKS_URL: this.url, JWT_ISSUER, JWT_AUDIENCE };
   }
 
-  /** A JWT for `sub`, valid for 10 minutes, signed with a published key unless `key` says otherwise. */
-  sign(claims: JWTPayload, options: { key?: SigningKey; expiresIn?: string | number; alg?: 'RS256' | 'ES256' } = {}): Promise<string> {
+  /** A JWT valid for 10 minutes (or `expiresIn`; false for none), signed with a published key unless `key` says otherwise. */
+  sign(
+    claims: JWTPayload,
+    options: { key?: SigningKey; expiresIn?: string | number | false; alg?: 'RS256' | 'ES256' } = {},
+  ): Promise<string> {
     const key = options.key ?? this.keys.find(({ alg }) => alg === (options.alg ?? 'RS256'))!;
-    return new SignJWT({ iss: JWT_ISSUER, aud: JWT_AUDIENCE, ...claims })
+    const jwt = new SignJWT({ iss: JWT_ISSUER, aud: JWT_AUDIENCE, ...claims })
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-      .setIssuedAt()
-      .setExpirationTime(options.expiresIn ?? '10m')
-      .sign(key.privateKey);
+      .setIssuedAt();
+    if (options.expiresIn !== false) jwt.setExpirationTime(options.expiresIn ?? '10m');
+    return jwt.sign(key.privateKey);
   }
 
   stop(): Promise<void> {

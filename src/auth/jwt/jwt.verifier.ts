@@ -54,6 +54,8 @@ export class JwtVerifier implements OnModuleInit {
         issuer: settings.issuer,
         audience: [...settings.audience],
         algorithms: JWT_ALGORITHMS,
+        // A token without an expiry would open the service to its holder for ever.
+        requiredClaims: ['exp'],
       }));
     } catch (error) {
       if (error instanceof JwksUnavailable) throw error;
