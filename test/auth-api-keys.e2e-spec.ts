@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newApiKey, writeApiKeysFile, type TestKey } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
+import { plainProblem } from './support/http.js';
 import { createTestApp } from './support/test-app.js';
 
 const keys = {
@@ -39,13 +40,9 @@ describe('API keys (e2e, AUTH_MODE=apikey)', () => {
       expect(res.headers['www-authenticate']).toBe(
         'ApiKey realm="agora-token-service", header="X-API-Key", Bearer realm="agora-token-service"',
       );
-      expect(res.json()).toEqual({
-        type: 'about:blank',
-        title: 'Unauthorized',
-        status: 401,
-        detail: 'This route needs credentials: an API key in X-API-Key, or a token in Authorization: Bearer.',
-        instance: '/v1/rtc/token',
-      });
+      expect(res.json()).toEqual(
+        plainProblem('/v1/rtc/token', 401, 'This route needs credentials: an API key in X-API-Key, or a token in Authorization: Bearer.'),
+      );
     });
 
     it('answers every refused key alike, so nothing tells whether a key exists', async () => {
@@ -66,13 +63,7 @@ describe('API keys (e2e, AUTH_MODE=apikey)', () => {
         expect(res.headers['www-authenticate']).toBe(
           'ApiKey realm="agora-token-service", header="X-API-Key", Bearer realm="agora-token-service", error="invalid_token"',
         );
-        expect(res.json()).toEqual({
-          type: 'about:blank',
-          title: 'Unauthorized',
-          status: 401,
-          detail: 'The credentials were not accepted.',
-          instance: '/v1/rtc/token',
-        });
+        expect(res.json()).toEqual(plainProblem('/v1/rtc/token', 401, 'The credentials were not accepted.'));
       }
     });
 

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { newApiKey, sha256Hex, writeApiKeysFile, writeRawKeysFile } from './support/api-keys.js';
+import { spawnService } from './support/spawn-service.js';
 import { createTestApp } from './support/test-app.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
@@ -24,17 +23,11 @@ describe('Caller-security configuration (start-up)', () => {
     await app.close();
   });
 
-  it('exits the real process non-zero with that message', () => {
-    const main = 'dist/main.js';
-    if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build (npm test does) first`);
-    const result = spawnSync(process.execPath, [main], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', APP_ID: TEST_APP_ID, APP_CERTIFICATE: TEST_APP_CERTIFICATE, HOST: '127.0.0.1' },
-      encoding: 'utf8',
-      timeout: 15_000,
-    });
+  it('exits the real process non-zero with that message', async () => {
+    const service = spawnService({ NODE_ENV: 'production', APP_ID: TEST_APP_ID, APP_CERTIFICATE: TEST_APP_CERTIFICATE, HOST: '127.0.0.1' });
 
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('AUTH_MODE must be set explicitly when NODE_ENV=production');
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain('AUTH_MODE must be set explicitly when NODE_ENV=production');
   });
 
   it('refuses an unknown AUTH_MODE', async () => {

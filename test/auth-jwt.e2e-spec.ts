@@ -2,8 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SignJWT } from 'jose';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
+import { plainProblem } from './support/http.js';
 import { JWT_AUDIENCE, JWT_ISSUER, JwksServer, unsecuredJwt } from './support/jwks-server.js';
-import { freePort } from './support/redis-server.js';
+import { freePort } from './support/spawn-service.js';
 import { createTestApp } from './support/test-app.js';
 
 describe('End-user JWTs (e2e, AUTH_MODE=jwt)', () => {
@@ -65,13 +66,7 @@ describe('End-user JWTs (e2e, AUTH_MODE=jwt)', () => {
 
       expect(res.statusCode).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer realm="agora-token-service", error="invalid_token"');
-      expect(res.json()).toEqual({
-        type: 'about:blank',
-        title: 'Unauthorized',
-        status: 401,
-        detail: 'The credentials were not accepted.',
-        instance: '/v1/rtm/token',
-      });
+      expect(res.json()).toEqual(plainProblem('/v1/rtm/token', 401, 'The credentials were not accepted.'));
     });
   });
 

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { plainProblem } from './support/http.js';
 import { createTestApp } from './support/test-app.js';
 
 describe('Browser-facing hardening (e2e)', () => {
@@ -101,13 +102,7 @@ describe('Browser-facing hardening (e2e)', () => {
 
       expect(res.statusCode).toBe(413);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json()).toEqual({
-        type: 'about:blank',
-        title: 'Payload Too Large',
-        status: 413,
-        detail: 'The request body is too large.',
-        instance: '/v1/rtc/token',
-      });
+      expect(res.json()).toEqual(plainProblem('/v1/rtc/token', 413, 'The request body is too large.'));
     });
 
     it('still reads a body just under the limit (then validates it)', async () => {

@@ -2,7 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import { RateLimitStore } from '../src/auth/rate-limit/rate-limit.store.js';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
-import { freePort, RedisServer } from './support/redis-server.js';
+import { RedisServer } from './support/redis-server.js';
+import { freePort } from './support/spawn-service.js';
 import { createTestApp } from './support/test-app.js';
 
 const LIMIT = 4;

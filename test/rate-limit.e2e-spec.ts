@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RateLimitStore } from '../src/auth/rate-limit/rate-limit.store.js';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
+import { plainProblem } from './support/http.js';
 import { JwksServer } from './support/jwks-server.js';
 import { createTestApp } from './support/test-app.js';
 
@@ -40,13 +41,9 @@ describe('Rate limits (e2e, in memory)', () => {
       const retryAfter = Number(refused.headers['retry-after']);
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      expect(refused.json()).toEqual({
-        type: 'about:blank',
-        title: 'Too Many Requests',
-        status: 429,
-        detail: `Too many token requests: at most ${LIMIT} a minute for each caller. Retry after ${retryAfter} seconds.`,
-        instance: '/v1/rtc/token',
-      });
+      expect(refused.json()).toEqual(
+        plainProblem('/v1/rtc/token', 429, `Too many token requests: at most ${LIMIT} a minute for each caller. Retry after ${retryAfter} seconds.`),
+      );
     });
 
     it('counts each key on its own, wherever its requests come from', async () => {
