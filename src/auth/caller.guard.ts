@@ -3,7 +3,6 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationFailure, JwksUnavailable } from './auth-failure.exception.js';
 import { Authenticator } from './authenticator.service.js';
-import type { Caller } from './caller.interface.js';
 import { attachCaller } from './current-caller.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
@@ -31,26 +30,24 @@ export class CallerGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
 
-    const outcome = await this.authenticator.authenticate(request).then(
-      (caller: Caller) => caller,
-      (error: unknown) => error,
-    );
-    if (isCaller(outcome)) attachCaller(request, outcome);
+    let failure: unknown;
+    try {
+      attachCaller(request, await this.authenticator.authenticate(request));
+    } catch (error) {
+      failure = error;
+    }
+    // Counted before a refusal is answered: without a caller, against the client address.
     await this.rateLimiter.canActivate(context);
-    if (isCaller(outcome)) return true;
+    if (failure === undefined) return true;
 
-    if (outcome instanceof AuthenticationFailure) {
+    if (failure instanceof AuthenticationFailure) {
       // The reason goes to the debug log, never the credential and never to the caller.
-      this.logger.debug(`Refused credentials on ${request.routeOptions.url}: ${outcome.why ?? outcome.reason}`);
-      reply.header('WWW-Authenticate', this.authenticator.challenge(outcome));
-    } else if (outcome instanceof JwksUnavailable) {
+      this.logger.debug(`Refused credentials on ${request.routeOptions.url}: ${failure.why ?? failure.reason}`);
+      reply.header('WWW-Authenticate', this.authenticator.challenge(failure));
+    } else if (failure instanceof JwksUnavailable) {
       this.logger.warn('The JWKS at JWT_JWKS_URL could not be read: JWTs cannot be verified.');
       reply.header('Retry-After', String(JwksUnavailable.RETRY_AFTER_SECONDS));
     }
-    throw outcome;
+    throw failure;
   }
-}
-
-function isCaller(outcome: unknown): outcome is Caller {
-  return typeof outcome === 'object' && outcome !== null && 'kind' in outcome && 'id' in outcome;
 }
