@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AgoraModule } from './agora/agora.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
@@ -12,7 +13,7 @@ import { RtcModule } from './rtc/rtc.module.js';
 import { RtmModule } from './rtm/rtm.module.js';
 
 @Module({
-  imports: [AppConfigModule, AgoraModule, RtcModule, RtmModule, ChatModule, HealthModule],
+  imports: [AppConfigModule, AgoraModule, AuthModule, RtcModule, RtmModule, ChatModule, HealthModule],
   providers: [
     // As providers rather than app.useGlobal*(), so a testing module importing AppModule gets them too.
     { provide: APP_PIPE, useClass: RequestValidationPipe },

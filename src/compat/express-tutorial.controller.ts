@@ -1,5 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { RtcRole } from '../rtc/dto/rtc-role.enum.js';
 import {
   LegacyUidTokenDto,
@@ -25,9 +27,9 @@ export class ExpressTutorialController {
       'Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: LegacyUidTokenDto,
   })
-  async rtcToken(@Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
+  async rtcToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
     const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
-    const issued = await this.issuer.rtc({ channel: body.channel, role }, {});
+    const issued = await this.issuer.rtc({ channel: body.channel, role }, {}, caller);
     // No uid or account was sent, so the service chose (and returned) a uid.
     return { uid: issued.uid!, token: issued.token };
   }
@@ -38,7 +40,7 @@ export class ExpressTutorialController {
     description: '`user` is the Signaling user id. Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: LegacyTokenDto,
   })
-  async rtmToken(@Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
-    return { token: (await this.issuer.rtm({ userId: body.user }, { userId: 'user' })).token };
+  async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
+    return { token: (await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller)).token };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Caller } from '../auth/caller.interface.js';
 import type { GetTokenRequestDto } from './dto/get-token-request.dto.js';
 import type { LegacyTokenDto } from './dto/legacy-token.dto.js';
 import { expireSecondsOf, presentOrUndefined, required, rtcRoleOf, rtcUserOf } from './legacy-input.rules.js';
@@ -15,22 +16,22 @@ const NAMES = { channel: 'channel', uid: 'uid', account: 'uid', userId: 'uid', e
 export class GetTokenMapper {
   constructor(private readonly issuer: LegacyTokenIssuer) {}
 
-  async issue(body: GetTokenRequestDto): Promise<LegacyTokenDto> {
+  async issue(body: GetTokenRequestDto, caller: Caller): Promise<LegacyTokenDto> {
     const expireSeconds = expireSecondsOf(body.expire, 'expire');
     switch (body.tokenType) {
       case 'rtc': {
         const channel = required(body.channel, 'channel');
         const user = rtcUserOf(required(body.uid, 'uid'), 'uid');
         const request = { channel, ...user, role: rtcRoleOf(body.role), expireSeconds };
-        return { token: (await this.issuer.rtc(request, NAMES)).token };
+        return { token: (await this.issuer.rtc(request, NAMES, caller)).token };
       }
       case 'rtm': {
         const request = { userId: required(body.uid, 'uid'), channel: presentOrUndefined(body.channel), expireSeconds };
-        return { token: (await this.issuer.rtm(request, NAMES)).token };
+        return { token: (await this.issuer.rtm(request, NAMES, caller)).token };
       }
       case 'chat': {
         const request = { userId: presentOrUndefined(body.uid), expireSeconds };
-        return { token: (await this.issuer.chat(request, NAMES)).token };
+        return { token: (await this.issuer.chat(request, NAMES, caller)).token };
       }
       default: {
         const unknown: never = body.tokenType;

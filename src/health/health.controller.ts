@@ -1,8 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator.js';
 import { HealthStatusDto, PongDto } from './dto/health-status.dto.js';
 
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   @Get('health')

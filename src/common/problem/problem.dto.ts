@@ -47,4 +47,11 @@ export class ProblemDto {
 
   /** For validation failures: each rejected field and why. */
   errors?: FieldErrorDto[];
+
+  /**
+   * For 403 refusals: the rule that refused the request (`kinds`, `channels`, `roles`,
+   * `maxExpireSeconds`, `identity` or `chat-app`).
+   * @example "channels"
+   */
+  rule?: string;
 }
