@@ -7,10 +7,12 @@ const swaggerPlugin = {
 };
 
 // ESM-only packages that CommonJS dependencies require(): Node 20 loads them
-// natively, Jest's module registry does not, so Jest compiles them to CommonJS.
+// natively, Jest's module registry does not, so Jest compiles them to CommonJS
+// when they are require()d (see the transformer).
 // (light-my-request, behind app.inject(), needs cookie; @fastify/static, behind
-// Swagger UI, needs content-disposition.)
-const esmOnly = ['cookie', 'content-disposition'].join('|');
+// Swagger UI, needs content-disposition; @nestjs/throttler needs @nestjs/common
+// and @nestjs/core.)
+const esmOnly = ['cookie', 'content-disposition', '@nestjs/common', '@nestjs/core'].join('|');
 
 /** @type {import('jest').Config} */
 export default {
@@ -28,10 +30,7 @@ export default {
         astTransformers: { before: [swaggerPlugin] },
       },
     ],
-    [`/node_modules/(${esmOnly})/.+\\.js$`]: [
-      'ts-jest',
-      { useESM: false, tsconfig: { allowJs: true, module: 'commonjs', verbatimModuleSyntax: false } },
-    ],
+    [`/node_modules/(${esmOnly})/.+\\.js$`]: '<rootDir>/test/esm-for-require.transformer.cjs',
   },
   // Skip node_modules except those packages, wherever npm nested them.
   transformIgnorePatterns: [`/node_modules/(?!(.+/node_modules/)?(${esmOnly})/)`],

@@ -2,6 +2,7 @@ import type { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
 import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { registerRequestLogging } from './common/logging/request-logging.js';
@@ -13,8 +14,8 @@ export interface CreateAppOptions {
   requestLogs?: boolean;
   /** Nest's own log levels; false silences it. By default Nest logs through pino. */
   logger?: NestLogLevel[] | false;
-  /** Where log lines go instead of stdout (tests read them). */
-  logDestination?: LogDestination;
+  /** Where log lines go instead of stdout (specs capture them). */
+  logStream?: LogDestination;
 }
 
 /**
@@ -23,7 +24,8 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    ...loggingOptions(options.requestLogs ?? true, options.logDestination),
+    ...loggingOptions(options.requestLogs ?? true, options.logStream),
+    bodyLimit: MAX_BODY_BYTES,
     // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
     // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
@@ -44,7 +46,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 
   const config = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
   fastify.log.level = config.logLevel;
-  app.enableCors({ origin: config.corsAllowOrigin });
+  await hardenHttp(app, config.corsAllowOrigin);
   setUpOpenApi(app);
   await app.init();
   await fastify.ready();

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AgoraModule } from './agora/agora.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
@@ -19,6 +20,7 @@ import { RtmModule } from './rtm/rtm.module.js';
     LifecycleModule,
     MetricsModule,
     AgoraModule,
+    AuthModule,
     RtcModule,
     RtmModule,
     ChatModule,

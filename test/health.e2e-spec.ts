@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ShutdownState } from '../src/lifecycle/shutdown-state.js';
+import { RedisServer } from './support/redis-server.js';
 import { createTestApp } from './support/test-app.js';
 
 describe('health and ping', () => {
@@ -46,12 +48,8 @@ describe('Health probes', () => {
     const response = await get('/health/ready');
 
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({
-      status: 'ok',
-      info: { config: { status: 'up' }, lifecycle: { status: 'up' } },
-      error: {},
-      details: { config: { status: 'up' }, lifecycle: { status: 'up' } },
-    });
+    const checks = { config: { status: 'up' }, rateLimitStore: { status: 'up', store: 'memory' }, lifecycle: { status: 'up' } };
+    expect(response.json()).toEqual({ status: 'ok', info: checks, error: {}, details: checks });
   });
 
   it('documents the probes in the OpenAPI document', async () => {
@@ -76,11 +74,47 @@ describe('Readiness during shutdown', () => {
         type: 'about:blank',
         title: 'Service Unavailable',
         status: 503,
-        detail: 'The service is not ready to take requests.',
+        detail: 'The service cannot answer right now; try again shortly.',
         instance: '/health/ready',
         requestId: 'ready-1',
       });
       expect((await app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('Readiness with REDIS_URL', () => {
+  it('is ready while Redis answers, and answers 503 once it does not', async () => {
+    const redis = await RedisServer.start();
+    const app = await createTestApp({ REDIS_URL: redis.url });
+    try {
+      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json().details.rateLimitStore).toEqual({ status: 'up', store: 'redis' });
+
+      await redis.stop();
+      let status = 200;
+      // The client notices the closed connection on its own schedule: ask until it has.
+      for (let attempt = 0; attempt < 200 && status === 200; attempt++) {
+        status = (await app.inject({ method: 'GET', url: '/health/ready' })).statusCode;
+        if (status === 200) await sleep(10);
+      }
+      expect(status).toBe(503);
+      // Liveness does not depend on Redis: the process still answers.
+      expect((await app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await redis.stop();
+    }
+  });
+
+  it('reports in-memory rate limits as ready without REDIS_URL', async () => {
+    const app = await createTestApp();
+    try {
+      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.json().details.rateLimitStore).toEqual({ status: 'up', store: 'memory' });
     } finally {
       await app.close();
     }

@@ -8,7 +8,7 @@ describe('Logs', () => {
 
   beforeAll(async () => {
     // No `logger` option: Nest's own messages go through pino as well, as in production.
-    app = await createTestApp({}, { requestLogs: true, logger: undefined, logDestination: logs.destination });
+    app = await createTestApp({}, { requestLogs: true, logger: undefined, logStream: logs.stream });
   });
   afterAll(() => app.close());
 
@@ -40,10 +40,10 @@ describe('Logs', () => {
     const user = await post('/v1/chat/token', { userId: 'carol' }, 'tok-chat-user');
     const appToken = await post('/v1/chat/token', {}, 'tok-chat-app');
 
-    expect(linesOf('tok-rtc')[0].issued).toEqual({ kind: 'rtc', channel: 'room', user: 'alice' });
-    expect(linesOf('tok-rtm')[0].issued).toEqual({ kind: 'rtm', channel: 'stream', user: 'bob' });
-    expect(linesOf('tok-chat-user')[0].issued).toEqual({ kind: 'chat-user', user: 'carol' });
-    expect(linesOf('tok-chat-app')[0].issued).toEqual({ kind: 'chat-app' });
+    expect(linesOf('tok-rtc')[0].issued).toEqual([{ kind: 'rtc', channel: 'room', user: 'alice' }]);
+    expect(linesOf('tok-rtm')[0].issued).toEqual([{ kind: 'rtm', channel: 'stream', user: 'bob' }]);
+    expect(linesOf('tok-chat-user')[0].issued).toEqual([{ kind: 'chat-user', user: 'carol' }]);
+    expect(linesOf('tok-chat-app')[0].issued).toEqual([{ kind: 'chat-app' }]);
 
     const everything = logs.lines.map((line) => JSON.stringify(line)).join('\n');
     for (const response of [rtc, rtm, user, appToken]) {
@@ -53,11 +53,26 @@ describe('Logs', () => {
     expect(everything).not.toContain(TEST_APP_CERTIFICATE);
   });
 
+  it('says what the legacy routes issue too, one entry per token', async () => {
+    const rte = await app.inject({ method: 'GET', url: '/rte/room/publisher/uid/7/dave', headers: { 'x-request-id': 'tok-rte' } });
+
+    expect(rte.statusCode).toBe(200);
+    expect(linesOf('tok-rte')).toEqual([
+      expect.objectContaining({
+        route: '/rte/:channelName/:role/:tokenType/:rtcuid/:rtmuid',
+        issued: [
+          { kind: 'rtc', channel: 'room', user: 7 },
+          { kind: 'rtm', channel: 'room', user: 'dave' },
+        ],
+      }),
+    ]);
+  });
+
   it('logs refused requests once, without an issued token', async () => {
     await post('/v1/rtc/token', { channel: 'room', uid: -1 }, 'log-refused');
 
     expect(linesOf('log-refused')).toEqual([
-      expect.objectContaining({ statusCode: 400, route: '/v1/rtc/token', msg: 'request completed' }),
+      expect.objectContaining({ statusCode: 400, route: '/v1/rtc/token', msg: 'request completed', caller: expect.objectContaining({ kind: 'anonymous' }) }),
     ]);
     expect(linesOf('log-refused')[0]).not.toHaveProperty('issued');
   });
@@ -72,7 +87,7 @@ describe('Logs', () => {
 describe('LOG_LEVEL', () => {
   it('drops request lines below the configured level', async () => {
     const logs = captureLogs();
-    const app = await createTestApp({ LOG_LEVEL: 'warn' }, { requestLogs: true, logDestination: logs.destination });
+    const app = await createTestApp({ LOG_LEVEL: 'warn' }, { requestLogs: true, logStream: logs.stream });
     try {
       const response = await app.inject({ method: 'POST', url: '/v1/rtc/token', payload: { channel: 'room' } });
 

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestApp } from './support/test-app.js';
+import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
+import { captureLogs, createTestApp } from './support/test-app.js';
 
 /** The value of one sample in Prometheus text format, or undefined when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -126,5 +127,48 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     await expect(createTestApp({ METRICS_TOKEN: 'short' })).rejects.toThrow(
       'METRICS_TOKEN must be at least 16 characters without spaces',
     );
+  });
+});
+
+describe('Refusals by caller security (AUTH_MODE=apikey)', () => {
+  const key = newApiKey();
+  const logs = captureLogs();
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp(
+      {
+        AUTH_MODE: 'apikey',
+        API_KEYS_FILE: writeApiKeysFile([{ id: 'backend', key, channels: ['room'] }]),
+        RATE_LIMIT_PER_MINUTE: '3',
+      },
+      { requestLogs: true, logStream: logs.stream },
+    );
+  });
+  afterAll(() => app.close());
+
+  const issue = (headers: Record<string, string>, channel = 'room') =>
+    app.inject({ method: 'POST', url: '/v1/rtc/token', headers, payload: { channel, uid: 1 } });
+
+  it('counts 401 and 403 as auth refusals and 429 as rate-limit refusals; /metrics needs no API key', async () => {
+    expect((await issue({})).statusCode).toBe(401);
+    expect((await issue({ 'x-api-key': key }, 'elsewhere')).statusCode).toBe(403);
+    expect((await issue({ 'x-api-key': key })).statusCode).toBe(200);
+    expect((await issue({ 'x-api-key': key })).statusCode).toBe(200);
+    expect((await issue({ 'x-api-key': key })).statusCode).toBe(429);
+
+    const scrape = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(scrape.statusCode).toBe(200);
+    expect(sample(scrape.body, 'http_requests_refused_total', { reason: 'auth' })).toBe(2);
+    expect(sample(scrape.body, 'http_requests_refused_total', { reason: 'rate_limit' })).toBe(1);
+    expect(sample(scrape.body, 'agora_tokens_issued_total', { kind: 'rtc' })).toBe(2);
+  });
+
+  it('logs the caller (the key id, never the key) with each issued token', () => {
+    const issued = logs.lines.filter((line) => line.issued);
+
+    expect(issued).toHaveLength(2);
+    for (const line of issued) expect(line).toMatchObject({ caller: { kind: 'apikey', id: 'backend' }, issued: [{ kind: 'rtc', channel: 'room', user: 1 }] });
+    expect(JSON.stringify(logs.lines)).not.toContain(key);
   });
 });

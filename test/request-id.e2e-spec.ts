@@ -8,7 +8,7 @@ describe('Request ids (X-Request-Id)', () => {
   const logs = captureLogs();
 
   beforeAll(async () => {
-    app = await createTestApp({}, { requestLogs: true, logger: false, logDestination: logs.destination });
+    app = await createTestApp({}, { requestLogs: true, logger: false, logStream: logs.stream });
   });
   afterAll(() => app.close());
 

@@ -1,7 +1,10 @@
+import { Redis } from 'ioredis';
 import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
+import { RedisServer } from './support/redis-server.js';
 import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
@@ -44,6 +47,20 @@ class ServiceProcess {
 }
 
 const started: ServiceProcess[] = [];
+const redisServers: RedisServer[] = [];
+
+/** How many clients other than the asking one are connected to this Redis. */
+async function clientsOf(redis: RedisServer): Promise<number> {
+  const client = new Redis(redis.url, { lazyConnect: true });
+  await client.connect();
+  try {
+    const list = String(await client.client('LIST'));
+    return list.trim().split('\n').length - 1;
+  } finally {
+    client.disconnect();
+  }
+}
+const API_KEY = newApiKey();
 
 async function startService(port: number, env: Record<string, string>): Promise<ServiceProcess> {
   const service = new ServiceProcess({
@@ -53,6 +70,8 @@ async function startService(port: number, env: Record<string, string>): Promise<
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
+    AUTH_MODE: 'apikey',
+    API_KEYS_FILE: writeApiKeysFile([{ id: 'drain-test', key: API_KEY }]),
     ...env,
   });
   started.push(service);
@@ -88,7 +107,7 @@ async function heldRequest(port: number, payload: unknown): Promise<{ finish: ()
     });
   socket.write(
     `POST /v1/rtc/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
+      `X-API-Key: ${API_KEY}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
   );
   await until(() => received.startsWith('HTTP/1.1 100 Continue\r\n\r\n'));
   received = '';
@@ -118,15 +137,31 @@ function refuses(port: number): Promise<boolean> {
 }
 
 describe('Graceful shutdown (the built service in its own process)', () => {
-  afterEach(() => started.splice(0).forEach((service) => service.stop()));
+  afterEach(async () => {
+    started.splice(0).forEach((service) => service.stop());
+    await Promise.all(redisServers.splice(0).map((redis) => redis.stop()));
+  });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)(
-    'on %s: readiness turns 503, the server stops accepting, every in-flight request completes, exit code 0',
-    async (signal) => {
+  it.each([
+    ['SIGTERM', 'Redis'],
+    ['SIGINT', 'in-memory'],
+  ] as const)(
+    'on %s (%s rate limits): readiness turns 503, the server stops accepting, every in-flight request completes, exit code 0',
+    async (signal, limits) => {
       const port = await freePort();
-      // A drain long enough to ask readiness during it; the shutdown still has to end well within the timeout.
-      const service = await startService(port, { SHUTDOWN_DRAIN_SECONDS: '2', SHUTDOWN_TIMEOUT_SECONDS: '15' });
-      expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+      const redis = limits === 'Redis' ? await RedisServer.start() : undefined;
+      redisServers.push(...(redis ? [redis] : []));
+      const service = await startService(port, {
+        // A drain long enough to ask readiness during it; the shutdown still has to end well within the timeout.
+        SHUTDOWN_DRAIN_SECONDS: '2',
+        SHUTDOWN_TIMEOUT_SECONDS: '15',
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+      });
+      const before = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(before.status).toBe(200);
+      expect((await before.json()).details.rateLimitStore).toEqual({ status: 'up', store: redis ? 'redis' : 'memory' });
+      const redisClients = redis && (await clientsOf(redis));
+      expect(redisClients).toBe(redis ? 1 : undefined);
 
       const inFlight = await Promise.all(
         Array.from({ length: IN_FLIGHT }, (_, i) => heldRequest(port, { channel: 'drain', uid: i + 1 })),
@@ -155,6 +190,8 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       });
 
       expect(await service.exited).toBe(0);
+      // The service said goodbye to Redis rather than dropping the connection.
+      if (redis) expect(await clientsOf(redis)).toBe(0);
       expect(service.lines).toContainEqual(expect.objectContaining({ msg: 'Shut down cleanly' }));
       const completed = service.lines.filter((line) => line.msg === 'request completed' && line.route === '/v1/rtc/token');
       expect(completed).toHaveLength(IN_FLIGHT);

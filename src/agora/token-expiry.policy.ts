@@ -11,6 +11,10 @@ import { ValidationProblemException } from '../common/problem/validation-problem
 export class TokenExpiryPolicy {
   constructor(@Inject(tokenConfig.KEY) private readonly limits: ConfigType<typeof tokenConfig>) {}
 
+  get defaultSeconds(): number {
+    return this.limits.defaultExpireSeconds;
+  }
+
   get maxSeconds(): number {
     return this.limits.maxExpireSeconds;
   }

@@ -45,9 +45,24 @@ function userOf(grant: TokenGrant): Pick<TokenSummary, 'user'> {
   }
 }
 
-/** The summary a response carries, if it holds a signed token. */
-export function tokenSummaryOf(payload: unknown): TokenSummary | undefined {
-  return typeof payload === 'object' && payload !== null
-    ? (payload as { [TOKEN_SUMMARY]?: TokenSummary })[TOKEN_SUMMARY]
-    : undefined;
+/** Anything a signed token's summary rides on: the signed token, a response spread from it. */
+type Summarized = { [TOKEN_SUMMARY]?: TokenSummary | TokenSummary[] };
+
+/**
+ * For responses that reshape signed tokens (the legacy routes' `{ rtcToken }`):
+ * keeps what each token grants on the response, for the request log.
+ *
+ * @example
+ * return withTokenSummaries({ rtcToken: rtc.token, rtmToken: rtm.token }, rtc, rtm);
+ */
+export function withTokenSummaries<T extends object>(body: T, ...issued: object[]): T {
+  return Object.assign(body, { [TOKEN_SUMMARY]: issued.flatMap((token) => tokenSummariesOf(token) ?? []) });
+}
+
+/** What the tokens in a response grant, if it holds any. */
+export function tokenSummariesOf(payload: unknown): TokenSummary[] | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const summary = (payload as Summarized)[TOKEN_SUMMARY];
+  if (summary === undefined) return undefined;
+  return Array.isArray(summary) ? summary : [summary];
 }

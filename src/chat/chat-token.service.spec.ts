@@ -1,14 +1,14 @@
 import { decodeToken } from '../../test/support/decode-token.js';
-import { signerAndPolicy } from '../../test/support/signer.js';
+import { ANONYMOUS, signerAndPolicy } from '../../test/support/signer.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from '../../test/support/test-credentials.js';
 import { ChatTokenService } from './chat-token.service.js';
 
 describe('ChatTokenService', () => {
-  const { signer, expiry } = signerAndPolicy();
-  const service = new ChatTokenService(signer, expiry);
+  const { signer, expiry, authorizer } = signerAndPolicy();
+  const service = new ChatTokenService(signer, expiry, authorizer);
 
   it('signs a user token with the user privilege for the user', () => {
-    const issued = service.create({ userId: 'alice', expireSeconds: 300 });
+    const issued = service.create({ userId: 'alice', expireSeconds: 300 }, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.appId).toBe(TEST_APP_ID);
@@ -21,7 +21,7 @@ describe('ChatTokenService', () => {
   });
 
   it('signs an app token, with no user and the app privilege, when no user is named', () => {
-    const issued = service.create({});
+    const issued = service.create({}, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.expire).toBe(3600);

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
+import type { TokenLifetimeDto } from '../agora/dto/token-lifetime.dto.js';
 import { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
 import { ChatTokenKind } from './dto/chat-token-kind.enum.js';
 import type { ChatTokenResponseDto } from './dto/chat-token-response.dto.js';
 import type { CreateChatTokenDto } from './dto/create-chat-token.dto.js';
@@ -11,11 +14,21 @@ export class ChatTokenService {
   constructor(
     private readonly signer: AgoraTokenSigner,
     private readonly expiry: TokenExpiryPolicy,
+    private readonly authorizer: TokenAuthorizer,
   ) {}
 
-  create(request: CreateChatTokenDto): ChatTokenResponseDto {
-    const seconds = this.expiry.resolve(request.expireSeconds);
-    const { userId } = request;
+  /** Signs the token `caller` may have for `body`: a 403 if the caller's policy or identity does not allow it. */
+  create(body: CreateChatTokenDto, caller: Caller): ChatTokenResponseDto {
+    return this.sign(this.authorizer.chat(caller, body));
+  }
+
+  /** Signs an app token for a route that asks for one by name; end users get a 403, never their user token. */
+  createAppToken(body: TokenLifetimeDto, caller: Caller): ChatTokenResponseDto {
+    return this.sign(this.authorizer.chatApp(caller, body));
+  }
+
+  private sign({ userId, expireSeconds }: CreateChatTokenDto): ChatTokenResponseDto {
+    const seconds = this.expiry.resolve(expireSeconds);
     if (userId === undefined) {
       return { ...this.signer.sign(seconds, [{ service: 'chat-app', seconds }]), kind: ChatTokenKind.App };
     }

@@ -1,5 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
 import { ChatTokenService } from './chat-token.service.js';
 import { ChatTokenResponseDto } from './dto/chat-token-response.dto.js';
@@ -22,7 +24,7 @@ export class ChatController {
       app: { summary: 'App token', value: {} },
     },
   })
-  create(@Body() body: CreateChatTokenDto): ChatTokenResponseDto {
-    return this.tokens.create(body);
+  create(@Body() body: CreateChatTokenDto, @CurrentCaller() caller: Caller): ChatTokenResponseDto {
+    return this.tokens.create(body, caller);
   }
 }

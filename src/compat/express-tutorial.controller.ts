@@ -1,5 +1,8 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { RtcRole } from '../rtc/dto/rtc-role.enum.js';
 import {
   LegacyUidTokenDto,
@@ -25,11 +28,11 @@ export class ExpressTutorialController {
       'Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: LegacyUidTokenDto,
   })
-  async rtcToken(@Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
+  async rtcToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
     const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
-    const issued = await this.issuer.rtc({ channel: body.channel, role }, {});
+    const issued = await this.issuer.rtc({ channel: body.channel, role }, {}, caller);
     // No uid or account was sent, so the service chose (and returned) a uid.
-    return { uid: issued.uid!, token: issued.token };
+    return withTokenSummaries({ uid: issued.uid!, token: issued.token }, issued);
   }
 
   @LegacyPost('rtmtoken', {
@@ -38,7 +41,8 @@ export class ExpressTutorialController {
     description: '`user` is the Signaling user id. Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: LegacyTokenDto,
   })
-  async rtmToken(@Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
-    return { token: (await this.issuer.rtm({ userId: body.user }, { userId: 'user' })).token };
+  async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
+    const issued = await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller);
+    return withTokenSummaries({ token: issued.token }, issued);
   }
 }

@@ -1,5 +1,6 @@
 import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 
 export interface LegacyEndpointOptions {
@@ -39,5 +40,7 @@ function documented(options: LegacyEndpointOptions, problems: number[]): MethodD
     }),
     ApiOkResponse({ type: options.response, description: "The token, in the original server's shape." }),
     ApiProblemResponses(...(options.problems ?? problems)),
+    // Legacy routes take the same credentials as /v1, and answer refusals as problem details.
+    ApiCallerSecurity(),
   ];
 }

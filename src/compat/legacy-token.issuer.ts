@@ -1,4 +1,5 @@
 import { Injectable, type Type } from '@nestjs/common';
+import type { Caller } from '../auth/caller.interface.js';
 import { ChatTokenService } from '../chat/chat-token.service.js';
 import type { ChatTokenResponseDto } from '../chat/dto/chat-token-response.dto.js';
 import { CreateChatTokenDto } from '../chat/dto/create-chat-token.dto.js';
@@ -19,10 +20,11 @@ export type LegacyFieldNames = Readonly<Record<string, string>>;
  * Issues the tokens of the legacy routes through the /v1 token services:
  * each mapped request is validated by the same pipe and DTO as its /v1
  * route, so every /v1 rule (channel characters and length, uid range,
- * lifetime ceiling) holds here too. A refusal names the legacy field.
+ * lifetime ceiling) holds here too, and so does the caller's authorization
+ * (the token services check it). A refusal names the legacy field.
  *
  * @example
- * await issuer.rtc({ channel, uid: 42, role: RtcRole.Publisher }, { channel: 'channelName' });
+ * await issuer.rtc({ channel, uid: 42, role: RtcRole.Publisher }, { channel: 'channelName' }, caller);
  */
 @Injectable()
 export class LegacyTokenIssuer {
@@ -33,16 +35,21 @@ export class LegacyTokenIssuer {
     private readonly validation: RequestValidationPipe,
   ) {}
 
-  rtc(request: CreateRtcTokenDto, names: LegacyFieldNames): Promise<RtcTokenResponseDto> {
-    return this.issue(CreateRtcTokenDto, request, names, (dto) => this.rtcTokens.create(dto));
+  rtc(request: CreateRtcTokenDto, names: LegacyFieldNames, caller: Caller): Promise<RtcTokenResponseDto> {
+    return this.issue(CreateRtcTokenDto, request, names, (dto) => this.rtcTokens.create(dto, caller));
   }
 
-  rtm(request: CreateRtmTokenDto, names: LegacyFieldNames): Promise<RtmTokenResponseDto> {
-    return this.issue(CreateRtmTokenDto, request, names, (dto) => this.rtmTokens.create(dto));
+  rtm(request: CreateRtmTokenDto, names: LegacyFieldNames, caller: Caller): Promise<RtmTokenResponseDto> {
+    return this.issue(CreateRtmTokenDto, request, names, (dto) => this.rtmTokens.create(dto, caller));
   }
 
-  chat(request: CreateChatTokenDto, names: LegacyFieldNames): Promise<ChatTokenResponseDto> {
-    return this.issue(CreateChatTokenDto, request, names, (dto) => this.chatTokens.create(dto));
+  chat(request: CreateChatTokenDto, names: LegacyFieldNames, caller: Caller): Promise<ChatTokenResponseDto> {
+    return this.issue(CreateChatTokenDto, request, names, (dto) => this.chatTokens.create(dto, caller));
+  }
+
+  /** A Chat app token asked for by name: refused to end users, rather than turned into their user token. */
+  chatApp(request: CreateChatTokenDto, names: LegacyFieldNames, caller: Caller): Promise<ChatTokenResponseDto> {
+    return this.issue(CreateChatTokenDto, request, names, (dto) => this.chatTokens.createAppToken(dto, caller));
   }
 
   private async issue<Request extends object, Response>(

@@ -1,5 +1,8 @@
 import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
 import { ApiExtraModels, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { ProblemDto } from '../common/problem/problem.dto.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem/problem.types.js';
 import { LegacyErrorDto } from './dto/legacy-error.dto.js';
@@ -54,6 +57,7 @@ export class NodeTokenServerController {
   })
   @AccessTokenDocs()
   async accessToken(
+    @CurrentCaller() caller: Caller,
     @LegacyQuery('channelName') channelName?: string,
     @LegacyQuery('uid') uid?: string,
     @LegacyQuery('role') role?: string,
@@ -66,6 +70,7 @@ export class NodeTokenServerController {
       role: rtcRoleOf(role),
       expireSeconds: expireSecondsOf(expireTime, 'expireTime'),
     };
-    return { token: (await this.issuer.rtc(request, NAMES)).token };
+    const issued = await this.issuer.rtc(request, NAMES, caller);
+    return withTokenSummaries({ token: issued.token }, issued);
   }
 }

@@ -1,5 +1,8 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { FetchRtmTokenRequestDto, FetchRtmTokenResponseDto } from './dto/fetch-rtm-token.dto.js';
 import { LegacyPost } from './legacy-endpoint.decorator.js';
 import { LegacyTokenIssuer } from './legacy-token.issuer.js';
@@ -18,8 +21,8 @@ export class SignalingSampleController {
       'details rather than `{"token": <message>, "code": "400"}`. Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: FetchRtmTokenResponseDto,
   })
-  async fetchRtmToken(@Body() body: FetchRtmTokenRequestDto): Promise<FetchRtmTokenResponseDto> {
-    const issued = await this.issuer.rtm({ userId: body.uid }, { userId: 'uid' });
-    return { token: issued.token, code: '200' };
+  async fetchRtmToken(@CurrentCaller() caller: Caller, @Body() body: FetchRtmTokenRequestDto): Promise<FetchRtmTokenResponseDto> {
+    const issued = await this.issuer.rtm({ userId: body.uid }, { userId: 'uid' }, caller);
+    return withTokenSummaries({ token: issued.token, code: '200' }, issued);
   }
 }

@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { GetTokenRequestDto } from './dto/get-token-request.dto.js';
 import { LegacyTokenDto } from './dto/legacy-token.dto.js';
 import {
@@ -36,13 +39,13 @@ export class TokenServiceController {
   ) {}
 
   @LegacyPost('getToken', { summary: 'agora-token-service: issue an RTC, RTM or Chat token', ...GET_TOKEN_DOCS })
-  postGetToken(@Body() body: GetTokenRequestDto): Promise<LegacyTokenDto> {
-    return this.getToken.issue(body);
+  postGetToken(@CurrentCaller() caller: Caller, @Body() body: GetTokenRequestDto): Promise<LegacyTokenDto> {
+    return this.getToken.issue(body, caller);
   }
 
   @LegacyPost('token/getNew', { summary: 'agora-token-service: alias of POST /getToken', ...GET_TOKEN_DOCS })
-  postGetNew(@Body() body: GetTokenRequestDto): Promise<LegacyTokenDto> {
-    return this.getToken.issue(body);
+  postGetNew(@CurrentCaller() caller: Caller, @Body() body: GetTokenRequestDto): Promise<LegacyTokenDto> {
+    return this.getToken.issue(body, caller);
   }
 
   @LegacyGet('rtc/:channelName/:role/:tokenType/:uid', {
@@ -53,6 +56,7 @@ export class TokenServiceController {
   })
   @TokenServiceParams('channelName', 'role', 'tokenType', 'uid')
   async rtc(
+    @CurrentCaller() caller: Caller,
     @Param('channelName') channel: string,
     @Param('role') role: string,
     @Param('tokenType') tokenType: string,
@@ -61,7 +65,8 @@ export class TokenServiceController {
   ): Promise<LegacyRtcTokenDto> {
     const user = rtcUserOfType(tokenType, uid, { tokenType: 'tokenType', uid: 'uid' });
     const request = { channel, ...user, role: rtcRoleOf(role), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { rtcToken: (await this.issuer.rtc(request, RTC_NAMES)).token };
+    const rtc = await this.issuer.rtc(request, RTC_NAMES, caller);
+    return withTokenSummaries({ rtcToken: rtc.token }, rtc);
   }
 
   @LegacyGet('rtm/:uid', {
@@ -71,9 +76,14 @@ export class TokenServiceController {
     response: LegacyRtmTokenDto,
   })
   @TokenServiceParams('uid')
-  async rtm(@Param('uid') uid: string, @LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyRtmTokenDto> {
+  async rtm(
+    @CurrentCaller() caller: Caller,
+    @Param('uid') uid: string,
+    @LegacyQuery(EXPIRY) expiry?: string,
+  ): Promise<LegacyRtmTokenDto> {
     const request = { userId: rtmUserOf(uid, 'uid'), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { rtmToken: (await this.issuer.rtm(request, { userId: 'uid', expireSeconds: EXPIRY })).token };
+    const rtm = await this.issuer.rtm(request, { userId: 'uid', expireSeconds: EXPIRY }, caller);
+    return withTokenSummaries({ rtmToken: rtm.token }, rtm);
   }
 
   /** `/rtm/` with no user: the original's "invalid RTM User ID", not a 404. */
@@ -93,6 +103,7 @@ export class TokenServiceController {
   })
   @TokenServiceParams('channelName', 'role', 'tokenType', 'rtcuid')
   rte(
+    @CurrentCaller() caller: Caller,
     @Param('channelName') channel: string,
     @Param('role') role: string,
     @Param('tokenType') tokenType: string,
@@ -102,7 +113,7 @@ export class TokenServiceController {
     if (rtcuid === '0') {
       throw LegacyInputProblem.field('rtmuid', 'rtmuid is required when rtcuid is 0, which names no Signaling user');
     }
-    return this.rteTokens(channel, role, tokenType, rtcuid, rtcuid, expiry);
+    return this.rteTokens(caller, channel, role, tokenType, rtcuid, rtcuid, expiry);
   }
 
   @LegacyGet('rte/:channelName/:role/:tokenType/:rtcuid/:rtmuid', {
@@ -113,6 +124,7 @@ export class TokenServiceController {
   })
   @TokenServiceParams('channelName', 'role', 'tokenType', 'rtcuid', 'rtmuid')
   rteWithRtmUser(
+    @CurrentCaller() caller: Caller,
     @Param('channelName') channel: string,
     @Param('role') role: string,
     @Param('tokenType') tokenType: string,
@@ -120,7 +132,7 @@ export class TokenServiceController {
     @Param('rtmuid') rtmuid: string,
     @LegacyQuery(EXPIRY) expiry?: string,
   ): Promise<LegacyRteTokensDto> {
-    return this.rteTokens(channel, role, tokenType, rtcuid, rtmuid, expiry);
+    return this.rteTokens(caller, channel, role, tokenType, rtcuid, rtmuid, expiry);
   }
 
   @LegacyGet('chat/app', {
@@ -130,9 +142,10 @@ export class TokenServiceController {
     response: LegacyChatTokenDto,
   })
   @TokenServiceParams()
-  async chatApp(@LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
+  async chatApp(@CurrentCaller() caller: Caller, @LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
     const request = { expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { chatToken: (await this.issuer.chat(request, { expireSeconds: EXPIRY })).token };
+    const chat = await this.issuer.chatApp(request, { expireSeconds: EXPIRY }, caller);
+    return withTokenSummaries({ chatToken: chat.token }, chat);
   }
 
   @LegacyGet('chat/account/:chatid', {
@@ -142,12 +155,18 @@ export class TokenServiceController {
     response: LegacyChatTokenDto,
   })
   @TokenServiceParams('chatid')
-  async chatUser(@Param('chatid') chatid: string, @LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
+  async chatUser(
+    @CurrentCaller() caller: Caller,
+    @Param('chatid') chatid: string,
+    @LegacyQuery(EXPIRY) expiry?: string,
+  ): Promise<LegacyChatTokenDto> {
     const request = { userId: chatid, expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { chatToken: (await this.issuer.chat(request, { userId: 'chatid', expireSeconds: EXPIRY })).token };
+    const chat = await this.issuer.chat(request, { userId: 'chatid', expireSeconds: EXPIRY }, caller);
+    return withTokenSummaries({ chatToken: chat.token }, chat);
   }
 
   private async rteTokens(
+    caller: Caller,
     channel: string,
     role: string,
     tokenType: string,
@@ -158,9 +177,9 @@ export class TokenServiceController {
     const expireSeconds = expireSecondsOf(expiry, EXPIRY);
     const user = rtcUserOfType(tokenType, rtcuid, { tokenType: 'tokenType', uid: 'rtcuid' });
     const userId = rtmUserOf(rtmuid, 'rtmuid');
-    const rtc = await this.issuer.rtc({ channel, ...user, role: rtcRoleOf(role), expireSeconds }, RTE_NAMES);
+    const rtc = await this.issuer.rtc({ channel, ...user, role: rtcRoleOf(role), expireSeconds }, RTE_NAMES, caller);
     // As the original: the RTM token also covers the channel as a stream channel.
-    const rtm = await this.issuer.rtm({ userId, channel, expireSeconds }, RTE_NAMES);
-    return { rtcToken: rtc.token, rtmToken: rtm.token };
+    const rtm = await this.issuer.rtm({ userId, channel, expireSeconds }, RTE_NAMES, caller);
+    return withTokenSummaries({ rtcToken: rtc.token, rtmToken: rtm.token }, rtc, rtm);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 import { HealthStatusDto, PongDto } from './dto/health-status.dto.js';
 import { ReadinessIndicators } from './readiness.indicators.js';
@@ -11,6 +12,7 @@ const PROBE_RESULT = {
 };
 
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -47,7 +49,7 @@ export class HealthController {
   @ApiOkResponse(PROBE_RESULT)
   @ApiProblemResponses(503)
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.checks.config(), () => this.checks.lifecycle()]);
+    return this.health.check([() => this.checks.config(), () => this.checks.rateLimitStore(), () => this.checks.lifecycle()]);
   }
 
   @Get('ping')

@@ -4,6 +4,8 @@ import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
 import { UINT32_MAX } from '../agora/agora.constants.js';
 import { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
 import type { RtcPrivileges } from '../agora/token-grant.interface.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
 import type { CreateRtcTokenDto } from './dto/create-rtc-token.dto.js';
 import { RtcRole } from './dto/rtc-role.enum.js';
 import type { RtcTokenResponseDto } from './dto/rtc-token-response.dto.js';
@@ -14,9 +16,12 @@ export class RtcTokenService {
   constructor(
     private readonly signer: AgoraTokenSigner,
     private readonly expiry: TokenExpiryPolicy,
+    private readonly authorizer: TokenAuthorizer,
   ) {}
 
-  create(request: CreateRtcTokenDto): RtcTokenResponseDto {
+  /** Signs the token `caller` may have for `body`: a 403 if the caller's policy or identity does not allow it. */
+  create(body: CreateRtcTokenDto, caller: Caller): RtcTokenResponseDto {
+    const request = this.authorizer.rtc(caller, body);
     const expireSeconds = this.expiry.resolve(request.expireSeconds);
     const user = request.account ?? request.uid ?? randomUid();
     const role = request.privileges ? undefined : (request.role ?? RtcRole.Subscriber);

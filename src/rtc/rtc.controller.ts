@@ -1,5 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
 import { CreateRtcTokenDto } from './dto/create-rtc-token.dto.js';
 import { RtcTokenResponseDto } from './dto/rtc-token-response.dto.js';
@@ -27,7 +29,7 @@ export class RtcController {
       },
     },
   })
-  create(@Body() body: CreateRtcTokenDto): RtcTokenResponseDto {
-    return this.tokens.create(body);
+  create(@Body() body: CreateRtcTokenDto, @CurrentCaller() caller: Caller): RtcTokenResponseDto {
+    return this.tokens.create(body, caller);
   }
 }

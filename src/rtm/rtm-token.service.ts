@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
 import { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
 import type { TokenGrant } from '../agora/token-grant.interface.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
 import type { CreateRtmTokenDto } from './dto/create-rtm-token.dto.js';
 import type { RtmTokenResponseDto } from './dto/rtm-token-response.dto.js';
 
@@ -11,11 +13,13 @@ export class RtmTokenService {
   constructor(
     private readonly signer: AgoraTokenSigner,
     private readonly expiry: TokenExpiryPolicy,
+    private readonly authorizer: TokenAuthorizer,
   ) {}
 
-  create(request: CreateRtmTokenDto): RtmTokenResponseDto {
-    const expireSeconds = this.expiry.resolve(request.expireSeconds);
-    const { userId, channel } = request;
+  /** Signs the token `caller` may have for `body`: a 403 if the caller's policy or identity does not allow it. */
+  create(body: CreateRtmTokenDto, caller: Caller): RtmTokenResponseDto {
+    const { userId, channel, expireSeconds: requested } = this.authorizer.rtm(caller, body);
+    const expireSeconds = this.expiry.resolve(requested);
     const grants: TokenGrant[] = [{ service: 'rtm', userId, loginSeconds: expireSeconds }];
     if (channel) {
       // Signaling stream channels ride on RTC: the user joins it and publishes data there.

@@ -1,5 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../auth/caller.interface.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
 import { CreateRtmTokenDto } from './dto/create-rtm-token.dto.js';
 import { RtmTokenResponseDto } from './dto/rtm-token-response.dto.js';
@@ -22,7 +24,7 @@ export class RtmController {
       streamChannel: { summary: 'Log in and use a stream channel', value: { userId: 'alice', channel: 'demo-room' } },
     },
   })
-  create(@Body() body: CreateRtmTokenDto): RtmTokenResponseDto {
-    return this.tokens.create(body);
+  create(@Body() body: CreateRtmTokenDto, @CurrentCaller() caller: Caller): RtmTokenResponseDto {
+    return this.tokens.create(body, caller);
   }
 }

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { STATUS_CODES } from 'node:http';
 
 /** POSTs a JSON body (any value, including non-objects) through the real Fastify app. */
 export function postJson(app: NestFastifyApplication, url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -21,4 +22,9 @@ export function validationProblem(instance: string, errors: Array<{ field: strin
     errors,
     requestId: expect.any(String),
   };
+}
+
+/** A problem of no particular type (`about:blank`): 401, 413, 429 and the like. */
+export function plainProblem(instance: string, status: number, detail: string) {
+  return { type: 'about:blank', title: STATUS_CODES[status], status, detail, instance, requestId: expect.any(String) };
 }

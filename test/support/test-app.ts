@@ -33,8 +33,8 @@ export function createTestApp(env: Env = {}, options: CreateAppOptions = {}): Pr
   );
 }
 
-/** Log lines an app writes, parsed: pass `destination` as createTestApp's logDestination. */
-export function captureLogs(): { destination: { write(line: string): void }; lines: Record<string, unknown>[] } {
+/** Log lines an app writes, parsed: pass `stream` as createTestApp's logStream. */
+export function captureLogs(): { stream: { write(line: string): void }; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  return { destination: { write: (line: string) => void lines.push(JSON.parse(line)) }, lines };
+  return { stream: { write: (line: string) => void lines.push(JSON.parse(line)) }, lines };
 }

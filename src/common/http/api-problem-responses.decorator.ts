@@ -5,14 +5,14 @@ import { PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is invalid: the problem lists each rejected field in `errors`.',
-  401: 'No valid credentials were sent.',
-  403: 'The caller may not get this token.',
+  401: 'No valid credentials were sent (see `WWW-Authenticate`).',
+  403: 'The caller may not get this token: `rule` names the rule that refused it.',
   404: 'No such route.',
   413: 'The request body is too large.',
   415: 'The body is not application/json.',
-  429: 'Too many requests from this caller.',
+  429: 'Too many requests from this caller; retry after `Retry-After` seconds.',
   500: 'An unexpected error; the body carries no internal detail.',
-  503: 'Not ready: the service is shutting down or a dependency is unreachable.',
+  503: 'The service cannot answer right now: it is shutting down, or Redis or the JWKS is unreachable; retry shortly (after `Retry-After` seconds when sent).',
 };
 
 /** Documents problem+json error responses, each with the ProblemDto schema. */

@@ -2,6 +2,7 @@ import { applyDecorators, Header, HttpCode, HttpStatus, Post, type Type } from '
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, type ApiBodyOptions } from '@nestjs/swagger';
 
 type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>['examples']>;
+import { ApiCallerSecurity } from './api-caller-security.decorator.js';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
 
 export interface TokenEndpointOptions {
@@ -15,7 +16,7 @@ export interface TokenEndpointOptions {
 /**
  * A token-issuing route: POST answering 200 with `Cache-Control: no-store`
  * (a token must never be cached by a proxy or browser), documented with its
- * request examples, its response and its problem responses.
+ * request examples, its response, its problem responses and the credentials it takes.
  */
 export function TokenEndpoint(path: string, options: TokenEndpointOptions): MethodDecorator {
   return applyDecorators(
@@ -26,6 +27,7 @@ export function TokenEndpoint(path: string, options: TokenEndpointOptions): Meth
     ApiConsumes('application/json'),
     ApiBody({ type: options.request, examples: options.examples }),
     ApiOkResponse({ type: options.response, description: 'The signed token and what it grants.' }),
-    ApiProblemResponses(400, 415, 500),
+    ApiCallerSecurity(),
+    ApiProblemResponses(400, 413, 415, 500),
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { LOG_REDACTION } from './redact-paths.js';
 import { RequestLogController } from './request-log.controller.js';
 import { requestIdOf } from './request-id.js';
 
@@ -6,14 +7,6 @@ import { requestIdOf } from './request-id.js';
 export interface LogDestination {
   write(line: string): void;
 }
-
-/**
- * Paths pino replaces with "[redacted]" in a log line: credentials and tokens
- * must never be written, even by a serializer. The request line never holds
- * them; these catch a mistake. Exact paths only: wildcard paths made redaction
- * a measurable share of a request's time.
- */
-export const REDACT_PATHS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'token', 'appCertificate'];
 
 /**
  * The Fastify options that shape logging: pino writing one JSON object per
@@ -25,7 +18,7 @@ export function loggingOptions(enabled: boolean, destination?: LogDestination): 
   return {
     logger: enabled && {
       level: 'info',
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      redact: LOG_REDACTION,
       formatters: { level: (label: string) => ({ level: label }) },
       ...(destination ? { stream: destination } : {}),
     },

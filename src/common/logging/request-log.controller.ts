@@ -1,10 +1,12 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TokenSummary } from '../../agora/token-summary.js';
+import type { Caller } from '../../auth/caller.interface.js';
+import { callerOf } from '../../auth/current-caller.decorator.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** What the response's token grants, captured before serialization for the request log. */
-    issuedToken?: TokenSummary;
+    /** What the response's tokens grant, captured before serialization for the request log. */
+    issuedTokens?: TokenSummary[];
   }
 }
 
@@ -15,8 +17,10 @@ export interface RequestLine {
   route: string;
   statusCode: number;
   durationMs: number;
-  /** What the response's token grants; never the token. */
-  issued?: TokenSummary;
+  /** Who asked: the API key's id, the JWT identity or (AUTH_MODE=none) the client address. */
+  caller?: Pick<Caller, 'kind' | 'id'>;
+  /** What each token in the response grants; never the token. */
+  issued?: TokenSummary[];
 }
 
 /**
@@ -40,12 +44,14 @@ export class RequestLogController extends LogController {
 }
 
 export function requestLine(request: FastifyRequest, reply: FastifyReply): RequestLine {
+  const caller = callerOf(request);
   return {
     method: request.method,
     // Never the query string: it is not ours to log.
     route: request.routeOptions.url ?? request.url.split('?')[0],
     statusCode: reply.statusCode,
     durationMs: Math.round(reply.elapsedTime * 100) / 100,
-    ...(request.issuedToken ? { issued: request.issuedToken } : {}),
+    ...(caller ? { caller: { kind: caller.kind, id: caller.id } } : {}),
+    ...(request.issuedTokens ? { issued: request.issuedTokens } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { tokenSummaryOf } from '../../agora/token-summary.js';
+import { tokenSummariesOf } from '../../agora/token-summary.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
 /**
@@ -8,13 +8,13 @@ import { REQUEST_ID_HEADER } from './request-id.js';
  * leaves its summary (kind, channel, user: never the token) on the request.
  */
 export function registerRequestLogging(fastify: FastifyInstance): void {
-  fastify.decorateRequest('issuedToken', undefined);
+  fastify.decorateRequest('issuedTokens', undefined);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
   fastify.addHook('preSerialization', (request, _reply, payload, done) => {
-    request.issuedToken = tokenSummaryOf(payload);
+    request.issuedTokens = tokenSummariesOf(payload);
     done(null, payload);
   });
 }

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { ProblemException } from './problem.exception.js';
 import { PROBLEM_TYPES, type Problem } from './problem.types.js';
 import { ValidationProblemException } from './validation-problem.exception.js';
 
@@ -31,6 +32,9 @@ function problemOf(exception: unknown, instance: string): Problem {
       errors: exception.errors,
     };
   }
+  if (exception instanceof ProblemException) {
+    return { ...generic(exception.getStatus(), exception.message, instance), type: exception.problemType, ...exception.extensions };
+  }
   if (exception instanceof HttpException) {
     return generic(exception.getStatus(), detailOf(exception), instance);
   }
@@ -44,7 +48,7 @@ function problemOf(exception: unknown, instance: string): Problem {
 const FIXED_DETAILS: Record<number, string> = {
   413: 'The request body is too large.',
   415: 'Send the request body as application/json.',
-  503: 'The service is not ready to take requests.',
+  503: 'The service cannot answer right now; try again shortly.',
 };
 
 function generic(status: number, detail: string, instance: string): Problem {

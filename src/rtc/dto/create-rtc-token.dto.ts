@@ -36,6 +36,7 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
   /**
    * Numeric user id, 0 to 4294967295; 0 lets any user join with the token.
    * Send `uid` or `account`, not both; with neither, the service picks a random uid and returns it.
+   * End users calling with a JWT may send only their own identity, as `uid` when it is a number.
    * @example 42
    */
   @IsOptional()
@@ -46,7 +47,8 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
   uid?: number;
 
   /**
-   * String user account, 1 to 255 bytes. Send `uid` or `account`, not both.
+   * String user account, 1 to 255 bytes. Send `uid` or `account`, not both. For end users calling with a
+   * JWT, it must be their identity, and defaults to it.
    * @example "alice@example.com"
    */
   @IsOptional()

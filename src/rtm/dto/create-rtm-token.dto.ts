@@ -1,18 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsByteLength, IsDefined, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsByteLength, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN } from '../../agora/agora.constants.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 
 /** A request for an RTM (Signaling) token. */
 export class CreateRtmTokenDto extends TokenLifetimeDto {
   /**
-   * The Signaling user id to log in as, 1 to 64 bytes.
+   * The Signaling user id to log in as, 1 to 64 bytes. Required, except for end users calling with a JWT:
+   * theirs is their identity.
    * @example "alice"
    */
+  @IsOptional()
   @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
   @IsString()
-  @IsDefined({ message: '$property is required' })
-  userId: string;
+  userId?: string;
 
   /**
    * A stream channel the user may also join and publish data in (its RTC side); `*` for any channel.

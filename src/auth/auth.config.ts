@@ -1,0 +1,98 @@
+import { registerAs } from '@nestjs/config';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
+import { ConfigValidationError, isProduction, validateEnv } from '../config/env-validation.js';
+import { loadApiKeysFile, type ApiKeyRecord } from './api-keys/api-keys-file.js';
+
+export const AUTH_MODES = ['none', 'apikey', 'jwt', 'apikey,jwt'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+const MODE_LIST = 'none, apikey, jwt or apikey,jwt';
+
+/** `jwt,apikey` and `apikey, jwt` mean `apikey,jwt`. */
+function normalizeMode(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const parts = value.split(',').map((part) => part.trim().toLowerCase());
+  return parts.length === 2 && parts.includes('apikey') && parts.includes('jwt') ? 'apikey,jwt' : parts.join(',');
+}
+
+class AuthEnv {
+  @IsOptional()
+  @Transform(({ value }) => normalizeMode(value))
+  @Matches(/^(none|apikey|jwt|apikey,jwt)$/, { message: `AUTH_MODE must be ${MODE_LIST}` })
+  AUTH_MODE?: AuthMode;
+
+  @IsOptional()
+  @IsString()
+  API_KEYS_FILE?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'JWT_JWKS_URL must be an http(s) URL' },
+  )
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'JWT_IDENTITY_CLAIM must be a claim name' })
+  JWT_IDENTITY_CLAIM = 'sub';
+
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'JWT_CHANNELS_CLAIM must be a claim name' })
+  JWT_CHANNELS_CLAIM?: string;
+}
+
+/** The variables each method needs. */
+const REQUIRED: Record<'apikey' | 'jwt', ReadonlyArray<keyof AuthEnv>> = {
+  apikey: ['API_KEYS_FILE'],
+  jwt: ['JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'],
+};
+
+function requireFor(env: AuthEnv, method: 'apikey' | 'jwt'): string[] {
+  if (!env.AUTH_MODE?.includes(method)) return [];
+  return REQUIRED[method].filter((name) => !env[name]).map((name) => `${name} is required when AUTH_MODE includes ${method}`);
+}
+
+/** How end-user JWTs are verified and read. */
+export interface JwtSettings {
+  readonly jwksUrl: URL;
+  readonly issuer: string;
+  /** The token's `aud` must hold one of these. */
+  readonly audience: readonly string[];
+  readonly identityClaim: string;
+  readonly channelsClaim?: string;
+}
+
+/**
+ * Who may call the token routes (AUTH_MODE) and how callers are recognised.
+ * Production must choose a mode explicitly; the API keys file is read and
+ * validated here, so a bad file stops start-up.
+ */
+export const authConfig = registerAs('auth', () => {
+  const env = validateEnv(AuthEnv);
+  if (!env.AUTH_MODE && isProduction()) {
+    throw new ConfigValidationError([`AUTH_MODE must be set explicitly when NODE_ENV=production (${MODE_LIST})`]);
+  }
+  const missing = [...requireFor(env, 'apikey'), ...requireFor(env, 'jwt')];
+  if (missing.length > 0) throw new ConfigValidationError(missing);
+  const mode: AuthMode = env.AUTH_MODE ?? 'none';
+  const apiKeys: readonly ApiKeyRecord[] = mode.includes('apikey') ? loadApiKeysFile(env.API_KEYS_FILE!) : [];
+  const jwt: JwtSettings | undefined = mode.includes('jwt')
+    ? {
+        jwksUrl: new URL(env.JWT_JWKS_URL!),
+        issuer: env.JWT_ISSUER!,
+        audience: env.JWT_AUDIENCE!.split(',').map((audience) => audience.trim()).filter(Boolean),
+        identityClaim: env.JWT_IDENTITY_CLAIM,
+        channelsClaim: env.JWT_CHANNELS_CLAIM,
+      }
+    : undefined;
+  return { mode, apiKeys, jwt };
+});

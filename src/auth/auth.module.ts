@@ -1,0 +1,45 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { getOptionsToken, getStorageToken, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ApiKeyVerifier } from './api-keys/api-key.verifier.js';
+import { authConfig } from './auth.config.js';
+import { Authenticator } from './authenticator.service.js';
+import { TokenAuthorizer } from './authorization/token-authorizer.service.js';
+import { CallerGuard } from './caller.guard.js';
+import { JwtVerifier } from './jwt/jwt.verifier.js';
+import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
+import { rateLimitConfig } from './rate-limit/rate-limit.config.js';
+import { RateLimitStore } from './rate-limit/rate-limit.store.js';
+
+/**
+ * Caller security: who is calling (API key, JWT or anonymous, per
+ * AUTH_MODE), how often (per-caller rate limit, shared through Redis), and
+ * what they may get (TokenAuthorizer, used by the token services). Global, so
+ * every feature module's token service can inject the authorizer, and the
+ * health module the rate-limit store's `ping()`.
+ */
+@Global()
+@Module({
+  imports: [ConfigModule.forFeature(authConfig), ConfigModule.forFeature(rateLimitConfig)],
+  providers: [
+    ApiKeyVerifier,
+    JwtVerifier,
+    Authenticator,
+    TokenAuthorizer,
+    RateLimitStore,
+    CallerRateLimiter,
+    {
+      provide: getOptionsToken(),
+      inject: [rateLimitConfig.KEY],
+      useFactory: ({ perMinute }: ConfigType<typeof rateLimitConfig>): ThrottlerModuleOptions => ({
+        // Named 'default' so the headers are plain Retry-After and X-RateLimit-*.
+        throttlers: [{ name: 'default', ttl: 60_000, limit: perMinute }],
+      }),
+    },
+    { provide: getStorageToken(), useExisting: RateLimitStore },
+    { provide: APP_GUARD, useClass: CallerGuard },
+  ],
+  exports: [TokenAuthorizer, RateLimitStore],
+})
+export class AuthModule {}

@@ -1,0 +1,16 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '../../common/problem/problem.exception.js';
+import { PROBLEM_TYPES } from '../../common/problem/problem.types.js';
+
+/** The rules a token request can break, as named in the 403 problem's `rule` member. */
+export type AccessRule = 'kinds' | 'channels' | 'roles' | 'maxExpireSeconds' | 'identity' | 'chat-app';
+
+/** An authenticated caller asked for a token outside its policy or identity: a 403 naming the rule. */
+export class AccessRefused extends ProblemException {
+  constructor(
+    readonly rule: AccessRule,
+    detail: string,
+  ) {
+    super(HttpStatus.FORBIDDEN, `Refused by rule ${rule}: ${detail}`, PROBLEM_TYPES.forbidden, { rule });
+  }
+}

@@ -1,0 +1,44 @@
+import type { TokenKind } from './authorization/token-scope.interface.js';
+import type { RtcRole } from '../rtc/dto/rtc-role.enum.js';
+
+/** What an API key may get. Each field is optional: absent means no limit. */
+export interface ApiKeyPolicy {
+  /** Token kinds the key may get. */
+  readonly kinds?: readonly TokenKind[];
+  /** Channel globs (`team-*`): the RTC channel, or the RTM stream channel, must match one. */
+  readonly channels?: readonly string[];
+  /** RTC roles the key may get; a privileges request counts as publisher when it grants any publish privilege. */
+  readonly roles?: readonly RtcRole[];
+  /** The longest lifetime, in seconds, of the token and of each privilege in it. */
+  readonly maxExpireSeconds?: number;
+}
+
+/** Nobody authenticated (AUTH_MODE=none): known only by the client address. */
+export interface AnonymousCaller {
+  readonly kind: 'anonymous';
+  /** The client IP address. */
+  readonly id: string;
+}
+
+/** A server-side caller holding one of the API keys in API_KEYS_FILE. */
+export interface ApiKeyCaller {
+  readonly kind: 'apikey';
+  /** The key's `id` from the keys file (never the key itself). */
+  readonly id: string;
+  readonly policy: ApiKeyPolicy;
+}
+
+/** An end user holding a verified JWT: every token is bound to this identity. */
+export interface JwtCaller {
+  readonly kind: 'jwt';
+  /** The identity: the JWT_IDENTITY_CLAIM claim (`sub` by default). */
+  readonly id: string;
+  /** Channel globs from JWT_CHANNELS_CLAIM, when that variable is set (empty when the claim is absent). */
+  readonly channels?: readonly string[];
+}
+
+/**
+ * Who is asking for a token. The global guard establishes it for every token
+ * route; controllers hand it to the token services, which authorize with it.
+ */
+export type Caller = AnonymousCaller | ApiKeyCaller | JwtCaller;

@@ -1,0 +1,95 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { authConfig } from '../auth.config.js';
+import { AuthenticationFailure, JwksUnavailable } from '../auth-failure.exception.js';
+import type { JwtCaller } from '../caller.interface.js';
+
+/**
+ * Asymmetric signatures only: `none` is never accepted by jose, and HMAC
+ * (HS*) is left out because its "public" key would be a shared secret.
+ */
+export const JWT_ALGORITHMS = [
+  'RS256', 'RS384', 'RS512',
+  'PS256', 'PS384', 'PS512',
+  'ES256', 'ES384', 'ES512',
+  'EdDSA', 'Ed25519',
+];
+
+/** Identities become RTC accounts (at most 255 bytes) and RTM/Chat user ids. */
+const MAX_IDENTITY_BYTES = 255;
+
+/**
+ * Verifies end-user JWTs against the JWKS at JWT_JWKS_URL (jose caches the
+ * keys for 10 minutes and refetches, at most every 30 s, when a token names
+ * an unknown key), requiring JWT_ISSUER and JWT_AUDIENCE, and reads the
+ * caller's identity and channel globs from the claims.
+ */
+@Injectable()
+export class JwtVerifier implements OnModuleInit {
+  private jwks?: JWTVerifyGetKey;
+
+  constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {}
+
+  onModuleInit(): void {
+    if (!this.config.jwt) return;
+    const remote = createRemoteJWKSet(this.config.jwt.jwksUrl, { timeoutDuration: 5000 });
+    // Failures to reach the JWKS are told apart here, where they happen, from a token naming no known key.
+    this.jwks = async (header, token) => {
+      try {
+        return await remote(header, token);
+      } catch (error) {
+        throw isKeyMismatch(error) ? error : new JwksUnavailable();
+      }
+    };
+  }
+
+  /** The end user this JWT stands for; a 401 if it is not valid here, a 503 if the JWKS is unreachable. */
+  async verify(token: string): Promise<JwtCaller> {
+    const settings = this.config.jwt;
+    if (!settings || !this.jwks) throw new AuthenticationFailure('invalid', 'JWTs are not accepted (AUTH_MODE)');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.jwks, {
+        issuer: settings.issuer,
+        audience: [...settings.audience],
+        algorithms: JWT_ALGORITHMS,
+        // A token without an expiry would open the service to its holder for ever.
+        requiredClaims: ['exp'],
+      }));
+    } catch (error) {
+      if (error instanceof JwksUnavailable) throw error;
+      throw new AuthenticationFailure('invalid', error instanceof errors.JOSEError ? error.code : 'unreadable JWT');
+    }
+    const id = identityOf(payload[settings.identityClaim]);
+    if (id === undefined) throw new AuthenticationFailure('invalid', `no usable ${settings.identityClaim} claim`);
+    if (!settings.channelsClaim) return { kind: 'jwt', id };
+    return { kind: 'jwt', id, channels: channelsOf(payload[settings.channelsClaim]) };
+  }
+}
+
+/**
+ * The JWKS answered but holds no key for this token. Anything else (timeout,
+ * network error, non-200 or malformed answer) means it could not be read.
+ */
+function isKeyMismatch(error: unknown): boolean {
+  return (
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys ||
+    error instanceof errors.JOSENotSupported ||
+    error instanceof errors.JWKInvalid
+  );
+}
+
+function identityOf(claim: unknown): string | undefined {
+  const id = typeof claim === 'number' && Number.isSafeInteger(claim) ? String(claim) : claim;
+  if (typeof id !== 'string' || id === '' || Buffer.byteLength(id) > MAX_IDENTITY_BYTES) return undefined;
+  return id;
+}
+
+/** An array of globs, or a space-separated string of them (as OAuth scopes are written). */
+function channelsOf(claim: unknown): string[] {
+  if (typeof claim === 'string') return claim.split(/\s+/).filter(Boolean);
+  if (Array.isArray(claim)) return claim.filter((glob): glob is string => typeof glob === 'string' && glob !== '');
+  return [];
+}

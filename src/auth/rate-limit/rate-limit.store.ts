@@ -1,0 +1,54 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import { MemoryWindowCounter } from './memory-window-counter.js';
+import { rateLimitConfig } from './rate-limit.config.js';
+import { RedisWindowCounter } from './redis-window-counter.js';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/** What readiness reports about the rate-limit counters. */
+export type RateLimitStoreStatus =
+  | { store: 'memory'; up: true }
+  | { store: 'redis'; up: boolean };
+
+/**
+ * The throttler's storage: fixed one-minute windows per caller, in Redis when
+ * REDIS_URL is set (shared by all replicas), in memory otherwise. While Redis
+ * is unreachable it fails open to the in-memory counters, so each replica
+ * still enforces the limit on its own and token issuance never waits on Redis.
+ *
+ * @example
+ * // readiness (terminus): report the shared counters
+ * const { store, up } = await rateLimitStore.ping();
+ */
+@Injectable()
+export class RateLimitStore implements ThrottlerStorage, OnModuleInit, OnApplicationShutdown {
+  private readonly memory = new MemoryWindowCounter();
+  private readonly redis?: RedisWindowCounter;
+
+  constructor(@Inject(rateLimitConfig.KEY) config: ConfigType<typeof rateLimitConfig>) {
+    if (config.redisUrl) this.redis = new RedisWindowCounter(config.redisUrl);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.redis?.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.close();
+  }
+
+  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+    const count = (await this.redis?.hit(key, ttl)) ?? this.memory.hit(key, ttl);
+    const secondsLeft = Math.max(1, Math.ceil(count.msLeft / 1000));
+    const isBlocked = count.hits > limit;
+    return { totalHits: count.hits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };
+  }
+
+  /** Whether the counters are where they should be: always for memory; for Redis, whether it answers a PING. */
+  async ping(): Promise<RateLimitStoreStatus> {
+    if (!this.redis) return { store: 'memory', up: true };
+    return { store: 'redis', up: await this.redis.ping() };
+  }
+}

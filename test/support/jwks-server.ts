@@ -1,0 +1,89 @@
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const JWT_ISSUER = 'https://id.example.test/';
+export const JWT_AUDIENCE = 'agora-token-service';
+
+interface SigningKey {
+  kid: string;
+  alg: string;
+  privateKey: CryptoKey;
+}
+
+/**
+ * A real JWKS endpoint on 127.0.0.1, serving the public halves of keys made
+ * with jose, and a signer for end-user JWTs. `stranger` signs with a key the
+ * JWKS does not publish.
+ */
+export class JwksServer {
+  /** How many times the JWKS was fetched. */
+  fetches = 0;
+  /** When set, the endpoint answers this status instead of the key set. */
+  failWith?: number;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly keys: SigningKey[],
+    readonly stranger: SigningKey,
+  ) {}
+
+  static async start(): Promise<JwksServer> {
+    const keys = [await signingKey('rsa-1', 'RS256'), await signingKey('ec-1', 'ES256')];
+    const stranger = await signingKey('rsa-1', 'RS256');
+    const jwks = { keys: await Promise.all(keys.map(publicJwk)) };
+    let instance: JwksServer | undefined;
+    const server = createServer((request, response) => {
+      instance!.fetches += 1;
+      if (instance!.failWith) {
+        response.writeHead(instance!.failWith).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    instance = new JwksServer(server, `http://127.0.0.1:${port}/.well-known/jwks.json`, keys, stranger);
+    return instance;
+  }
+
+  /** The environment that makes the app verify JWTs against this server. */
+  env(mode = 'jwt'): Record<string, string> {
+    return { AUTH_MODE: mode, JWT_JWKS_URL: this.url, JWT_ISSUER, JWT_AUDIENCE };
+  }
+
+  /** A JWT valid for 10 minutes (or `expiresIn`; false for none), signed with a published key unless `key` says otherwise. */
+  sign(
+    claims: JWTPayload,
+    options: { key?: SigningKey; expiresIn?: string | number | false; alg?: 'RS256' | 'ES256' } = {},
+  ): Promise<string> {
+    const key = options.key ?? this.keys.find(({ alg }) => alg === (options.alg ?? 'RS256'))!;
+    const jwt = new SignJWT({ iss: JWT_ISSUER, aud: JWT_AUDIENCE, ...claims })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
+      .setIssuedAt();
+    if (options.expiresIn !== false) jwt.setExpirationTime(options.expiresIn ?? '10m');
+    return jwt.sign(key.privateKey);
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+async function signingKey(kid: string, alg: string): Promise<SigningKey> {
+  const { privateKey } = await generateKeyPair(alg, { extractable: true });
+  return { kid, alg, privateKey };
+}
+
+async function publicJwk({ kid, alg, privateKey }: SigningKey) {
+  const { d, p, q, dp, dq, qi, ...publicPart } = await exportJWK(privateKey);
+  void [d, p, q, dp, dq, qi];
+  return { ...publicPart, kid, alg, use: 'sig' };
+}
+
+/** An unsigned token (`alg: none`), as an attacker would forge one. */
+export function unsecuredJwt(claims: JWTPayload): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;
+}

@@ -1,0 +1,40 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IS_PUBLIC } from '../../src/auth/public.decorator.js';
+
+export interface AppRoute {
+  method: 'GET' | 'POST';
+  /** The path with each `:param` filled with a sample value. */
+  url: string;
+  /** The route as declared, e.g. `/rtm/:uid`. */
+  path: string;
+  isPublic: boolean;
+}
+
+/**
+ * Every route Nest serves, read from the controllers' metadata (so routes
+ * left out of the OpenAPI document are listed too), with sample parameters.
+ */
+export function listRoutes(app: NestFastifyApplication): AppRoute[] {
+  const routes: AppRoute[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+      for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
+        const handler = metatype.prototype[name];
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (name === 'constructor' || method === undefined) continue;
+        const path = `/${[prefix, String(Reflect.getMetadata(PATH_METADATA, handler))].filter(Boolean).join('/')}`.replace(/\/+/g, '/');
+        routes.push({
+          method: method === RequestMethod.POST ? 'POST' : 'GET',
+          path,
+          url: path.replace(/:(\w+)/g, (_, param: string) => (/uid|chatid/.test(param) ? '42' : param === 'role' ? 'publisher' : param === 'tokenType' ? 'uid' : 'room')),
+          isPublic: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, metatype)),
+        });
+      }
+    }
+  }
+  return routes;
+}
