@@ -1,8 +1,10 @@
 // npm run bench: the built service against a bare Fastify route and an Express route, each calling
 // agora-token, under the same load on this machine. Not a test: CI does not run it.
 //   node bench/run.mjs [--record]   (--record also writes bench/RESULTS.json and bench/chart.svg)
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { barChart } from './chart.mjs';
 import { load, peakRssMiB, start } from './measure.mjs';
 
@@ -16,13 +18,25 @@ const SETTINGS = {
 // Well-formed credentials known only to the benchmark (Agora would reject them; nothing here calls Agora).
 const CREDENTIALS = { APP_ID: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', APP_CERTIFICATE: '0f1e2d3c4b5a69788796a5b4c3d2e1f0' };
 
-// Production mode, info logs (one line per request, written to /dev/null), as `npm start` and the image run it.
-const SERVICE_ENV = { ...CREDENTIALS, NODE_ENV: 'production', LOG_LEVEL: 'info' };
+// Production mode, as `npm start` and the image run it: API-key auth (the rate limit is counted on every
+// request, set high enough not to refuse the benchmark), info logs (one line per request, to /dev/null).
+const API_KEY = randomBytes(32).toString('hex');
+const keysFile = join(mkdtempSync(join(tmpdir(), 'bench-keys-')), 'api-keys.json');
+writeFileSync(keysFile, JSON.stringify([{ id: 'bench', sha256: createHash('sha256').update(API_KEY).digest('hex') }]));
+const SERVICE_ENV = {
+  ...CREDENTIALS,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'info',
+  AUTH_MODE: 'apikey',
+  API_KEYS_FILE: keysFile,
+  RATE_LIMIT_PER_MINUTE: '1000000000',
+};
+const SERVICE_HEADERS = { 'x-api-key': API_KEY };
 // The heap cap docs/operations.md suggests for memory-constrained hosts, measured for its cost.
 const HEAP_CAP = '--max-old-space-size=112';
 
 const TARGETS = [
-  { key: 'service', label: 'This service (Nest)', command: process.execPath, args: ['dist/main.js'], env: SERVICE_ENV, headers: {} },
+  { key: 'service', label: 'This service (Nest)', command: process.execPath, args: ['dist/main.js'], env: SERVICE_ENV, headers: SERVICE_HEADERS },
   { key: 'fastify', label: 'Bare Fastify', command: process.execPath, args: ['bench/targets/fastify-bare.mjs'], env: CREDENTIALS, headers: {} },
   { key: 'express', label: 'Express', command: process.execPath, args: ['bench/targets/express.mjs'], env: CREDENTIALS, headers: {} },
   {
@@ -31,7 +45,7 @@ const TARGETS = [
     command: process.execPath,
     args: [HEAP_CAP, 'dist/main.js'],
     env: SERVICE_ENV,
-    headers: {},
+    headers: SERVICE_HEADERS,
   },
 ];
 
@@ -92,7 +106,11 @@ const targetsMet = {
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-  settings: { ...SETTINGS, request: 'POST /v1/rtc/token {"channel":"bench-room","uid":42,"role":"publisher"}' },
+  settings: {
+    ...SETTINGS,
+    request: 'POST /v1/rtc/token {"channel":"bench-room","uid":42,"role":"publisher"}',
+    service: 'NODE_ENV=production AUTH_MODE=apikey (X-API-Key on every request) LOG_LEVEL=info, logs to /dev/null',
+  },
   summary,
   ratios,
   targetsMet,
