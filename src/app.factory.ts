@@ -46,7 +46,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 
   const config = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
   fastify.log.level = config.logLevel;
-  await hardenHttp(app, config.corsAllowOrigin);
+  hardenHttp(app, config.corsAllowOrigin);
   setUpOpenApi(app);
   await app.init();
   await fastify.ready();
