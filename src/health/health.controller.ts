@@ -49,7 +49,11 @@ export class HealthController {
   @ApiOkResponse(PROBE_RESULT)
   @ApiProblemResponses(503)
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.checks.config(), () => this.checks.rateLimitStore(), () => this.checks.lifecycle()]);
+    return this.health.check([
+      () => this.checks.config(),
+      () => this.checks.rateLimitStore(),
+      () => this.checks.lifecycle(),
+    ]);
   }
 
   @Get('ping')

@@ -47,7 +47,8 @@ export function hardenHttp(app: NestFastifyApplication, corsAllowOrigin: readonl
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
-  app.getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+  });
 }

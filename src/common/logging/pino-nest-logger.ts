@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { FastifyBaseLogger } from 'fastify';
 
 /**
- * Nest's own messages (start-up, errors caught by the problem filter) through
+ * Nest's own messages (start-up, shutdown, auth warnings) through
  * Fastify's pino instance, so every line the process writes is one JSON
  * object in one format. Nest passes the context (a class name) last, and for
  * errors a stack before it.

@@ -26,8 +26,8 @@ export interface RequestLine {
 /**
  * Fastify logs two lines per request ("incoming request", "request
  * completed"); a token server answers thousands a second, so this logs one,
- * when the response is sent, with everything a log pipeline needs. The
- * request id is bound to `request.log`, so it is on this line too.
+ * when the response is sent, with everything a log pipeline needs, the
+ * request id included (as on every other line of the request).
  */
 export class RequestLogController extends LogController {
   /** A sibling of the root logger without redaction, for request lines only (see requestCompleted). */
