@@ -9,11 +9,23 @@ import { RequestValidationPipe } from './common/validation/request-validation.pi
 import { compatConfig } from './config/compat.config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RtcModule } from './rtc/rtc.module.js';
 import { RtmModule } from './rtm/rtm.module.js';
 
 @Module({
-  imports: [AppConfigModule, AgoraModule, AuthModule, RtcModule, RtmModule, ChatModule, HealthModule],
+  imports: [
+    AppConfigModule,
+    LifecycleModule,
+    MetricsModule,
+    AgoraModule,
+    AuthModule,
+    RtcModule,
+    RtmModule,
+    ChatModule,
+    HealthModule,
+  ],
   providers: [
     // As providers rather than app.useGlobal*(), so a testing module importing AppModule gets them too.
     { provide: APP_PIPE, useClass: RequestValidationPipe },

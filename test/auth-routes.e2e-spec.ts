@@ -3,8 +3,8 @@ import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { listRoutes, type AppRoute } from './support/routes.js';
 import { createTestApp } from './support/test-app.js';
 
-/** The routes anyone may call: the issue names exactly these. */
-const OPEN = /^\/(ping|health(\/.*)?)$/;
+/** The routes outside caller security: the issue names /ping and /health*; /metrics has METRICS_TOKEN instead (issue 5). */
+const OPEN = /^\/(ping|metrics\/?|health(\/.*)?)$/;
 
 interface Operation {
   tags?: string[];

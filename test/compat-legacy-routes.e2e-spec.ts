@@ -79,7 +79,15 @@ describe('LEGACY_ROUTES', () => {
     it('leaves the compatibility routes out of the OpenAPI document', async () => {
       const paths = (await get(app, '/docs-json')).json<{ paths: Paths }>().paths;
 
-      expect(Object.keys(paths).sort()).toEqual(['/health', '/ping', '/v1/chat/token', '/v1/rtc/token', '/v1/rtm/token']);
+      expect(Object.keys(paths).sort()).toEqual([
+        '/health',
+        '/health/live',
+        '/health/ready',
+        '/ping',
+        '/v1/chat/token',
+        '/v1/rtc/token',
+        '/v1/rtm/token',
+      ]);
     });
   });
 
@@ -99,7 +107,7 @@ describe('OpenAPI document of the legacy routes', () => {
 
   const legacy = () =>
     Object.entries(paths)
-      .filter(([path]) => !path.startsWith('/v1/') && path !== '/health' && path !== '/ping')
+      .filter(([path]) => !path.startsWith('/v1/') && !path.startsWith('/health') && path !== '/ping')
       .flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ path, method, operation })));
 
   it('documents every legacy route', () => {

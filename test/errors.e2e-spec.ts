@@ -23,6 +23,7 @@ describe('bad input', () => {
     status,
     detail,
     instance,
+    requestId: expect.any(String),
   });
 
   it.each(['/v1/rtc/token', '/v1/rtm/token', '/v1/chat/token'])('%s refuses a body that is not a JSON object', async (url) => {
@@ -119,6 +120,7 @@ describe('internal errors', () => {
         status: 500,
         detail: 'An unexpected error occurred.',
         instance: URL,
+        requestId: expect.any(String),
       });
       expect(response.body).not.toContain(TEST_APP_CERTIFICATE);
     } finally {

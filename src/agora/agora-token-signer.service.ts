@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
   AccessToken2,
@@ -8,7 +8,9 @@ import {
   type Service,
 } from 'agora-token/src/AccessToken2.js';
 import { agoraConfig } from '../config/agora.config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { SignedToken, TokenGrant } from './token-grant.interface.js';
+import { summarize, TOKEN_SUMMARY } from './token-summary.js';
 
 /**
  * The only code that holds the App Certificate and calls agora-token.
@@ -22,6 +24,8 @@ export class AgoraTokenSigner implements OnModuleInit {
 
   constructor(
     @Inject(agoraConfig.KEY) private readonly credentials: ConfigType<typeof agoraConfig>,
+    // Optional so unit specs can build a signer from credentials alone.
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   onModuleInit(): void {
@@ -49,12 +53,15 @@ export class AgoraTokenSigner implements OnModuleInit {
     const token = accessToken.build();
     // build() answers '' rather than throwing; start-up validation makes this unreachable, but never return it.
     if (!token) throw new Error('agora-token returned an empty token');
+    const summary = summarize(grants);
+    this.metrics?.tokenIssued(summary.kind);
     return {
       token,
       appId: this.credentials.appId,
       issuedAt: new Date(issueTs * 1000),
       expiresAt: new Date((issueTs + expireSeconds) * 1000),
       expireSeconds,
+      [TOKEN_SUMMARY]: summary,
     };
   }
 }

@@ -1,3 +1,5 @@
+import type { TOKEN_SUMMARY, TokenSummary } from './token-summary.js';
+
 /** RTC privileges, each valid for a number of seconds from the issue time. */
 export interface RtcPrivileges {
   joinChannel: number;
@@ -29,4 +31,6 @@ export interface SignedToken {
   issuedAt: Date;
   expiresAt: Date;
   expireSeconds: number;
+  /** What the token grants, for the request log (a symbol key: never serialized). */
+  [TOKEN_SUMMARY]: TokenSummary;
 }

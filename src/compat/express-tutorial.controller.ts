@@ -1,5 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { RtcRole } from '../rtc/dto/rtc-role.enum.js';
@@ -31,7 +32,7 @@ export class ExpressTutorialController {
     const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
     const issued = await this.issuer.rtc({ channel: body.channel, role }, {}, caller);
     // No uid or account was sent, so the service chose (and returned) a uid.
-    return { uid: issued.uid!, token: issued.token };
+    return withTokenSummaries({ uid: issued.uid!, token: issued.token }, issued);
   }
 
   @LegacyPost('rtmtoken', {
@@ -41,6 +42,7 @@ export class ExpressTutorialController {
     response: LegacyTokenDto,
   })
   async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
-    return { token: (await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller)).token };
+    const issued = await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller);
+    return withTokenSummaries({ token: issued.token }, issued);
   }
 }

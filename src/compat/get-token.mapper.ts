@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { IssuedTokenDto } from '../agora/dto/issued-token.dto.js';
+import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import type { GetTokenRequestDto } from './dto/get-token-request.dto.js';
 import type { LegacyTokenDto } from './dto/legacy-token.dto.js';
@@ -23,15 +25,15 @@ export class GetTokenMapper {
         const channel = required(body.channel, 'channel');
         const user = rtcUserOf(required(body.uid, 'uid'), 'uid');
         const request = { channel, ...user, role: rtcRoleOf(body.role), expireSeconds };
-        return { token: (await this.issuer.rtc(request, NAMES, caller)).token };
+        return legacyToken(await this.issuer.rtc(request, NAMES, caller));
       }
       case 'rtm': {
         const request = { userId: required(body.uid, 'uid'), channel: presentOrUndefined(body.channel), expireSeconds };
-        return { token: (await this.issuer.rtm(request, NAMES, caller)).token };
+        return legacyToken(await this.issuer.rtm(request, NAMES, caller));
       }
       case 'chat': {
         const request = { userId: presentOrUndefined(body.uid), expireSeconds };
-        return { token: (await this.issuer.chat(request, NAMES, caller)).token };
+        return legacyToken(await this.issuer.chat(request, NAMES, caller));
       }
       default: {
         const unknown: never = body.tokenType;
@@ -39,4 +41,9 @@ export class GetTokenMapper {
       }
     }
   }
+}
+
+/** The legacy `{ token }` body, keeping what the token grants for the request log. */
+function legacyToken(issued: IssuedTokenDto): LegacyTokenDto {
+  return withTokenSummaries({ token: issued.token }, issued);
 }

@@ -1,5 +1,6 @@
 import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
 import { ApiExtraModels, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { ProblemDto } from '../common/problem/problem.dto.js';
@@ -69,6 +70,7 @@ export class NodeTokenServerController {
       role: rtcRoleOf(role),
       expireSeconds: expireSecondsOf(expireTime, 'expireTime'),
     };
-    return { token: (await this.issuer.rtc(request, NAMES, caller)).token };
+    const issued = await this.issuer.rtc(request, NAMES, caller);
+    return withTokenSummaries({ token: issued.token }, issued);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { FetchRtmTokenRequestDto, FetchRtmTokenResponseDto } from './dto/fetch-rtm-token.dto.js';
@@ -22,6 +23,6 @@ export class SignalingSampleController {
   })
   async fetchRtmToken(@CurrentCaller() caller: Caller, @Body() body: FetchRtmTokenRequestDto): Promise<FetchRtmTokenResponseDto> {
     const issued = await this.issuer.rtm({ userId: body.uid }, { userId: 'uid' }, caller);
-    return { token: issued.token, code: '200' };
+    return withTokenSummaries({ token: issued.token, code: '200' }, issued);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { GetTokenRequestDto } from './dto/get-token-request.dto.js';
@@ -64,7 +65,8 @@ export class TokenServiceController {
   ): Promise<LegacyRtcTokenDto> {
     const user = rtcUserOfType(tokenType, uid, { tokenType: 'tokenType', uid: 'uid' });
     const request = { channel, ...user, role: rtcRoleOf(role), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { rtcToken: (await this.issuer.rtc(request, RTC_NAMES, caller)).token };
+    const rtc = await this.issuer.rtc(request, RTC_NAMES, caller);
+    return withTokenSummaries({ rtcToken: rtc.token }, rtc);
   }
 
   @LegacyGet('rtm/:uid', {
@@ -80,7 +82,8 @@ export class TokenServiceController {
     @LegacyQuery(EXPIRY) expiry?: string,
   ): Promise<LegacyRtmTokenDto> {
     const request = { userId: rtmUserOf(uid, 'uid'), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { rtmToken: (await this.issuer.rtm(request, { userId: 'uid', expireSeconds: EXPIRY }, caller)).token };
+    const rtm = await this.issuer.rtm(request, { userId: 'uid', expireSeconds: EXPIRY }, caller);
+    return withTokenSummaries({ rtmToken: rtm.token }, rtm);
   }
 
   /** `/rtm/` with no user: the original's "invalid RTM User ID", not a 404. */
@@ -141,7 +144,8 @@ export class TokenServiceController {
   @TokenServiceParams()
   async chatApp(@CurrentCaller() caller: Caller, @LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyChatTokenDto> {
     const request = { expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { chatToken: (await this.issuer.chatApp(request, { expireSeconds: EXPIRY }, caller)).token };
+    const chat = await this.issuer.chatApp(request, { expireSeconds: EXPIRY }, caller);
+    return withTokenSummaries({ chatToken: chat.token }, chat);
   }
 
   @LegacyGet('chat/account/:chatid', {
@@ -157,7 +161,8 @@ export class TokenServiceController {
     @LegacyQuery(EXPIRY) expiry?: string,
   ): Promise<LegacyChatTokenDto> {
     const request = { userId: chatid, expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    return { chatToken: (await this.issuer.chat(request, { userId: 'chatid', expireSeconds: EXPIRY }, caller)).token };
+    const chat = await this.issuer.chat(request, { userId: 'chatid', expireSeconds: EXPIRY }, caller);
+    return withTokenSummaries({ chatToken: chat.token }, chat);
   }
 
   private async rteTokens(
@@ -175,6 +180,6 @@ export class TokenServiceController {
     const rtc = await this.issuer.rtc({ channel, ...user, role: rtcRoleOf(role), expireSeconds }, RTE_NAMES, caller);
     // As the original: the RTM token also covers the channel as a stream channel.
     const rtm = await this.issuer.rtm({ userId, channel, expireSeconds }, RTE_NAMES, caller);
-    return { rtcToken: rtc.token, rtmToken: rtm.token };
+    return withTokenSummaries({ rtcToken: rtc.token, rtmToken: rtm.token }, rtc, rtm);
   }
 }

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { agoraConfig } from './agora.config.js';
 import { appConfig } from './app.config.js';
 import { compatConfig } from './compat.config.js';
+import { operationsConfig } from './operations.config.js';
 import { tokenConfig } from './token.config.js';
 
 /**
@@ -16,7 +17,7 @@ import { tokenConfig } from './token.config.js';
       isGlobal: true,
       cache: true,
       ignoreEnvFile: process.env.NODE_ENV === 'test',
-      load: [appConfig, agoraConfig, tokenConfig, compatConfig],
+      load: [appConfig, agoraConfig, tokenConfig, compatConfig, operationsConfig],
     }),
   ],
 })

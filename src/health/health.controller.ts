@@ -1,12 +1,25 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator.js';
+import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 import { HealthStatusDto, PongDto } from './dto/health-status.dto.js';
+import { ReadinessIndicators } from './readiness.indicators.js';
+
+const PROBE_RESULT = {
+  description: 'Every check is up (Terminus result).',
+  schema: { example: { status: 'ok', info: { config: { status: 'up' } }, error: {}, details: { config: { status: 'up' } } } },
+};
 
 @ApiTags('health')
 @Public()
 @Controller()
 export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly checks: ReadinessIndicators,
+  ) {}
+
   @Get('health')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -14,8 +27,33 @@ export class HealthController {
     description: 'Answers 200 while the process is up with valid configuration (it refuses to start otherwise).',
   })
   @ApiOkResponse({ type: HealthStatusDto })
-  health(): HealthStatusDto {
+  status(): HealthStatusDto {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('health/live')
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness probe', description: 'Answers 200 while the process answers at all.' })
+  @ApiOkResponse(PROBE_RESULT)
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.checks.process()]);
+  }
+
+  @Get('health/ready')
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({
+    summary: 'Readiness probe',
+    description: 'Answers 200 when the service can issue tokens: configuration loaded, Redis reachable when ' +
+      'REDIS_URL is set. Answers 503 once a shutdown has started, so load balancers drain this replica.',
+  })
+  @ApiOkResponse(PROBE_RESULT)
+  @ApiProblemResponses(503)
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.checks.config(),
+      () => this.checks.rateLimitStore(),
+      () => this.checks.lifecycle(),
+    ]);
   }
 
   @Get('ping')

@@ -11,7 +11,7 @@ export function postJson(app: NestFastifyApplication, url: string, body: unknown
   });
 }
 
-/** The validation problem the service answers for these field errors. */
+/** The validation problem the service answers for these field errors (with the request's id, as every problem). */
 export function validationProblem(instance: string, errors: Array<{ field: string; message: string }>) {
   return {
     type: 'urn:agora-token-service:problem:validation',
@@ -20,10 +20,11 @@ export function validationProblem(instance: string, errors: Array<{ field: strin
     detail: 'The request body is invalid.',
     instance,
     errors,
+    requestId: expect.any(String),
   };
 }
 
 /** A problem of no particular type (`about:blank`): 401, 413, 429 and the like. */
 export function plainProblem(instance: string, status: number, detail: string) {
-  return { type: 'about:blank', title: STATUS_CODES[status], status, detail, instance };
+  return { type: 'about:blank', title: STATUS_CODES[status], status, detail, instance, requestId: expect.any(String) };
 }

@@ -12,7 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not application/json.',
   429: 'Too many requests from this caller; retry after `Retry-After` seconds.',
   500: 'An unexpected error; the body carries no internal detail.',
-  503: 'Credentials cannot be checked right now (the JWKS is unreachable); retry after `Retry-After` seconds.',
+  503: 'The service cannot answer right now: it is shutting down, or Redis or the JWKS is unreachable; retry shortly (after `Retry-After` seconds when sent).',
 };
 
 /** Documents problem+json error responses, each with the ProblemDto schema. */

@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from './problem.types.js';
 import { toProblem } from './to-problem.js';
 
@@ -10,20 +11,18 @@ import { toProblem } from './to-problem.js';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { httpAdapter } = this.adapterHost;
     const http = host.switchToHttp();
-    const request = http.getRequest();
+    const request = http.getRequest<FastifyRequest>();
     const response = http.getResponse();
     const path = String(httpAdapter.getRequestUrl(request) ?? '').split('?')[0];
-    const problem = toProblem(exception, path);
-    if (problem.status >= 500) {
-      // The stack goes to the log, never to the caller.
-      this.logger.error(`Unhandled error on ${path}`, exception instanceof Error ? exception.stack : String(exception));
+    const problem = toProblem(exception, path, request.id);
+    if (problem.status >= 500 && problem.status !== 503) {
+      // The stack goes to the log (with the request id), never to the caller.
+      request.log.error({ err: exception }, `Unhandled error on ${path}`);
     }
     httpAdapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
     httpAdapter.reply(response, problem, problem.status);

@@ -54,4 +54,10 @@ export class ProblemDto {
    * @example "channels"
    */
   rule?: string;
+
+  /**
+   * The request's id, as sent in `X-Request-Id` or generated: it is on every log line of the request.
+   * @example "4f9c2a1e-8b7d-4c3e-9f10-2a3b4c5d6e7f"
+   */
+  requestId?: string;
 }

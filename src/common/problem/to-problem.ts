@@ -13,9 +13,15 @@ interface FastifyClientError {
 /**
  * Maps anything thrown while handling a request to a problem body. Only
  * client errors echo a message; anything else becomes a generic 500 so that
- * no stack, internal detail or secret reaches the caller.
+ * no stack, internal detail or secret reaches the caller. The request id lets
+ * the caller (or support) find the request's log lines.
  */
-export function toProblem(exception: unknown, instance: string): Problem {
+export function toProblem(exception: unknown, instance: string, requestId?: string): Problem {
+  const problem = problemOf(exception, instance);
+  return requestId === undefined ? problem : { ...problem, requestId };
+}
+
+function problemOf(exception: unknown, instance: string): Problem {
   if (exception instanceof ValidationProblemException) {
     return {
       type: PROBLEM_TYPES.validation,

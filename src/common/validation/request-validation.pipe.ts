@@ -1,10 +1,16 @@
-import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { Injectable, ValidationPipe, type ArgumentMetadata, type Type } from '@nestjs/common';
 import { ValidationProblemException } from '../problem/validation-problem.exception.js';
+import { compileDtoCheck, type DtoCheck } from './compiled-dto-check.js';
 import { toFieldErrors } from './validation-errors.js';
 
 /**
  * The global pipe: DTOs are the single source of validation. Unknown fields
  * are rejected, not dropped, and nothing is coerced (a uid of "42" is a 400).
+ *
+ * A body that the DTO's compiled check accepts (the same class-validator
+ * rules, without class-validator's per-request machinery) is passed on as
+ * sent, a plain object; anything else takes the full ValidationPipe path, so
+ * every refusal and its messages still come from class-validator.
  */
 @Injectable()
 export class RequestValidationPipe extends ValidationPipe {
@@ -23,13 +29,23 @@ export class RequestValidationPipe extends ValidationPipe {
     });
   }
 
+  /** Each DTO's compiled check, built on first use; undefined when the DTO always takes the full path. */
+  private readonly checks = new Map<Type<unknown>, DtoCheck | undefined>();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // No body at all is an empty object (the DTO then names what is missing);
     // a body that is JSON but not an object (null, an array, a string) is refused outright.
     if (metadata.type === 'body' && value !== undefined && !isPlainObject(value)) {
       throw ValidationProblemException.field('body', 'the request body must be a JSON object');
     }
+    if (metadata.type === 'body' && value !== undefined && this.checkFor(metadata.metatype)?.(value)) return value;
     return super.transform(value, metadata);
+  }
+
+  protected checkFor(metatype: Type<unknown> | undefined): DtoCheck | undefined {
+    if (!metatype) return undefined;
+    if (!this.checks.has(metatype)) this.checks.set(metatype, compileDtoCheck(metatype));
+    return this.checks.get(metatype);
   }
 }
 

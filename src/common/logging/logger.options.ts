@@ -1,0 +1,30 @@
+import type { FastifyServerOptions } from 'fastify';
+import { LOG_REDACTION } from './redact-paths.js';
+import { RequestLogController } from './request-log.controller.js';
+import { requestIdOf } from './request-id.js';
+
+/** Where log lines go: stdout unless a test captures them. */
+export interface LogDestination {
+  write(line: string): void;
+}
+
+/**
+ * The Fastify options that shape logging: pino writing one JSON object per
+ * line (level as a name), request ids from {@link requestIdOf} bound to every
+ * line of a request as `requestId`, and one line per request. The level
+ * starts at info; createApp applies LOG_LEVEL once configuration is loaded.
+ */
+export function loggingOptions(enabled: boolean, destination?: LogDestination): FastifyServerOptions {
+  return {
+    logger: enabled && {
+      level: 'info',
+      redact: LOG_REDACTION,
+      formatters: { level: (label: string) => ({ level: label }) },
+      ...(destination ? { stream: destination } : {}),
+    },
+    genReqId: requestIdOf,
+    // genReqId reads X-Request-Id itself, so that it can refuse unsafe values.
+    requestIdHeader: false,
+    logController: new RequestLogController({ requestIdLogLabel: 'requestId' }),
+  };
+}

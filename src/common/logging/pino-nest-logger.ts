@@ -1,0 +1,48 @@
+import type { LoggerService } from '@nestjs/common';
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * Nest's own messages (start-up, shutdown, auth warnings) through
+ * Fastify's pino instance, so every line the process writes is one JSON
+ * object in one format. Nest passes the context (a class name) last, and for
+ * errors a stack before it.
+ */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly pino: FastifyBaseLogger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.pino.info(fields(params), text(message));
+  }
+
+  error(message: unknown, ...params: unknown[]): void {
+    const [stack, ...rest] = params.length > 1 ? params : [undefined, ...params];
+    this.pino.error({ ...fields(rest), ...(typeof stack === 'string' ? { stack } : {}) }, text(message));
+  }
+
+  warn(message: unknown, ...params: unknown[]): void {
+    this.pino.warn(fields(params), text(message));
+  }
+
+  debug(message: unknown, ...params: unknown[]): void {
+    this.pino.debug(fields(params), text(message));
+  }
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.pino.trace(fields(params), text(message));
+  }
+
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.pino.fatal(fields(params), text(message));
+  }
+}
+
+function fields(params: unknown[]): { context?: string } {
+  const context = params.at(-1);
+  return typeof context === 'string' ? { context } : {};
+}
+
+function text(message: unknown): string {
+  if (typeof message === 'string') return message;
+  if (message instanceof Error) return message.message;
+  return JSON.stringify(message);
+}

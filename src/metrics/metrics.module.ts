@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { HttpMetricsHook } from './http-metrics.hook.js';
+import { MetricsController } from './metrics.controller.js';
+import { MetricsService } from './metrics.service.js';
+
+/** GET /metrics and the counters other modules feed (global: the token signer counts what it signs). */
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [MetricsService, HttpMetricsHook],
+  exports: [MetricsService],
+})
+export class MetricsModule {}

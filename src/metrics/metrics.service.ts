@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, type Metric, Registry } from 'prom-client';
+import type { TokenSummary } from '../agora/token-summary.js';
+import { RequestDurationHistogram } from './request-duration.histogram.js';
+
+/** Why a request was turned away, for the refusals counter. */
+export type RefusalReason = 'validation' | 'auth' | 'rate_limit';
+
+/** Which refusal a status code stands for; other statuses are not refusals. */
+export function refusalReason(status: number): RefusalReason | undefined {
+  switch (status) {
+    case 400:
+    case 413:
+    case 415:
+      return 'validation';
+    case 401:
+    case 403:
+      return 'auth';
+    case 429:
+      return 'rate_limit';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The service's Prometheus metrics, in a registry of its own (so several
+ * applications in one process, as in the tests, never collide), with Node's
+ * default process metrics. The per-request paths only bump plain numbers;
+ * prom-client reads them when scraped.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private readonly durations = new RequestDurationHistogram();
+  private readonly issued = new Map<string, number>();
+  private readonly refused = new Map<string, number>();
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.registry.registerMetric(this.durations as unknown as Metric);
+    countedAtScrape(this.registry, 'agora_tokens_issued_total', 'Tokens signed, by kind (rtc, rtm, chat-user, chat-app).', 'kind', this.issued);
+    countedAtScrape(
+      this.registry,
+      'http_requests_refused_total',
+      'Requests refused, by reason: validation (400, 413, 415), auth (401, 403), rate_limit (429).',
+      'reason',
+      this.refused,
+    );
+  }
+
+  /** Records one answered request; `route` is the route pattern, never the raw URL. */
+  requestAnswered(method: string, route: string, status: number, seconds: number): void {
+    this.durations.observe(method, route, status, seconds);
+    const reason = refusalReason(status);
+    if (reason) bump(this.refused, reason);
+  }
+
+  tokenIssued(kind: TokenSummary['kind']): void {
+    bump(this.issued, kind);
+  }
+}
+
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** A counter whose totals live in `counts`, copied into prom-client when scraped. */
+function countedAtScrape(registry: Registry, name: string, help: string, label: string, counts: Map<string, number>): void {
+  new Counter({
+    name,
+    help,
+    labelNames: [label],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [value, total] of counts) this.inc({ [label]: value }, total);
+    },
+  });
+}

@@ -1,0 +1,214 @@
+import { Redis } from 'ioredis';
+import { connect, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
+import { decodeToken } from './support/decode-token.js';
+import { RedisServer } from './support/redis-server.js';
+import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
+
+const IN_FLIGHT = 20;
+
+/** The built service in its own process, and its JSON log lines as they come. */
+class ServiceProcess {
+  readonly lines: Record<string, unknown>[] = [];
+  private readonly waiters: { text: string; resolve: () => void }[] = [];
+  private readonly service: RunningService;
+
+  constructor(env: Record<string, string>) {
+    this.service = spawnService(env);
+    createInterface({ input: this.service.child.stdout! }).on('line', (text) => {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      this.lines.push(line);
+      for (const waiter of this.waiters.filter((w) => String(line.msg).includes(w.text))) waiter.resolve();
+    });
+  }
+
+  get exited(): Promise<number | null> {
+    return this.service.exited;
+  }
+
+  /** Resolves once a log line's message contains `text` (or already has). */
+  logged(text: string): Promise<void> {
+    if (this.lines.some((line) => String(line.msg).includes(text))) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ text, resolve }));
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.service.child.kill(signal);
+  }
+
+  /** Ends the process if a failed test left it running. */
+  stop(): void {
+    const { child } = this.service;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+const started: ServiceProcess[] = [];
+const redisServers: RedisServer[] = [];
+
+/** How many clients other than the asking one are connected to this Redis. */
+async function clientsOf(redis: RedisServer): Promise<number> {
+  const client = new Redis(redis.url, { lazyConnect: true });
+  await client.connect();
+  try {
+    const list = String(await client.client('LIST'));
+    return list.trim().split('\n').length - 1;
+  } finally {
+    client.disconnect();
+  }
+}
+const API_KEY = newApiKey();
+
+async function startService(port: number, env: Record<string, string>): Promise<ServiceProcess> {
+  const service = new ServiceProcess({
+    NODE_ENV: 'production',
+    APP_ID: TEST_APP_ID,
+    APP_CERTIFICATE: TEST_APP_CERTIFICATE,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    AUTH_MODE: 'apikey',
+    API_KEYS_FILE: writeApiKeysFile([{ id: 'drain-test', key: API_KEY }]),
+    ...env,
+  });
+  started.push(service);
+  await service.logged('Server listening');
+  return service;
+}
+
+interface RawResponse {
+  status: number;
+  headers: string;
+  body: string;
+}
+
+/**
+ * A POST whose headers the server has accepted (it answered 100 Continue)
+ * but whose body is held back: a request in flight for as long as we like.
+ */
+async function heldRequest(port: number, payload: unknown): Promise<{ finish: () => Promise<RawResponse> }> {
+  const body = JSON.stringify(payload);
+  const socket: Socket = connect(port, '127.0.0.1');
+  let received = '';
+  let onData: () => void = () => {};
+  socket.setEncoding('utf8').on('data', (chunk: string) => {
+    received += chunk;
+    onData();
+  });
+  const until = (done: () => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      onData = () => done() && resolve();
+      socket.once('error', reject);
+      socket.once('close', () => (done() ? resolve() : reject(new Error(`connection closed after: ${received}`))));
+      onData();
+    });
+  socket.write(
+    `POST /v1/rtc/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+      `X-API-Key: ${API_KEY}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
+  );
+  await until(() => received.startsWith('HTTP/1.1 100 Continue\r\n\r\n'));
+  received = '';
+  return {
+    finish: async () => {
+      socket.write(body);
+      const complete = () => {
+        const end = received.indexOf('\r\n\r\n');
+        const length = /content-length: (\d+)/i.exec(received.slice(0, end));
+        return end > 0 && length !== null && received.length >= end + 4 + Number(length[1]);
+      };
+      await until(complete);
+      socket.end();
+      const end = received.indexOf('\r\n\r\n');
+      return { status: Number(received.slice(9, 12)), headers: received.slice(0, end), body: received.slice(end + 4) };
+    },
+  };
+}
+
+/** Whether a new connection is refused: the server has stopped accepting. */
+function refuses(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(true));
+  });
+}
+
+describe('Graceful shutdown (the built service in its own process)', () => {
+  afterEach(async () => {
+    started.splice(0).forEach((service) => service.stop());
+    await Promise.all(redisServers.splice(0).map((redis) => redis.stop()));
+  });
+
+  it.each([
+    ['SIGTERM', 'Redis'],
+    ['SIGINT', 'in-memory'],
+  ] as const)(
+    'on %s (%s rate limits): readiness turns 503, the server stops accepting, every in-flight request completes, exit code 0',
+    async (signal, limits) => {
+      const port = await freePort();
+      const redis = limits === 'Redis' ? await RedisServer.start() : undefined;
+      redisServers.push(...(redis ? [redis] : []));
+      const service = await startService(port, {
+        // A drain long enough to ask readiness during it; the shutdown still has to end well within the timeout.
+        SHUTDOWN_DRAIN_SECONDS: '2',
+        SHUTDOWN_TIMEOUT_SECONDS: '15',
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+      });
+      const before = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(before.status).toBe(200);
+      expect((await before.json()).details.rateLimitStore).toEqual({ status: 'up', store: redis ? 'redis' : 'memory' });
+      const redisClients = redis && (await clientsOf(redis));
+      expect(redisClients).toBe(redis ? 1 : undefined);
+
+      const inFlight = await Promise.all(
+        Array.from({ length: IN_FLIGHT }, (_, i) => heldRequest(port, { channel: 'drain', uid: i + 1 })),
+      );
+
+      service.signal(signal);
+      await service.logged('readiness now answers 503');
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 503, instance: '/health/ready' });
+
+      await service.logged('Closing');
+      let stoppedAccepting = false;
+      for (let attempt = 0; attempt < 500 && !stoppedAccepting; attempt++) {
+        stoppedAccepting = await refuses(port);
+        if (!stoppedAccepting) await sleep(10);
+      }
+      expect(stoppedAccepting).toBe(true);
+
+      const responses = await Promise.all(inFlight.map((request) => request.finish()));
+      responses.forEach((response, i) => {
+        expect(response.status).toBe(200);
+        const token = decodeToken(JSON.parse(response.body).token);
+        expect(token.rtc).toMatchObject({ channel: 'drain', uid: String(i + 1) });
+        expect(token.verifies(TEST_APP_CERTIFICATE)).toBe(true);
+      });
+
+      expect(await service.exited).toBe(0);
+      // The service said goodbye to Redis rather than dropping the connection.
+      if (redis) expect(await clientsOf(redis)).toBe(0);
+      expect(service.lines).toContainEqual(expect.objectContaining({ msg: 'Shut down cleanly' }));
+      const completed = service.lines.filter((line) => line.msg === 'request completed' && line.route === '/v1/rtc/token');
+      expect(completed).toHaveLength(IN_FLIGHT);
+    },
+  );
+
+  it('exits 1 when in-flight requests outlast SHUTDOWN_TIMEOUT_SECONDS', async () => {
+    const port = await freePort();
+    const service = await startService(port, { SHUTDOWN_TIMEOUT_SECONDS: '1' });
+    // Never finished: the drain cannot complete.
+    await heldRequest(port, { channel: 'stuck' });
+
+    service.signal('SIGTERM');
+
+    expect(await service.exited).toBe(1);
+    expect(service.lines).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'Shutdown did not finish within 1 s: exiting anyway' }),
+    );
+  });
+});
