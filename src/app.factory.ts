@@ -23,7 +23,11 @@ export interface CreateAppOptions {
  * listening: main.ts listens on it, and the e2e specs inject requests into it.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  // Read before Nest starts: Fastify takes trustProxy only when it is created.
+  // (.env is already loaded: ConfigModule.forRoot reads it when app.module is imported.)
+  const { trustProxy } = appConfig();
   const adapter = new FastifyAdapter({
+    trustProxy,
     ...loggingOptions(options.requestLogs ?? true, options.logStream),
     bodyLimit: MAX_BODY_BYTES,
     // The community servers' clients call GET /rtm/:uid/ with or without the slash, and

@@ -19,6 +19,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** An origin as browsers send it: scheme, host and optional port, no path. */
 const ORIGIN = /^https?:\/\/[^/\s,]+$/;
 
+/** true/false, or IPv4/IPv6 addresses and CIDRs separated by commas. */
+const TRUST_PROXY = /^(true|false|[0-9a-fA-F.:]+(\/\d{1,3})?( *, *[0-9a-fA-F.:]+(\/\d{1,3})?)*)$/;
+
 class AppEnv {
   @IsOptional()
   @Type(() => Number)
@@ -44,6 +47,22 @@ class AppEnv {
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional()
+  @Matches(TRUST_PROXY, {
+    message: 'TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses or CIDRs',
+  })
+  TRUST_PROXY = 'false';
+}
+
+/**
+ * Fastify's trustProxy: which X-Forwarded-For hops to believe when taking a
+ * caller's address (rate limits for AUTH_MODE=none, logs). Trusting every hop
+ * lets any client choose its own address, so prefer naming the proxies.
+ */
+function trustProxyOf(value: string): boolean | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',').map((address) => address.trim());
 }
 
 function splitList(value: unknown): unknown {
@@ -52,7 +71,7 @@ function splitList(value: unknown): unknown {
   return value.split(',').map((origin) => origin.trim()).filter(Boolean);
 }
 
-/** HTTP server settings: where to listen, who may call from a browser, how much to log. */
+/** HTTP server settings: where to listen, who may call from a browser, which proxies to believe, how much to log. */
 export const appConfig = registerAs('app', () => {
   const env = validateEnv(AppEnv);
   return {
@@ -60,5 +79,6 @@ export const appConfig = registerAs('app', () => {
     host: env.HOST,
     corsAllowOrigin: env.CORS_ALLOW_ORIGIN,
     logLevel: env.LOG_LEVEL,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
 });

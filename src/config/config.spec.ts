@@ -13,6 +13,7 @@ const UNSET = {
   HOST: undefined,
   CORS_ALLOW_ORIGIN: undefined,
   LOG_LEVEL: undefined,
+  TRUST_PROXY: undefined,
   TOKEN_DEFAULT_EXPIRE_SECONDS: undefined,
   TOKEN_MAX_EXPIRE_SECONDS: undefined,
   NODE_ENV: 'development',
@@ -34,7 +35,7 @@ async function errorOf(factory: () => unknown, env: Record<string, string | unde
 describe('configuration', () => {
   it('has the documented defaults', async () => {
     await withEnv(UNSET, async () => {
-      expect(appConfig()).toEqual({ port: 8080, host: '0.0.0.0', corsAllowOrigin: '*', logLevel: 'info' });
+      expect(appConfig()).toEqual({ port: 8080, host: '0.0.0.0', corsAllowOrigin: '*', logLevel: 'info', trustProxy: false });
       expect(tokenConfig()).toEqual({ defaultExpireSeconds: 3600, maxExpireSeconds: 86_400 });
     });
   });
@@ -48,6 +49,7 @@ describe('configuration', () => {
       HOST: '127.0.0.1',
       CORS_ALLOW_ORIGIN: 'https://a.example.com, http://localhost:3000',
       LOG_LEVEL: 'debug',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.1',
       TOKEN_DEFAULT_EXPIRE_SECONDS: '600',
       TOKEN_MAX_EXPIRE_SECONDS: '7200',
     };
@@ -57,6 +59,7 @@ describe('configuration', () => {
         host: '127.0.0.1',
         corsAllowOrigin: ['https://a.example.com', 'http://localhost:3000'],
         logLevel: 'debug',
+        trustProxy: ['10.0.0.0/8', '192.168.1.1'],
       });
       expect(agoraConfig()).toEqual({ appId: APP_ID, appCertificate: CERT, demo: false });
       expect(tokenConfig()).toEqual({ defaultExpireSeconds: 600, maxExpireSeconds: 7200 });
@@ -94,6 +97,7 @@ describe('configuration', () => {
     [{ CORS_ALLOW_ORIGIN: 'example.com' }, 'CORS_ALLOW_ORIGIN must be * or a comma-separated list'],
     [{ CORS_ALLOW_ORIGIN: ',' }, 'CORS_ALLOW_ORIGIN must be * or list at least one origin'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be false, true, or a comma-separated list'],
   ])('refuses malformed server settings %j', async (env, message) => {
     expect(await errorOf(appConfig, env)).toContain(message);
   });
