@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { decodeIssued, fieldErrors, nowSeconds, post, publisher, subscriber } from './support/legacy-tokens.js';
+import { decodeIssued, fieldErrors, nowSeconds, publisher, subscriber } from './support/legacy-tokens.js';
+import { postJson } from './support/http.js';
 import { createTestApp } from './support/test-app.js';
 
 /** The routes of the Express "POST token server" tutorial, answered by the /v1 token services. */
@@ -17,7 +18,7 @@ describe('Express tutorial compatibility routes', () => {
 
   describe('POST /rtctoken', () => {
     it('returns a server-chosen non-zero uid and a publisher token signed for it', async () => {
-      const response = await post(app, '/rtctoken', { isPublisher: true, channel: 'room' });
+      const response = await postJson(app, '/rtctoken', { isPublisher: true, channel: 'room' });
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['cache-control']).toBe('no-store');
@@ -33,16 +34,16 @@ describe('Express tutorial compatibility routes', () => {
 
     it('issues a subscriber token when isPublisher is false or missing', async () => {
       for (const body of [{ isPublisher: false, channel: 'room' }, { channel: 'room' }]) {
-        const response = await post(app, '/rtctoken', body);
+        const response = await postJson(app, '/rtctoken', body);
         const decoded = decodeIssued(response.json().token, before);
         expect(decoded.rtc).toEqual({ channel: 'room', uid: String(response.json().uid), privileges: subscriber(3600) });
       }
     });
 
     it('refuses a missing or invalid channel and a non-boolean isPublisher', async () => {
-      expect(fieldErrors(await post(app, '/rtctoken', { isPublisher: true })).map((e) => e.field)).toContain('channel');
-      expect(fieldErrors(await post(app, '/rtctoken', { channel: 'c'.repeat(64) })).map((e) => e.field)).toEqual(['channel']);
-      expect(fieldErrors(await post(app, '/rtctoken', { channel: 'room', isPublisher: 'yes' })).map((e) => e.field)).toEqual([
+      expect(fieldErrors(await postJson(app, '/rtctoken', { isPublisher: true })).map((e) => e.field)).toContain('channel');
+      expect(fieldErrors(await postJson(app, '/rtctoken', { channel: 'c'.repeat(64) })).map((e) => e.field)).toEqual(['channel']);
+      expect(fieldErrors(await postJson(app, '/rtctoken', { channel: 'room', isPublisher: 'yes' })).map((e) => e.field)).toEqual([
         'isPublisher',
       ]);
     });
@@ -50,7 +51,7 @@ describe('Express tutorial compatibility routes', () => {
 
   describe('POST /rtmtoken', () => {
     it('issues an RTM login token for user', async () => {
-      const response = await post(app, '/rtmtoken', { user: 'alice' });
+      const response = await postJson(app, '/rtmtoken', { user: 'alice' });
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['cache-control']).toBe('no-store');
@@ -62,11 +63,11 @@ describe('Express tutorial compatibility routes', () => {
     });
 
     it('refuses a missing, empty or over-long user, naming user', async () => {
-      expect(fieldErrors(await post(app, '/rtmtoken', {})).map((e) => e.field)).toEqual(['user']);
-      expect(fieldErrors(await post(app, '/rtmtoken', { user: '' }))).toEqual([
+      expect(fieldErrors(await postJson(app, '/rtmtoken', {})).map((e) => e.field)).toEqual(['user']);
+      expect(fieldErrors(await postJson(app, '/rtmtoken', { user: '' }))).toEqual([
         { field: 'user', message: 'user must be 1 to 64 bytes' },
       ]);
-      expect(fieldErrors(await post(app, '/rtmtoken', { user: 'u'.repeat(65) })).map((e) => e.field)).toEqual(['user']);
+      expect(fieldErrors(await postJson(app, '/rtmtoken', { user: 'u'.repeat(65) })).map((e) => e.field)).toEqual(['user']);
     });
   });
 });

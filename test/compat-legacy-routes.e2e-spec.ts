@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { get, post } from './support/legacy-tokens.js';
+import { get, postJson } from './support/http.js';
 import { createTestApp } from './support/test-app.js';
 
 interface LegacyRequest {
@@ -31,7 +31,7 @@ const LEGACY_REQUESTS: LegacyRequest[] = [
 ];
 
 function send(app: NestFastifyApplication, { method, url, body }: LegacyRequest) {
-  return method === 'GET' ? get(app, url) : post(app, url, body);
+  return method === 'GET' ? get(app, url) : postJson(app, url, body);
 }
 
 interface Operation {
@@ -70,9 +70,9 @@ describe('LEGACY_ROUTES', () => {
     });
 
     it('still serves /v1 and /ping', async () => {
-      expect((await post(app, '/v1/rtc/token', { channel: 'room', uid: 1 })).statusCode).toBe(200);
-      expect((await post(app, '/v1/rtm/token', { userId: 'alice' })).statusCode).toBe(200);
-      expect((await post(app, '/v1/chat/token', {})).statusCode).toBe(200);
+      expect((await postJson(app, '/v1/rtc/token', { channel: 'room', uid: 1 })).statusCode).toBe(200);
+      expect((await postJson(app, '/v1/rtm/token', { userId: 'alice' })).statusCode).toBe(200);
+      expect((await postJson(app, '/v1/chat/token', {})).statusCode).toBe(200);
       expect((await get(app, '/ping')).json()).toEqual({ message: 'pong' });
     });
 

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { decodeIssued, fieldErrors, get, nowSeconds, publisher, subscriber } from './support/legacy-tokens.js';
+import { decodeIssued, fieldErrors, nowSeconds, publisher, subscriber } from './support/legacy-tokens.js';
+import { get } from './support/http.js';
 import { createTestApp } from './support/test-app.js';
 
 const NO_CACHE = {

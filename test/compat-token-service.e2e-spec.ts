@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { decodeIssued, fieldErrors, get, nowSeconds, post, publisher, subscriber } from './support/legacy-tokens.js';
+import { decodeIssued, fieldErrors, nowSeconds, publisher, subscriber } from './support/legacy-tokens.js';
+import { get, postJson } from './support/http.js';
 import { createTestApp } from './support/test-app.js';
 
 /**
@@ -20,7 +21,7 @@ describe('agora-token-service compatibility routes', () => {
 
   describe.each(['/getToken', '/token/getNew'])('POST %s', (route) => {
     it('issues a publisher uid token for a canonical decimal uid, valid for `expire` seconds from now', async () => {
-      const response = await post(app, route, { tokenType: 'rtc', channel: 'room 1', role: 'publisher', uid: '42', expire: 600 });
+      const response = await postJson(app, route, { tokenType: 'rtc', channel: 'room 1', role: 'publisher', uid: '42', expire: 600 });
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['cache-control']).toBe('no-store');
@@ -36,16 +37,16 @@ describe('agora-token-service compatibility routes', () => {
         { tokenType: 'rtc', channel: 'room', uid: '7' },
         { tokenType: 'rtc', channel: 'room', uid: '7', role: 'audience', expire: 0 },
       ]) {
-        const token = decodeIssued((await post(app, route, body)).json().token, before);
+        const token = decodeIssued((await postJson(app, route, body)).json().token, before);
         expect(token.expire).toBe(3600);
         expect(token.rtc).toEqual({ channel: 'room', uid: '7', privileges: subscriber(3600) });
       }
     });
 
     it('reads "0" as uid 0 (any user) and the largest uint32 as itself', async () => {
-      const any = decodeIssued((await post(app, route, { tokenType: 'rtc', channel: 'room', uid: '0' })).json().token, before);
+      const any = decodeIssued((await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: '0' })).json().token, before);
       const max = decodeIssued(
-        (await post(app, route, { tokenType: 'rtc', channel: 'room', uid: '4294967295' })).json().token,
+        (await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: '4294967295' })).json().token,
         before,
       );
 
@@ -55,44 +56,44 @@ describe('agora-token-service compatibility routes', () => {
 
     it('reads any uid that is not a canonical decimal as a user account', async () => {
       for (const account of ['alice', '042', '-1', '4.2']) {
-        const response = await post(app, route, { tokenType: 'rtc', channel: 'room', uid: account });
+        const response = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: account });
         expect(decodeIssued(response.json().token, before).rtc?.uid).toBe(account);
       }
     });
 
     it('refuses a uid above 2^32-1 instead of truncating it', async () => {
-      const response = await post(app, route, { tokenType: 'rtc', channel: 'room', uid: '4294967296' });
+      const response = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: '4294967296' });
 
       expect(fieldErrors(response)).toEqual([{ field: 'uid', message: 'uid must not be greater than 4294967295' }]);
     });
 
     it('refuses an rtc request without channel or uid, naming the field', async () => {
-      expect(fieldErrors(await post(app, route, { tokenType: 'rtc', uid: '1' }))).toEqual([
+      expect(fieldErrors(await postJson(app, route, { tokenType: 'rtc', uid: '1' }))).toEqual([
         { field: 'channel', message: 'channel is required' },
       ]);
-      expect(fieldErrors(await post(app, route, { tokenType: 'rtc', channel: 'room', uid: '' }))).toEqual([
+      expect(fieldErrors(await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: '' }))).toEqual([
         { field: 'uid', message: 'uid is required' },
       ]);
     });
 
     it('applies the /v1 channel rules, naming the body field', async () => {
-      const tooLong = await post(app, route, { tokenType: 'rtc', channel: 'c'.repeat(64), uid: '1' });
-      const badCharacter = await post(app, route, { tokenType: 'rtc', channel: 'room/1', uid: '1' });
+      const tooLong = await postJson(app, route, { tokenType: 'rtc', channel: 'c'.repeat(64), uid: '1' });
+      const badCharacter = await postJson(app, route, { tokenType: 'rtc', channel: 'room/1', uid: '1' });
 
       expect(fieldErrors(tooLong)).toEqual([{ field: 'channel', message: expect.stringMatching(/^channel .*63/) }]);
       expect(fieldErrors(badCharacter)).toEqual([{ field: 'channel', message: expect.stringMatching(/^channel may use only/) }]);
     });
 
     it('refuses a lifetime over 24 h with a 400 rather than wrapping it', async () => {
-      const response = await post(app, route, { tokenType: 'rtc', channel: 'room', uid: '1', expire: 86_401 });
+      const response = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: '1', expire: 86_401 });
 
       expect(fieldErrors(response)).toEqual([{ field: 'expire', message: 'expire must not be greater than 86400' }]);
     });
 
     it('refuses fields of the wrong type, as the original (a Go struct of strings) did', async () => {
-      const numericUid = await post(app, route, { tokenType: 'rtc', channel: 'room', uid: 42 });
-      const textExpire = await post(app, route, { tokenType: 'rtc', channel: 'room', uid: '1', expire: '60' });
-      const negative = await post(app, route, { tokenType: 'rtc', channel: 'room', uid: '1', expire: -5 });
+      const numericUid = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: 42 });
+      const textExpire = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: '1', expire: '60' });
+      const negative = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: '1', expire: -5 });
 
       expect(fieldErrors(numericUid).map((error) => error.field)).toEqual(['uid']);
       expect(fieldErrors(textExpire).map((error) => error.field)).toContain('expire');
@@ -100,12 +101,12 @@ describe('agora-token-service compatibility routes', () => {
     });
 
     it('refuses an unknown or missing tokenType', async () => {
-      expect(fieldErrors(await post(app, route, { tokenType: 'video', uid: '1' })).map((e) => e.field)).toEqual(['tokenType']);
-      expect(fieldErrors(await post(app, route, { uid: '1' })).map((e) => e.field)).toEqual(['tokenType']);
+      expect(fieldErrors(await postJson(app, route, { tokenType: 'video', uid: '1' })).map((e) => e.field)).toEqual(['tokenType']);
+      expect(fieldErrors(await postJson(app, route, { uid: '1' })).map((e) => e.field)).toEqual(['tokenType']);
     });
 
     it('issues an RTM login token for uid, with no RTC side without a channel', async () => {
-      const response = await post(app, route, { tokenType: 'rtm', uid: 'alice', expire: 900 });
+      const response = await postJson(app, route, { tokenType: 'rtm', uid: 'alice', expire: 900 });
       const token = decodeIssued(response.json().token, before);
 
       expect(response.statusCode).toBe(200);
@@ -116,27 +117,27 @@ describe('agora-token-service compatibility routes', () => {
 
     it('issues the /v1 stream-channel RTM token with a channel, wildcard included', async () => {
       for (const channel of ['room', '*']) {
-        const token = decodeIssued((await post(app, route, { tokenType: 'rtm', uid: 'alice', channel })).json().token, before);
+        const token = decodeIssued((await postJson(app, route, { tokenType: 'rtm', uid: 'alice', channel })).json().token, before);
         expect(token.rtm).toEqual({ userId: 'alice', privileges: { login: 3600 } });
         expect(token.rtc).toEqual({ channel, uid: 'alice', privileges: { joinChannel: 3600, publishData: 3600 } });
       }
     });
 
     it('treats an empty RTM channel as none, as the original did', async () => {
-      const token = decodeIssued((await post(app, route, { tokenType: 'rtm', uid: 'alice', channel: '' })).json().token, before);
+      const token = decodeIssued((await postJson(app, route, { tokenType: 'rtm', uid: 'alice', channel: '' })).json().token, before);
 
       expect(token.rtc).toBeUndefined();
     });
 
     it('refuses an rtm request without uid', async () => {
-      expect(fieldErrors(await post(app, route, { tokenType: 'rtm', channel: 'room' }))).toEqual([
+      expect(fieldErrors(await postJson(app, route, { tokenType: 'rtm', channel: 'room' }))).toEqual([
         { field: 'uid', message: 'uid is required' },
       ]);
     });
 
     it('issues a Chat user token with uid and a Chat app token without', async () => {
-      const user = decodeIssued((await post(app, route, { tokenType: 'chat', uid: 'bob', expire: 120 })).json().token, before);
-      const appToken = decodeIssued((await post(app, route, { tokenType: 'chat' })).json().token, before);
+      const user = decodeIssued((await postJson(app, route, { tokenType: 'chat', uid: 'bob', expire: 120 })).json().token, before);
+      const appToken = decodeIssued((await postJson(app, route, { tokenType: 'chat' })).json().token, before);
 
       expect(user.chat).toEqual({ userId: 'bob', privileges: { user: 120 } });
       expect(user.expire).toBe(120);
@@ -334,7 +335,7 @@ describe('agora-token-service compatibility routes under configured lifetimes', 
 
   it('uses TOKEN_DEFAULT_EXPIRE_SECONDS when no lifetime is sent', async () => {
     const before = nowSeconds();
-    const post300 = decodeIssued((await post(app, '/getToken', { tokenType: 'chat' })).json().token, before);
+    const post300 = decodeIssued((await postJson(app, '/getToken', { tokenType: 'chat' })).json().token, before);
     const get300 = decodeIssued((await get(app, '/rtm/alice')).json().rtmToken, before);
 
     expect(post300.expire).toBe(300);
@@ -342,7 +343,7 @@ describe('agora-token-service compatibility routes under configured lifetimes', 
   });
 
   it('refuses a lifetime over TOKEN_MAX_EXPIRE_SECONDS, naming the legacy field', async () => {
-    expect(fieldErrors(await post(app, '/getToken', { tokenType: 'rtm', uid: 'a', expire: 601 }))).toEqual([
+    expect(fieldErrors(await postJson(app, '/getToken', { tokenType: 'rtm', uid: 'a', expire: 601 }))).toEqual([
       { field: 'expire', message: 'expire must not be greater than 600 (the configured maximum)' },
     ]);
     expect(fieldErrors(await get(app, '/rtc/room/publisher/uid/1?expiry=601'))).toEqual([

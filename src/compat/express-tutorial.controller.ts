@@ -11,7 +11,7 @@ import {
 } from './dto/express-tutorial.dto.js';
 import { LegacyTokenDto } from './dto/legacy-token.dto.js';
 import { LegacyPost } from './legacy-endpoint.decorator.js';
-import { LegacyTokenIssuer } from './legacy-token.issuer.js';
+import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
 
 /** The routes of the Express "POST token server" tutorial. */
 @ApiTags('compatibility')
@@ -43,6 +43,6 @@ export class ExpressTutorialController {
   })
   async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
     const issued = await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller);
-    return withTokenSummaries({ token: issued.token }, issued);
+    return legacyToken(issued);
   }
 }

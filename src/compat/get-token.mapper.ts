@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { IssuedTokenDto } from '../agora/dto/issued-token.dto.js';
-import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import type { GetTokenRequestDto } from './dto/get-token-request.dto.js';
 import type { LegacyTokenDto } from './dto/legacy-token.dto.js';
 import { expireSecondsOf, presentOrUndefined, required, rtcRoleOf, rtcUserOf } from './legacy-input.rules.js';
-import { LegacyTokenIssuer } from './legacy-token.issuer.js';
+import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
 
 /** The body's names for the /v1 fields it fills. */
 const NAMES = { channel: 'channel', uid: 'uid', account: 'uid', userId: 'uid', expireSeconds: 'expire' } as const;
@@ -41,9 +39,4 @@ export class GetTokenMapper {
       }
     }
   }
-}
-
-/** The legacy `{ token }` body, keeping what the token grants for the request log. */
-function legacyToken(issued: IssuedTokenDto): LegacyTokenDto {
-  return withTokenSummaries({ token: issued.token }, issued);
 }

@@ -2,8 +2,9 @@ import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } f
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
+import { NO_STORE as NO_STORE_VALUE } from '../common/http/token-endpoint.decorator.js';
 
-export interface LegacyEndpointOptions {
+interface LegacyEndpointOptions {
   /** What the route does, as its original server documented it. */
   summary: string;
   /** The /v1 route that replaces it, e.g. `POST /v1/rtc/token`. */
@@ -12,13 +13,13 @@ export interface LegacyEndpointOptions {
   description: string;
   /** The 200 body, in the original's shape. */
   response: Type<unknown>;
-  /** Problem+json statuses to document; by default 400 and 500, and 415 for a POST. */
+  /** Problem+json statuses to document; by default 400 and 500, and 413 and 415 for a POST. */
   problems?: number[];
   /** Cache headers; by default `Cache-Control: no-store`, since a token must never be cached. */
   cacheHeaders?: Record<string, string>;
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+const NO_STORE = { 'Cache-Control': NO_STORE_VALUE };
 
 /** A legacy GET route; Fastify matches it with or without a trailing slash. */
 export function LegacyGet(path: string, options: LegacyEndpointOptions): MethodDecorator {
@@ -27,7 +28,7 @@ export function LegacyGet(path: string, options: LegacyEndpointOptions): MethodD
 
 /** A legacy POST route with a JSON body, answering 200 as the originals did. */
 export function LegacyPost(path: string, options: LegacyEndpointOptions): MethodDecorator {
-  return applyDecorators(Post(path), HttpCode(HttpStatus.OK), ...documented(options, [400, 415, 500]));
+  return applyDecorators(Post(path), HttpCode(HttpStatus.OK), ...documented(options, [400, 413, 415, 500]));
 }
 
 function documented(options: LegacyEndpointOptions, problems: number[]): MethodDecorator[] {

@@ -8,11 +8,6 @@ import { ValidationProblemException } from '../common/problem/validation-problem
  */
 export class LegacyInputProblem extends ValidationProblemException {
   constructor(errors: FieldError[]) {
-    super(errors);
-    this.message = 'The request is invalid.';
-  }
-
-  static field(field: string, message: string): LegacyInputProblem {
-    return new LegacyInputProblem([{ field, message }]);
+    super(errors, 'The request is invalid.');
   }
 }

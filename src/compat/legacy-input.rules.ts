@@ -8,7 +8,7 @@ import { LegacyInputProblem } from './legacy-input-problem.exception.js';
  */
 
 /** The user of an RTC token: a numeric uid or a string account, as CreateRtcTokenDto takes it. */
-export type RtcUser = { uid: number } | { account: string };
+type RtcUser = { uid: number } | { account: string };
 
 const DIGITS = /^\d+$/;
 

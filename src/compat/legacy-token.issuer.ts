@@ -1,4 +1,6 @@
 import { Injectable, type Type } from '@nestjs/common';
+import type { IssuedTokenDto } from '../agora/dto/issued-token.dto.js';
+import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { ChatTokenService } from '../chat/chat-token.service.js';
 import type { ChatTokenResponseDto } from '../chat/dto/chat-token-response.dto.js';
@@ -11,6 +13,7 @@ import { RtcTokenService } from '../rtc/rtc-token.service.js';
 import { CreateRtmTokenDto } from '../rtm/dto/create-rtm-token.dto.js';
 import type { RtmTokenResponseDto } from '../rtm/dto/rtm-token-response.dto.js';
 import { RtmTokenService } from '../rtm/rtm-token.service.js';
+import type { LegacyTokenDto } from './dto/legacy-token.dto.js';
 import { LegacyInputProblem } from './legacy-input-problem.exception.js';
 
 /** The original server's name for each /v1 field it fills (`{ channel: 'channelName' }`). */
@@ -82,4 +85,9 @@ function renamed(error: ValidationProblemException, names: LegacyFieldNames): Le
       return { field: legacy, message: message.startsWith(`${field} `) ? legacy + message.slice(field.length) : message };
     }),
   );
+}
+
+/** The originals' `{ token }` body, keeping what the token grants for the request log. */
+export function legacyToken(issued: IssuedTokenDto): LegacyTokenDto {
+  return withTokenSummaries({ token: issued.token }, issued);
 }

@@ -1,6 +1,5 @@
 import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
 import { ApiExtraModels, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { ProblemDto } from '../common/problem/problem.dto.js';
@@ -12,7 +11,7 @@ import { LegacyErrorException } from './legacy-error.exception.js';
 import { LegacyErrorFilter } from './legacy-error.filter.js';
 import { expireSecondsOf, presentOrUndefined, rtcRoleOf, rtcUserOf } from './legacy-input.rules.js';
 import { LegacyQuery } from './legacy-query.decorator.js';
-import { LegacyTokenIssuer } from './legacy-token.issuer.js';
+import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
 
 const NAMES = { channel: 'channelName', uid: 'uid', account: 'uid', expireSeconds: 'expireTime' } as const;
 
@@ -71,6 +70,6 @@ export class NodeTokenServerController {
       expireSeconds: expireSecondsOf(expireTime, 'expireTime'),
     };
     const issued = await this.issuer.rtc(request, NAMES, caller);
-    return withTokenSummaries({ token: issued.token }, issued);
+    return legacyToken(issued);
   }
 }

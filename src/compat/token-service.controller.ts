@@ -29,6 +29,15 @@ const RTE_NAMES = {
   expireSeconds: EXPIRY,
 } as const;
 
+/** The path segments of the `/rte/…` routes (the RTM user is the RTC uid when the path names none). */
+interface RtePath {
+  channel: string;
+  role: string;
+  tokenType: string;
+  rtcuid: string;
+  rtmuid: string;
+}
+
 /** The routes of AgoraIO-Community/agora-token-service (Go/Gin), the community reference server. */
 @ApiTags('compatibility')
 @Controller()
@@ -113,7 +122,7 @@ export class TokenServiceController {
     if (rtcuid === '0') {
       throw LegacyInputProblem.field('rtmuid', 'rtmuid is required when rtcuid is 0, which names no Signaling user');
     }
-    return this.rteTokens(caller, channel, role, tokenType, rtcuid, rtcuid, expiry);
+    return this.rteTokens(caller, { channel, role, tokenType, rtcuid, rtmuid: rtcuid }, expiry);
   }
 
   @LegacyGet('rte/:channelName/:role/:tokenType/:rtcuid/:rtmuid', {
@@ -132,7 +141,7 @@ export class TokenServiceController {
     @Param('rtmuid') rtmuid: string,
     @LegacyQuery(EXPIRY) expiry?: string,
   ): Promise<LegacyRteTokensDto> {
-    return this.rteTokens(caller, channel, role, tokenType, rtcuid, rtmuid, expiry);
+    return this.rteTokens(caller, { channel, role, tokenType, rtcuid, rtmuid }, expiry);
   }
 
   @LegacyGet('chat/app', {
@@ -167,11 +176,7 @@ export class TokenServiceController {
 
   private async rteTokens(
     caller: Caller,
-    channel: string,
-    role: string,
-    tokenType: string,
-    rtcuid: string,
-    rtmuid: string,
+    { channel, role, tokenType, rtcuid, rtmuid }: RtePath,
     expiry: string | undefined,
   ): Promise<LegacyRteTokensDto> {
     const expireSeconds = expireSecondsOf(expiry, EXPIRY);

@@ -1,6 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { STATUS_CODES } from 'node:http';
 
+/** A GET through the real Fastify app. */
+export function get(app: NestFastifyApplication, url: string) {
+  return app.inject({ method: 'GET', url });
+}
+
 /** POSTs a JSON body (any value, including non-objects) through the real Fastify app. */
 export function postJson(app: NestFastifyApplication, url: string, body: unknown, headers: Record<string, string> = {}) {
   return app.inject({

@@ -1,4 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Response } from 'light-my-request';
 import { decodeToken, type DecodedToken } from './decode-token.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from './test-credentials.js';
@@ -32,19 +31,11 @@ export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-/** A GET through the real app. */
-export function get(app: NestFastifyApplication, url: string) {
-  return app.inject({ method: 'GET', url });
-}
-
-/** A JSON POST through the real app. */
-export function post(app: NestFastifyApplication, url: string, payload: unknown) {
-  return app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json' } });
-}
-
-/** The field errors of a problem+json 400. */
+/** The field errors of a validation problem (400, problem+json, the validation type). */
 export function fieldErrors(response: Response): { field: string; message: string }[] {
   expect(response.statusCode).toBe(400);
   expect(String(response.headers['content-type'])).toContain('application/problem+json');
-  return response.json<{ errors?: { field: string; message: string }[] }>().errors ?? [];
+  const problem = response.json<{ type: string; errors?: { field: string; message: string }[] }>();
+  expect(problem.type).toBe('urn:agora-token-service:problem:validation');
+  return problem.errors ?? [];
 }

@@ -5,6 +5,9 @@ type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>[
 import { ApiCallerSecurity } from './api-caller-security.decorator.js';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
 
+/** A token must never be cached, by a proxy or a browser. */
+export const NO_STORE = 'no-store';
+
 export interface TokenEndpointOptions {
   summary: string;
   description: string;
@@ -22,7 +25,7 @@ export function TokenEndpoint(path: string, options: TokenEndpointOptions): Meth
   return applyDecorators(
     Post(path),
     HttpCode(HttpStatus.OK),
-    Header('Cache-Control', 'no-store'),
+    Header('Cache-Control', NO_STORE),
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiConsumes('application/json'),
     ApiBody({ type: options.request, examples: options.examples }),

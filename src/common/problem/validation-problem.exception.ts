@@ -3,12 +3,19 @@ import type { FieldError } from './problem.types.js';
 
 /** A 400 that lists each rejected field; rendered with an `errors` member. */
 export class ValidationProblemException extends BadRequestException {
-  constructor(readonly errors: FieldError[]) {
-    super('The request body is invalid.');
+  constructor(
+    readonly errors: FieldError[],
+    detail = 'The request body is invalid.',
+  ) {
+    super(detail);
   }
 
   /** A single-field failure, for rules checked outside the DTO (such as configured limits). */
-  static field(field: string, message: string): ValidationProblemException {
-    return new ValidationProblemException([{ field, message }]);
+  static field<T extends new (errors: FieldError[]) => ValidationProblemException>(
+    this: T,
+    field: string,
+    message: string,
+  ): InstanceType<T> {
+    return new this([{ field, message }]) as InstanceType<T>;
   }
 }

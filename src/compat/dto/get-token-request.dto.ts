@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
 
-export const LEGACY_TOKEN_TYPES = ['rtc', 'rtm', 'chat'] as const;
-export type LegacyTokenType = (typeof LEGACY_TOKEN_TYPES)[number];
+const LEGACY_TOKEN_TYPES = ['rtc', 'rtm', 'chat'] as const;
+type LegacyTokenType = (typeof LEGACY_TOKEN_TYPES)[number];
 
 /**
  * agora-token-service's `POST /getToken` body. Only types are checked here;
