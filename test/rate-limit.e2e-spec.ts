@@ -92,6 +92,14 @@ describe('Rate limits (e2e, in memory)', () => {
       expect((await call('/v1/chat/token', {}, '198.51.100.3')).statusCode).toBe(200);
     });
 
+    it('counts an IPv6 /64 as one address, so rotating addresses within it buys no budget', async () => {
+      for (let i = 1; i <= LIMIT; i++) {
+        expect((await call('/v1/chat/token', {}, `2001:db8:1:2::${i}`)).statusCode).toBe(200);
+      }
+      expect((await call('/v1/chat/token', {}, '2001:db8:1:2:ffff::9')).statusCode).toBe(429);
+      expect((await call('/v1/chat/token', {}, '2001:db8:1:3::1')).statusCode).toBe(200);
+    });
+
     it('counts requests that fail validation too', async () => {
       for (let i = 0; i < LIMIT; i++) expect((await call('/v1/rtc/token', {}, '198.51.100.4')).statusCode).toBe(400);
       expect((await call('/v1/rtc/token', { channel: 'room' }, '198.51.100.4')).statusCode).toBe(429);

@@ -32,7 +32,11 @@ export class CallerRateLimiter extends ThrottlerGuard {
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const caller = callerOf(request);
-    return caller ? `${caller.kind}:${caller.id}` : `anonymous:${String(request.ip)}`;
+    if (caller && caller.kind !== 'anonymous') return `${caller.kind}:${caller.id}`;
+    // Anonymous callers and refused credentials count by address, normalized as
+    // @nestjs/throttler does: an IPv6 /64 is one address, so a client cannot
+    // take a fresh budget (or more key guesses) from each address it holds.
+    return `anonymous:${await super.getTracker(request)}`;
   }
 
   /** Hashed, so identities and addresses do not appear as Redis keys. */
