@@ -79,6 +79,7 @@ describe('Caller-security configuration (start-up)', () => {
         { id: 'typo', sha256: sha256Hex('x'), channel: ['team-*'] },
         { id: 'policy', sha256: sha256Hex('y'), kinds: ['video'], roles: ['admin'], maxExpireSeconds: 100_000, channels: [] },
         'just a string',
+        { id: 'empty', sha256: sha256Hex('z'), kinds: [], roles: [] },
       ];
       const failure = createTestApp(withFile(JSON.stringify(entries)));
 
@@ -93,6 +94,8 @@ describe('Caller-security configuration (start-up)', () => {
             'API_KEYS_FILE entry 4: roles may hold only publisher, subscriber',
             'API_KEYS_FILE entry 4: maxExpireSeconds must be between 1 and 86400',
             'API_KEYS_FILE entry 5 must be an object',
+            'API_KEYS_FILE entry 6: kinds must not be empty (leave it out for every kind)',
+            'API_KEYS_FILE entry 6: roles must not be empty (leave it out for every role)',
           ].join('; '),
       );
       await failure.catch((error: Error) => expect(error.message).not.toContain('not-hex-secret-ish'));

@@ -1,10 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Writable } from 'node:stream';
-import { createApp } from '../src/app.factory.js';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { JwksServer } from './support/jwks-server.js';
-import { withEnv } from './support/test-app.js';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
+import { createTestApp } from './support/test-app.js';
+import { TEST_APP_CERTIFICATE } from './support/test-credentials.js';
 
 /**
  * Runs the app with every log on at the most verbose level (Fastify's
@@ -22,7 +20,7 @@ describe('Logs never carry a secret (e2e, LOG_LEVEL=trace)', () => {
   afterAll(() => jwks.stop());
 
   /** Everything the app writes while `fn` runs: pino's stream, and Nest's logger on stdout/stderr. */
-  async function captureLogs(fn: (app: NestFastifyApplication) => Promise<void>): Promise<string> {
+  async function everythingWritten(fn: (app: NestFastifyApplication) => Promise<void>): Promise<string> {
     let written = '';
     const capture = (chunk: unknown) => {
       written += String(chunk);
@@ -35,23 +33,19 @@ describe('Logs never carry a secret (e2e, LOG_LEVEL=trace)', () => {
         stream.write = write;
       };
     });
-    const logStream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        capture(chunk);
-        done();
-      },
-    });
     let app: NestFastifyApplication | undefined;
     try {
-      app = await withEnv(
+      app = await createTestApp(
         {
           ...jwks.env('apikey,jwt'),
-          APP_ID: TEST_APP_ID,
-          APP_CERTIFICATE: TEST_APP_CERTIFICATE,
           API_KEYS_FILE: writeApiKeysFile([{ id: 'backend', key: apiKey, channels: ['room'] }]),
           LOG_LEVEL: 'trace',
         },
-        () => createApp({ requestLogs: true, logger: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], logStream }),
+        {
+          requestLogs: true,
+          logger: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+          logStream: { write: capture },
+        },
       );
       await fn(app);
     } finally {
@@ -68,7 +62,7 @@ describe('Logs never carry a secret (e2e, LOG_LEVEL=trace)', () => {
     const issued: string[] = [];
     const statuses: number[] = [];
 
-    const written = await captureLogs(async (app) => {
+    const written = await everythingWritten(async (app) => {
       const call = async (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) => {
         const res = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
         const body = res.body.startsWith('{') ? (res.json() as Record<string, unknown>) : {};

@@ -10,6 +10,12 @@ export const AGORA_MAX_EXPIRE_SECONDS = 86_400;
  */
 export const CHANNEL_PATTERN = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{|}~,]+$/;
 
+/** A string user account (an RTC user named by string) is at most 255 bytes. */
+export const ACCOUNT_MAX_BYTES = 255;
+
+/** An RTM (Signaling) or Chat user id is at most 64 bytes. */
+export const USER_ID_MAX_BYTES = 64;
+
 /** Channel names are shorter than 64 bytes (all allowed characters are single bytes). */
 export const CHANNEL_MAX_BYTES = 63;
 

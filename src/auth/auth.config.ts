@@ -1,11 +1,11 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { ConfigValidationError, isProduction, validateEnv } from '../config/env-validation.js';
 import { loadApiKeysFile, type ApiKeyRecord } from './api-keys/api-keys-file.js';
 
-export const AUTH_MODES = ['none', 'apikey', 'jwt', 'apikey,jwt'] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
+const AUTH_MODES = ['none', 'apikey', 'jwt', 'apikey,jwt'] as const;
+type AuthMode = (typeof AUTH_MODES)[number];
 
 const MODE_LIST = 'none, apikey, jwt or apikey,jwt';
 
@@ -19,7 +19,7 @@ function normalizeMode(value: unknown): unknown {
 class AuthEnv {
   @IsOptional()
   @Transform(({ value }) => normalizeMode(value))
-  @Matches(/^(none|apikey|jwt|apikey,jwt)$/, { message: `AUTH_MODE must be ${MODE_LIST}` })
+  @IsIn(AUTH_MODES, { message: `AUTH_MODE must be ${MODE_LIST}` })
   AUTH_MODE?: AuthMode;
 
   @IsOptional()
@@ -62,7 +62,7 @@ function requireFor(env: AuthEnv, method: 'apikey' | 'jwt'): string[] {
 }
 
 /** How end-user JWTs are verified and read. */
-export interface JwtSettings {
+interface JwtSettings {
   readonly jwksUrl: URL;
   readonly issuer: string;
   /** The token's `aud` must hold one of these. */

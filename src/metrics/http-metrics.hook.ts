@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { MetricsService } from './metrics.service.js';
 
 /** The route label of requests that matched no route: one series for all of them, whatever the URL. */
-export const UNMATCHED_ROUTE = 'unmatched';
+const UNMATCHED_ROUTE = 'unmatched';
 
 /**
  * Times every answered request in a Fastify onResponse hook, so errors that

@@ -4,10 +4,10 @@ import type { TokenSummary } from '../agora/token-summary.js';
 import { RequestDurationHistogram } from './request-duration.histogram.js';
 
 /** Why a request was turned away, for the refusals counter. */
-export type RefusalReason = 'validation' | 'auth' | 'rate_limit';
+type RefusalReason = 'validation' | 'auth' | 'rate_limit';
 
 /** Which refusal a status code stands for; other statuses are not refusals. */
-export function refusalReason(status: number): RefusalReason | undefined {
+function refusalReason(status: number): RefusalReason | undefined {
   switch (status) {
     case 400:
     case 413:

@@ -1,5 +1,5 @@
 /** Upper bounds in seconds: a token answers in about a millisecond; the tail is what matters. */
-export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 type Labels = { method: string; route: string; status_code: string };
 

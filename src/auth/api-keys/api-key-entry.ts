@@ -28,6 +28,7 @@ export class ApiKeyEntry {
 
   @IsOptional()
   @IsArray({ message: 'kinds must be an array' })
+  @ArrayNotEmpty({ message: 'kinds must not be empty (leave it out for every kind)' })
   @IsIn(TOKEN_KINDS, { each: true, message: `kinds may hold only ${TOKEN_KINDS.join(', ')}` })
   kinds?: TokenKind[];
 
@@ -40,6 +41,7 @@ export class ApiKeyEntry {
 
   @IsOptional()
   @IsArray({ message: 'roles must be an array' })
+  @ArrayNotEmpty({ message: 'roles must not be empty (leave it out for every role)' })
   @IsIn(RTC_ROLES, { each: true, message: `roles may hold only ${RTC_ROLES.join(', ')}` })
   roles?: RtcRole[];
 

@@ -1,11 +1,10 @@
+import { USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import type { CreateRtcTokenDto } from '../../rtc/dto/create-rtc-token.dto.js';
 import type { JwtCaller } from '../caller.interface.js';
 import { AccessRefused } from './access-refused.exception.js';
 import { matchesAnyGlob } from './channel-glob.js';
 import type { TokenScope } from './token-scope.interface.js';
 
-/** RTM and Chat user ids are at most 64 bytes. */
-const MAX_USER_ID_BYTES = 64;
 
 /**
  * An end user's RTC token is for their own identity: `account` must equal it
@@ -27,8 +26,8 @@ export function bindRtcUser(caller: JwtCaller, request: CreateRtcTokenDto): Crea
 /** An end user's RTM or Chat user id is their identity: it must equal it, and defaults to it. */
 export function bindUserId(caller: JwtCaller, userId: string | undefined): string {
   if (userId !== undefined && userId !== caller.id) throw notYours('userId');
-  if (Buffer.byteLength(caller.id) > MAX_USER_ID_BYTES) {
-    throw new AccessRefused('identity', `the caller's identity is longer than a user id may be (${MAX_USER_ID_BYTES} bytes).`);
+  if (Buffer.byteLength(caller.id) > USER_ID_MAX_BYTES) {
+    throw new AccessRefused('identity', `the caller's identity is longer than a user id may be (${USER_ID_MAX_BYTES} bytes).`);
   }
   return caller.id;
 }

@@ -1,23 +1,23 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ACCOUNT_MAX_BYTES } from '../../agora/agora.constants.js';
 import { authConfig } from '../auth.config.js';
 import { AuthenticationFailure, JwksUnavailable } from '../auth-failure.exception.js';
 import type { JwtCaller } from '../caller.interface.js';
 
 /**
- * Asymmetric signatures only: `none` is never accepted by jose, and HMAC
- * (HS*) is left out because its "public" key would be a shared secret.
+ * Asymmetric signatures only. jose's JWKS already refuses `none` and HMAC
+ * (HS*: its "public" key would be a shared secret); this list is a second
+ * layer, so a future jose default cannot widen what is accepted.
  */
-export const JWT_ALGORITHMS = [
+const JWT_ALGORITHMS = [
   'RS256', 'RS384', 'RS512',
   'PS256', 'PS384', 'PS512',
   'ES256', 'ES384', 'ES512',
   'EdDSA', 'Ed25519',
 ];
 
-/** Identities become RTC accounts (at most 255 bytes) and RTM/Chat user ids. */
-const MAX_IDENTITY_BYTES = 255;
 
 /**
  * Verifies end-user JWTs against the JWKS at JWT_JWKS_URL (jose caches the
@@ -83,7 +83,7 @@ function isKeyMismatch(error: unknown): boolean {
 
 function identityOf(claim: unknown): string | undefined {
   const id = typeof claim === 'number' && Number.isSafeInteger(claim) ? String(claim) : claim;
-  if (typeof id !== 'string' || id === '' || Buffer.byteLength(id) > MAX_IDENTITY_BYTES) return undefined;
+  if (typeof id !== 'string' || id === '' || Buffer.byteLength(id) > ACCOUNT_MAX_BYTES) return undefined;
   return id;
 }
 

@@ -8,7 +8,7 @@ import { RedisWindowCounter } from './redis-window-counter.js';
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /** What readiness reports about the rate-limit counters. */
-export type RateLimitStoreStatus =
+type RateLimitStoreStatus =
   | { store: 'memory'; up: true }
   | { store: 'redis'; up: boolean };
 

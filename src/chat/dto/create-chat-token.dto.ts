@@ -1,4 +1,5 @@
 import { IsByteLength, IsOptional, IsString } from 'class-validator';
+import { USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 
 /** A request for a Chat token: a user token with `userId`, an app token without. */
@@ -9,7 +10,7 @@ export class CreateChatTokenDto extends TokenLifetimeDto {
    * @example "alice"
    */
   @IsOptional()
-  @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
+  @IsByteLength(1, USER_ID_MAX_BYTES, { message: `$property must be 1 to ${USER_ID_MAX_BYTES} bytes` })
   @IsString()
   userId?: string;
 }

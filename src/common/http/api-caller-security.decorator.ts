@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiSecurity, type DocumentBuilder } from '@nestjs/swagge
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
 
 /** The OpenAPI security schemes, by the names operations refer to them. */
-export const SECURITY_SCHEMES = { apiKey: 'api-key', bearer: 'bearer' } as const;
+const SECURITY_SCHEMES = { apiKey: 'api-key', bearer: 'bearer' } as const;
 
 /** Declares both schemes in the document, so Swagger UI's "Authorize" offers them. */
 export function addCallerSecuritySchemes(builder: DocumentBuilder): DocumentBuilder {

@@ -11,7 +11,7 @@ declare module 'fastify' {
 }
 
 /** The fields of the one line logged per request. */
-export interface RequestLine {
+interface RequestLine {
   method: string;
   /** The route pattern (`/v1/rtc/token`), or the path when no route matched. */
   route: string;
@@ -52,7 +52,7 @@ export class RequestLogController extends LogController {
   }
 }
 
-export function requestLine(request: FastifyRequest, reply: FastifyReply): RequestLine {
+function requestLine(request: FastifyRequest, reply: FastifyReply): RequestLine {
   const caller = callerOf(request);
   return {
     method: request.method,

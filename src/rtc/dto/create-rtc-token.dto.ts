@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
+import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { RtcPrivilegesDto } from './rtc-privileges.dto.js';
@@ -52,7 +52,7 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * @example "alice@example.com"
    */
   @IsOptional()
-  @IsByteLength(1, 255, { message: '$property must be 1 to 255 bytes' })
+  @IsByteLength(1, ACCOUNT_MAX_BYTES, { message: `$property must be 1 to ${ACCOUNT_MAX_BYTES} bytes` })
   @IsString()
   account?: string;
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsByteLength, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN } from '../../agora/agora.constants.js';
+import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN, USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 
 /** A request for an RTM (Signaling) token. */
@@ -11,7 +11,7 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
    * @example "alice"
    */
   @IsOptional()
-  @IsByteLength(1, 64, { message: '$property must be 1 to 64 bytes' })
+  @IsByteLength(1, USER_ID_MAX_BYTES, { message: `$property must be 1 to ${USER_ID_MAX_BYTES} bytes` })
   @IsString()
   userId?: string;
 
