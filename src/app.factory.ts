@@ -23,12 +23,12 @@ export interface CreateAppOptions {
  * listening: main.ts listens on it, and the e2e specs inject requests into it.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  // Read before Nest starts: Fastify takes trustProxy only when it is created.
-  // (.env is already loaded: ConfigModule.forRoot reads it when app.module is imported.)
-  const { trustProxy } = appConfig();
+  // Read before Nest starts: Fastify takes trustProxy and the log level only when it is
+  // created. (.env is already loaded: ConfigModule.forRoot reads it when app.module is imported.)
+  const config = appConfig();
   const adapter = new FastifyAdapter({
-    trustProxy,
-    ...loggingOptions(options.requestLogs ?? true, options.logStream),
+    trustProxy: config.trustProxy,
+    ...loggingOptions(options.requestLogs ?? true, config.logLevel, options.logStream),
     bodyLimit: MAX_BODY_BYTES,
     // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
     // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
@@ -48,8 +48,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
 
-  const config = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
-  fastify.log.level = config.logLevel;
   hardenHttp(app, config.corsAllowOrigin);
   setUpOpenApi(app);
   await app.init();

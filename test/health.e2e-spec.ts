@@ -109,14 +109,4 @@ describe('Readiness with REDIS_URL', () => {
       await redis.stop();
     }
   });
-
-  it('reports in-memory rate limits as ready without REDIS_URL', async () => {
-    const app = await createTestApp();
-    try {
-      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
-      expect(ready.json().details.rateLimitStore).toEqual({ status: 'up', store: 'memory' });
-    } finally {
-      await app.close();
-    }
-  });
 });

@@ -24,4 +24,4 @@ app.post('/v1/rtc/token', (req, res) => {
     expireSeconds, channel, uid, role,
   });
 });
-const server = app.listen(Number(PORT), '127.0.0.1', () => process.send?.({ port: server.address().port }));
+app.listen(Number(PORT), '127.0.0.1');

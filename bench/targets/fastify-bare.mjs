@@ -32,4 +32,3 @@ app.post('/v1/rtc/token', { schema: { body } }, async (request) => {
   };
 });
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
-process.send?.({ port: app.server.address().port });

@@ -15,10 +15,6 @@ export class TokenExpiryPolicy {
     return this.limits.defaultExpireSeconds;
   }
 
-  get maxSeconds(): number {
-    return this.limits.maxExpireSeconds;
-  }
-
   /** The lifetime to sign with; over the ceiling is a 400 naming `field`, never silently capped. */
   resolve(requested: number | undefined, field = 'expireSeconds'): number {
     const seconds = requested ?? this.limits.defaultExpireSeconds;

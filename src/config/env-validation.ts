@@ -24,8 +24,8 @@ export function validateEnv<T extends object>(
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = plainToInstance(schema, present, { excludeExtraneousValues: false });
-  const errors = validateSync(parsed, { skipMissingProperties: false });
+  const parsed = plainToInstance(schema, present);
+  const errors = validateSync(parsed);
   if (errors.length > 0) throw new ConfigValidationError(errors.flatMap(describe));
   return parsed;
 }

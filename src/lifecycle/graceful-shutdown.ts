@@ -7,7 +7,6 @@ export interface GracefulShutdownOptions {
   timeoutSeconds: number;
   /** How long readiness answers 503 before the server stops accepting (time for load balancers to notice). */
   drainSeconds: number;
-  signals?: NodeJS.Signals[];
 }
 
 /**
@@ -21,7 +20,7 @@ export interface GracefulShutdownOptions {
  * shutDownGracefully(app, { timeoutSeconds: 10, drainSeconds: 0 });
  */
 export function shutDownGracefully(app: INestApplication, options: GracefulShutdownOptions): void {
-  const { timeoutSeconds, drainSeconds, signals = ['SIGTERM', 'SIGINT'] } = options;
+  const { timeoutSeconds, drainSeconds } = options;
   const logger = new Logger('Shutdown');
   let started = false;
 
@@ -52,5 +51,5 @@ export function shutDownGracefully(app: INestApplication, options: GracefulShutd
       },
     );
   };
-  for (const signal of signals) process.on(signal, onSignal);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, onSignal);
 }

@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { LogLevel } from '../../config/app.config.js';
 import { LOG_REDACTION } from './redact-paths.js';
 import { RequestLogController } from './request-log.controller.js';
 import { requestIdOf } from './request-id.js';
@@ -11,13 +12,13 @@ export interface LogDestination {
 /**
  * The Fastify options that shape logging: pino writing one JSON object per
  * line (level as a name), request ids from {@link requestIdOf} bound to every
- * line of a request as `requestId`, and one line per request. The level
- * starts at info; createApp applies LOG_LEVEL once configuration is loaded.
+ * line of a request as `requestId`, and one line per request, at LOG_LEVEL
+ * from the first line on.
  */
-export function loggingOptions(enabled: boolean, destination?: LogDestination): FastifyServerOptions {
+export function loggingOptions(enabled: boolean, level: LogLevel, destination?: LogDestination): FastifyServerOptions {
   return {
     logger: enabled && {
-      level: 'info',
+      level,
       redact: LOG_REDACTION,
       formatters: { level: (label: string) => ({ level: label }) },
       ...(destination ? { stream: destination } : {}),

@@ -107,7 +107,7 @@ function hasTransforms(dto: Type<unknown>): boolean {
     getExposedMetadatas(target: Function): unknown[];
     getExcludedMetadatas(target: Function): unknown[];
   };
-  for (let target: Function | null = dto; target && target !== Object.prototype.constructor; target = Object.getPrototypeOf(target)) {
+  for (let target: Function | null = dto; target; target = Object.getPrototypeOf(target)) {
     if (storage._transformMetadatas.has(target)) return true;
   }
   return storage.getExposedMetadatas(dto).length > 0 || storage.getExcludedMetadatas(dto).length > 0;

@@ -35,10 +35,10 @@ export class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // No body at all is an empty object (the DTO then names what is missing);
     // a body that is JSON but not an object (null, an array, a string) is refused outright.
-    if (metadata.type === 'body' && value !== undefined && !isPlainObject(value)) {
-      throw ValidationProblemException.field('body', 'the request body must be a JSON object');
+    if (metadata.type === 'body' && value !== undefined) {
+      if (!isPlainObject(value)) throw ValidationProblemException.field('body', 'the request body must be a JSON object');
+      if (this.checkFor(metadata.metatype)?.(value)) return value;
     }
-    if (metadata.type === 'body' && value !== undefined && this.checkFor(metadata.metatype)?.(value)) return value;
     return super.transform(value, metadata);
   }
 
