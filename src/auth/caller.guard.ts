@@ -45,7 +45,6 @@ export class CallerGuard implements CanActivate {
       this.logger.debug(`Refused credentials on ${request.routeOptions.url}: ${failure.why ?? failure.reason}`);
       reply.header('WWW-Authenticate', this.authenticator.challenge(failure));
     } else if (failure instanceof JwksUnavailable) {
-      this.logger.warn('The JWKS at JWT_JWKS_URL could not be read: JWTs cannot be verified.');
       reply.header('Retry-After', String(JwksUnavailable.RETRY_AFTER_SECONDS));
     }
     throw failure;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ACCOUNT_MAX_BYTES } from '../../agora/agora.constants.js';
@@ -27,6 +27,7 @@ const JWT_ALGORITHMS = [
  */
 @Injectable()
 export class JwtVerifier implements OnModuleInit {
+  private readonly logger = new Logger(JwtVerifier.name);
   private jwks?: JWTVerifyGetKey;
 
   constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {}
@@ -34,12 +35,23 @@ export class JwtVerifier implements OnModuleInit {
   onModuleInit(): void {
     if (!this.config.jwt) return;
     const remote = createRemoteJWKSet(this.config.jwt.jwksUrl, { timeoutDuration: 5000 });
-    // Failures to reach the JWKS are told apart here, where they happen, from a token naming no known key.
+    // Failures to reach the JWKS are told apart here, where they happen, from a token naming no known key,
+    // and logged once when the JWKS goes down (with the cause) and once when it is back, not per request.
+    let down = false;
     this.jwks = async (header, token) => {
       try {
-        return await remote(header, token);
+        const key = await remote(header, token);
+        if (down) this.logger.log('The JWKS at JWT_JWKS_URL answers again: JWTs are verified.');
+        down = false;
+        return key;
       } catch (error) {
-        throw isKeyMismatch(error) ? error : new JwksUnavailable();
+        if (isKeyMismatch(error)) throw error;
+        if (!down) {
+          const cause = error instanceof Error ? error.message : String(error);
+          this.logger.warn(`The JWKS at JWT_JWKS_URL could not be read (${cause}): JWTs cannot be verified.`);
+        }
+        down = true;
+        throw new JwksUnavailable();
       }
     };
   }
