@@ -1,17 +1,7 @@
 import { registerAs } from '@nestjs/config';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayNotEmpty,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { validateEnv } from './env-validation.js';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { EnvInt, validateEnv } from './env-validation.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -24,10 +14,7 @@ const TRUST_PROXY = /^(true|false|[0-9a-fA-F.:]+(\/\d{1,3})?( *, *[0-9a-fA-F.:]+
 
 class AppEnv {
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'PORT must be an integer' })
-  @Min(1, { message: 'PORT must be between 1 and 65535' })
-  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  @EnvInt(1, 65535)
   PORT = 8080;
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { plainToInstance, Type, type ClassConstructor } from 'class-transformer';
+import { IsInt, Max, Min, validateSync, type ValidationError } from 'class-validator';
 
 /**
  * Thrown when the environment is malformed. Its message names each offending
@@ -38,4 +38,19 @@ function describe(error: ValidationError): string[] {
 /** `NODE_ENV=production` switches off the development conveniences. */
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === 'production';
+}
+
+/**
+ * An integer variable within [min, max]; messages name the variable
+ * (`PORT must be between 1 and 65535`), never the value.
+ */
+export function EnvInt(min: number, max: number): PropertyDecorator {
+  const range = `$property must be between ${min} and ${max}`;
+  const decorators = [
+    Max(max, { message: range }),
+    Min(min, { message: range }),
+    IsInt({ message: '$property must be an integer' }),
+    Type(() => Number),
+  ];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
 }

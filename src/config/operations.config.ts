@@ -1,23 +1,16 @@
 import { registerAs } from '@nestjs/config';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ConfigValidationError, validateEnv } from './env-validation.js';
+import { IsOptional, Matches } from 'class-validator';
+import { ConfigValidationError, EnvInt, validateEnv } from './env-validation.js';
 
 class OperationsEnv {
   @IsOptional()
   @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters without spaces' })
   METRICS_TOKEN?: string;
 
-  @Type(() => Number)
-  @IsInt({ message: 'SHUTDOWN_TIMEOUT_SECONDS must be an integer' })
-  @Min(1, { message: 'SHUTDOWN_TIMEOUT_SECONDS must be between 1 and 300' })
-  @Max(300, { message: 'SHUTDOWN_TIMEOUT_SECONDS must be between 1 and 300' })
+  @EnvInt(1, 300)
   SHUTDOWN_TIMEOUT_SECONDS = 10;
 
-  @Type(() => Number)
-  @IsInt({ message: 'SHUTDOWN_DRAIN_SECONDS must be an integer' })
-  @Min(0, { message: 'SHUTDOWN_DRAIN_SECONDS must be between 0 and 300' })
-  @Max(300, { message: 'SHUTDOWN_DRAIN_SECONDS must be between 0 and 300' })
+  @EnvInt(0, 300)
   SHUTDOWN_DRAIN_SECONDS = 0;
 }
 

@@ -1,21 +1,13 @@
 import { registerAs } from '@nestjs/config';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../agora/agora.constants.js';
-import { ConfigValidationError, validateEnv } from './env-validation.js';
+import { ConfigValidationError, EnvInt, validateEnv } from './env-validation.js';
 
 
 class TokenEnv {
-  @Type(() => Number)
-  @IsInt({ message: 'TOKEN_DEFAULT_EXPIRE_SECONDS must be an integer' })
-  @Min(1, { message: 'TOKEN_DEFAULT_EXPIRE_SECONDS must be between 1 and 86400' })
-  @Max(AGORA_MAX_EXPIRE_SECONDS, { message: 'TOKEN_DEFAULT_EXPIRE_SECONDS must be between 1 and 86400' })
+  @EnvInt(1, AGORA_MAX_EXPIRE_SECONDS)
   TOKEN_DEFAULT_EXPIRE_SECONDS = 3600;
 
-  @Type(() => Number)
-  @IsInt({ message: 'TOKEN_MAX_EXPIRE_SECONDS must be an integer' })
-  @Min(1, { message: 'TOKEN_MAX_EXPIRE_SECONDS must be between 1 and 86400' })
-  @Max(AGORA_MAX_EXPIRE_SECONDS, { message: 'TOKEN_MAX_EXPIRE_SECONDS must be between 1 and 86400' })
+  @EnvInt(1, AGORA_MAX_EXPIRE_SECONDS)
   TOKEN_MAX_EXPIRE_SECONDS = AGORA_MAX_EXPIRE_SECONDS;
 }
 

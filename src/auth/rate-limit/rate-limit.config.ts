@@ -1,13 +1,9 @@
 import { registerAs } from '@nestjs/config';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
-import { validateEnv } from '../../config/env-validation.js';
+import { IsOptional, IsUrl } from 'class-validator';
+import { EnvInt, validateEnv } from '../../config/env-validation.js';
 
 class RateLimitEnv {
-  @Type(() => Number)
-  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })
-  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be between 1 and 1000000000' })
-  @Max(1_000_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be between 1 and 1000000000' })
+  @EnvInt(1, 1_000_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
 
   @IsOptional()
