@@ -1,11 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
-import { getOptionsToken, getStorageToken, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { ApiKeyVerifier } from './api-keys/api-key.verifier.js';
 import { authConfig } from './auth.config.js';
 import { Authenticator } from './authenticator.service.js';
 import { TokenAuthorizer } from './authorization/token-authorizer.service.js';
+import { CallerGate } from './caller-gate.service.js';
 import { CallerGuard } from './caller.guard.js';
 import { JwtVerifier } from './jwt/jwt.verifier.js';
 import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
@@ -29,17 +29,9 @@ import { RateLimitStore } from './rate-limit/rate-limit.store.js';
     TokenAuthorizer,
     RateLimitStore,
     CallerRateLimiter,
-    {
-      provide: getOptionsToken(),
-      inject: [rateLimitConfig.KEY],
-      useFactory: ({ perMinute }: ConfigType<typeof rateLimitConfig>): ThrottlerModuleOptions => ({
-        // Named 'default' so the headers are plain Retry-After and X-RateLimit-*.
-        throttlers: [{ name: 'default', ttl: 60_000, limit: perMinute }],
-      }),
-    },
-    { provide: getStorageToken(), useExisting: RateLimitStore },
+    CallerGate,
     { provide: APP_GUARD, useClass: CallerGuard },
   ],
-  exports: [TokenAuthorizer, RateLimitStore],
+  exports: [TokenAuthorizer, RateLimitStore, CallerGate],
 })
 export class AuthModule {}

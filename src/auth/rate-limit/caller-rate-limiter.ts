@@ -1,57 +1,67 @@
-import { HttpException, HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import {
-  InjectThrottlerOptions,
-  InjectThrottlerStorage,
-  ThrottlerGuard,
-  type ThrottlerLimitDetail,
-  type ThrottlerModuleOptions,
-  type ThrottlerStorage,
-} from '@nestjs/throttler';
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { normalizeIp } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { callerOf } from '../current-caller.decorator.js';
+import type { Caller } from '../caller.interface.js';
+import { rateLimitConfig } from './rate-limit.config.js';
+import { RateLimitStore } from './rate-limit.store.js';
+
+/** One fixed window a minute: RATE_LIMIT_PER_MINUTE is the budget of each. */
+const WINDOW_MS = 60_000;
+
+/** An IPv6 client is counted by its /64, as @nestjs/throttler counts it. */
+const IPV6_SUBNET_PREFIX = 64;
 
 /**
- * @nestjs/throttler keyed by caller rather than by route: one budget per API
- * key id, JWT identity, or client address (anonymous callers and refused
- * credentials), shared by every token route. Not a global guard itself: the
- * CallerGuard runs it after authentication, on token routes only.
+ * One budget per caller, shared by every token route: per API key id, JWT
+ * identity, or client address (anonymous callers and refused credentials).
+ * Every answer carries the X-RateLimit-* headers; over the budget it is a 429
+ * with Retry-After.
+ *
+ * It counts straight into the store rather than through @nestjs/throttler's
+ * guard, which resolves five pieces of route metadata and allocates a few
+ * kilobytes per request to support per-route limits this service does not
+ * have: on the hot path of every token that was a measurable share of it.
  */
 @Injectable()
-export class CallerRateLimiter extends ThrottlerGuard {
-  // Declared here rather than inherited: @nestjs/throttler is CommonJS, and
-  // where it gets its own copy of @nestjs/core (Jest), its Reflector would be
-  // another class than the app's.
+export class CallerRateLimiter {
+  private readonly limit: number;
+
   constructor(
-    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
+    @Inject(rateLimitConfig.KEY) config: ConfigType<typeof rateLimitConfig>,
+    private readonly store: RateLimitStore,
   ) {
-    super(options, storage, reflector);
+    this.limit = config.perMinute;
   }
 
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const caller = callerOf(request);
-    if (caller && caller.kind !== 'anonymous') return `${caller.kind}:${caller.id}`;
-    // Anonymous callers and refused credentials count by address, normalized as
-    // @nestjs/throttler does: an IPv6 /64 is one address, so a client cannot
-    // take a fresh budget (or more key guesses) from each address it holds.
-    return `anonymous:${await super.getTracker(request)}`;
-  }
-
-  /** Hashed, so identities and addresses do not appear as Redis keys. */
-  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
-    return `${throttlerName}:${createHash('sha256').update(tracker).digest('base64url')}`;
-  }
-
-  /** The app's own HttpException (not ThrottlerException, for the same reason as the constructor): a 429 problem. */
-  protected override async throwThrottlingException(
-    _context: ExecutionContext,
-    { limit, timeToBlockExpire }: ThrottlerLimitDetail,
-  ): Promise<void> {
+  /** Counts this request against `caller` (its address when there is none); a 429 once the budget is spent. */
+  async count(request: FastifyRequest, reply: FastifyReply, caller: Caller | undefined): Promise<void> {
+    const { hits, msLeft } = await this.store.hit(keyOf(trackerOf(request, caller)), WINDOW_MS);
+    const secondsLeft = Math.max(1, Math.ceil(msLeft / 1000));
+    reply.header('X-RateLimit-Limit', this.limit);
+    reply.header('X-RateLimit-Remaining', Math.max(0, this.limit - hits));
+    reply.header('X-RateLimit-Reset', secondsLeft);
+    if (hits <= this.limit) return;
+    reply.header('Retry-After', secondsLeft);
     throw new HttpException(
-      `Too many token requests: at most ${limit} a minute for each caller. Retry after ${timeToBlockExpire} seconds.`,
+      `Too many token requests: at most ${this.limit} a minute for each caller. Retry after ${secondsLeft} seconds.`,
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
+}
+
+/**
+ * Whose budget a request spends. Anonymous callers and refused credentials
+ * count by address, an IPv6 /64 as one address, so a client cannot take a
+ * fresh budget (or more key guesses) from each address it holds.
+ */
+function trackerOf(request: FastifyRequest, caller: Caller | undefined): string {
+  if (caller && caller.kind !== 'anonymous') return `${caller.kind}:${caller.id}`;
+  return `anonymous:${normalizeIp(request.ip, IPV6_SUBNET_PREFIX)}`;
+}
+
+/** Hashed, so identities and addresses do not appear as Redis keys. */
+function keyOf(tracker: string): string {
+  return `default:${createHash('sha256').update(tracker).digest('base64url')}`;
 }

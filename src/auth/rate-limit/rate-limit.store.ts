@@ -1,11 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type { ThrottlerStorage } from '@nestjs/throttler';
 import { MemoryWindowCounter } from './memory-window-counter.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { RedisWindowCounter } from './redis-window-counter.js';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import type { WindowCount } from './window-count.interface.js';
 
 /** What readiness reports about the rate-limit counters. */
 type RateLimitStoreStatus =
@@ -13,7 +11,7 @@ type RateLimitStoreStatus =
   | { store: 'redis'; up: boolean };
 
 /**
- * The throttler's storage: fixed one-minute windows per caller, in Redis when
+ * The rate limiter's counters: fixed one-minute windows per caller, in Redis when
  * REDIS_URL is set (shared by all replicas), in memory otherwise. While Redis
  * is unreachable it fails open to the in-memory counters, so each replica
  * still enforces the limit on its own and token issuance never waits on Redis.
@@ -23,7 +21,7 @@ type RateLimitStoreStatus =
  * const { store, up } = await rateLimitStore.ping();
  */
 @Injectable()
-export class RateLimitStore implements ThrottlerStorage, OnModuleInit, OnApplicationShutdown {
+export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
   private readonly memory = new MemoryWindowCounter();
   private readonly redis?: RedisWindowCounter;
 
@@ -39,11 +37,9 @@ export class RateLimitStore implements ThrottlerStorage, OnModuleInit, OnApplica
     await this.redis?.close();
   }
 
-  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
-    const count = (await this.redis?.hit(key, ttl)) ?? this.memory.hit(key, ttl);
-    const secondsLeft = Math.max(1, Math.ceil(count.msLeft / 1000));
-    const isBlocked = count.hits > limit;
-    return { totalHits: count.hits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };
+  /** Counts one request under `key` in its window of `windowMs`: in Redis while it answers, in this process otherwise. */
+  async hit(key: string, windowMs: number): Promise<WindowCount> {
+    return (await this.redis?.hit(key, windowMs)) ?? this.memory.hit(key, windowMs);
   }
 
   /** Whether the counters are where they should be: always for memory; for Redis, whether it answers a PING. */

@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthenticationFailure, JwksUnavailable } from './auth-failure.exception.js';
+import { Authenticator } from './authenticator.service.js';
+import type { Caller } from './caller.interface.js';
+import { attachCaller } from './current-caller.decorator.js';
+import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
+
+/**
+ * What every token route does before anything else: find the caller, as
+ * AUTH_MODE defines one, and count the request against that caller's rate
+ * limit. Refused credentials count against the client address, so guessing
+ * keys is rate-limited too. The CallerGuard runs it for Nest's routes and the
+ * token endpoints call it directly (see TokenRoutes).
+ */
+@Injectable()
+export class CallerGate {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly rateLimiter: CallerRateLimiter,
+  ) {}
+
+  /** The caller, recorded on the request; throws the 401, 429 or 503 to answer instead. */
+  async admit(request: FastifyRequest, reply: FastifyReply): Promise<Caller> {
+    let caller: Caller | undefined;
+    let failure: unknown;
+    try {
+      caller = await this.authenticator.authenticate(request);
+      attachCaller(request, caller);
+    } catch (error) {
+      failure = error;
+    }
+    // Counted before a refusal is answered: without a caller, against the client address.
+    await this.rateLimiter.count(request, reply, caller);
+    if (caller) return caller;
+
+    if (failure instanceof AuthenticationFailure) {
+      // The reason goes to the debug log, never the credential and never to the caller.
+      this.logger.debug(`Refused credentials on ${request.routeOptions.url}: ${failure.why ?? failure.reason}`);
+      reply.header('WWW-Authenticate', this.authenticator.challenge(failure));
+    } else if (failure instanceof JwksUnavailable) {
+      reply.header('Retry-After', String(JwksUnavailable.RETRY_AFTER_SECONDS));
+    }
+    throw failure;
+  }
+}
