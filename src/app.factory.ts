@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
+import { serveTokenEndpoints } from './common/http/token-routes.js';
 import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { registerRequestLogging } from './common/logging/request-logging.js';
@@ -50,6 +51,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 
   hardenHttp(app, config.corsAllowOrigin);
   setUpOpenApi(app);
+  serveTokenEndpoints(app);
   await app.init();
   await fastify.ready();
   return app;

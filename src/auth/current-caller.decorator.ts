@@ -15,13 +15,16 @@ export function callerOf(request: object): Caller | undefined {
   return (request as WithCaller)[CALLER];
 }
 
+/** CurrentCaller's factory, by name so that TokenRoutes can recognise the parameter. */
+export function currentCaller(_data: unknown, context: ExecutionContext): Caller {
+  const caller = callerOf(context.switchToHttp().getRequest<object>());
+  if (!caller) throw new Error('No caller on this request: token routes must not be @Public()');
+  return caller;
+}
+
 /**
  * The authenticated caller of a token route, for the handler to pass to its
  * token service. Throws if the guard did not run (a route marked `@Public()`
  * has no caller), so a token can never be issued without one.
  */
-export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
-  const caller = callerOf(context.switchToHttp().getRequest<object>());
-  if (!caller) throw new Error('No caller on this request: token routes must not be @Public()');
-  return caller;
-});
+export const CurrentCaller = createParamDecorator(currentCaller);

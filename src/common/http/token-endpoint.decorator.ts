@@ -1,9 +1,10 @@
 import { applyDecorators, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, type ApiBodyOptions } from '@nestjs/swagger';
-
-type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>['examples']>;
 import { ApiCallerSecurity } from './api-caller-security.decorator.js';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
+
+type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>['examples']>;
 
 /** A token must never be cached, by a proxy or a browser. */
 export const NO_STORE = 'no-store';
@@ -16,14 +17,35 @@ export interface TokenEndpointOptions {
   examples: BodyExamples;
 }
 
+/** The key of a token endpoint's Fastify route config: what TokenRoutes needs to serve it. */
+export const TOKEN_ENDPOINT = 'tokenEndpoint';
+
+/** Where a token endpoint's handler is, and the DTO its body is validated against. */
+export interface TokenEndpointRoute {
+  controller: Type<unknown>;
+  method: string | symbol;
+  request: Type<unknown>;
+}
+
 /**
  * A token-issuing route: POST answering 200 with `Cache-Control: no-store`
  * (a token must never be cached by a proxy or browser), documented with its
  * request examples, its response, its problem responses and the credentials it takes.
+ *
+ * The handler takes `(@Body() body, @CurrentCaller() caller)` and is served by
+ * TokenRoutes, straight from Fastify: see serveTokenEndpoints.
  */
 export function TokenEndpoint(path: string, options: TokenEndpointOptions): MethodDecorator {
+  return (target, method, descriptor) => {
+    const route: TokenEndpointRoute = { controller: target.constructor as Type<unknown>, method, request: options.request };
+    tokenEndpointDecorators(path, options, route)(target, method, descriptor);
+  };
+}
+
+function tokenEndpointDecorators(path: string, options: TokenEndpointOptions, route: TokenEndpointRoute): MethodDecorator {
   return applyDecorators(
     Post(path),
+    RouteConfig({ [TOKEN_ENDPOINT]: route }),
     HttpCode(HttpStatus.OK),
     Header('Cache-Control', NO_STORE),
     ApiOperation({ summary: options.summary, description: options.description }),

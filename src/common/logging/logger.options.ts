@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { LogLevel } from '../../config/app.config.js';
+import { lazyRequestLogger } from './lazy-request-logger.js';
 import { LOG_REDACTION } from './redact-paths.js';
 import { RequestLogController } from './request-log.controller.js';
 import { requestIdOf } from './request-id.js';
@@ -27,5 +28,6 @@ export function loggingOptions(enabled: boolean, level: LogLevel, destination?: 
     // genReqId reads X-Request-Id itself, so that it can refuse unsafe values.
     requestIdHeader: false,
     logController: new RequestLogController({ requestIdLogLabel: 'requestId' }),
+    childLoggerFactory: lazyRequestLogger,
   };
 }

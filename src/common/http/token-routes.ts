@@ -1,0 +1,102 @@
+import type { ArgumentMetadata } from '@nestjs/common';
+import {
+  EXCEPTION_FILTERS_METADATA,
+  GUARDS_METADATA,
+  HEADERS_METADATA,
+  HTTP_CODE_METADATA,
+  INTERCEPTORS_METADATA,
+  PIPES_METADATA,
+  ROUTE_ARGS_METADATA,
+} from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod, RouteOptions } from 'fastify';
+import { CallerGate } from '../../auth/caller-gate.service.js';
+import { currentCaller } from '../../auth/current-caller.decorator.js';
+import { IS_PUBLIC } from '../../auth/public.decorator.js';
+import { RequestValidationPipe } from '../validation/request-validation.pipe.js';
+import { TOKEN_ENDPOINT, type TokenEndpointRoute } from './token-endpoint.decorator.js';
+
+type TokenHandler = (body: unknown, caller: unknown) => unknown;
+
+/**
+ * Serves the token endpoints (see TokenEndpoint) straight from Fastify, with
+ * the steps Nest's router would take for them and nothing else: the caller
+ * (CallerGate, as the global CallerGuard runs it), the body (the global
+ * RequestValidationPipe), the handler, then its status and headers. Errors go
+ * to the same exception filter, through the error handler Nest gives Fastify.
+ *
+ * Why: a token route is the service's hot path, and Nest's per-request
+ * machinery (execution contexts, guard, pipe and interceptor consumers,
+ * parameter factories, response controller) cost about as much as signing
+ * the token. The controllers stay the single declaration of route, DTOs and
+ * docs; only the dispatch changes. Call before `app.init()`, which registers
+ * the routes. A token endpoint that declares its own guards, pipes,
+ * interceptors or filters, or other parameters, fails start-up rather than
+ * being served without them.
+ */
+export function serveTokenEndpoints(app: NestFastifyApplication): void {
+  const gate = app.get(CallerGate);
+  const pipe = new RequestValidationPipe();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route: RouteOptions) => {
+      const endpoint = (route.config as Record<string, unknown> | undefined)?.[TOKEN_ENDPOINT] as TokenEndpointRoute | undefined;
+      if (endpoint) route.handler = tokenHandler(endpoint, app.get(endpoint.controller, { strict: false }), gate, pipe);
+    });
+}
+
+function tokenHandler(endpoint: TokenEndpointRoute, controller: object, gate: CallerGate, pipe: RequestValidationPipe): RouteHandlerMethod {
+  const handler = (controller as Record<string | symbol, TokenHandler>)[endpoint.method];
+  assertServable(endpoint);
+  const body: ArgumentMetadata = { type: 'body', metatype: endpoint.request };
+  const status = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number;
+  const headers = Object.fromEntries(
+    (Reflect.getMetadata(HEADERS_METADATA, handler) as { name: string; value: string }[]).map(({ name, value }) => [name, value]),
+  );
+
+  return async function serveToken(request: FastifyRequest, reply: FastifyReply) {
+    const caller = await gate.admit(request, reply);
+    const dto = await pipe.transform(request.body, body);
+    const result = handler.call(controller, dto, caller);
+    reply.code(status).headers(headers);
+    return result;
+  };
+}
+
+/**
+ * What Nest would have done for this handler beyond the steps TokenRoutes
+ * takes: nothing, or start-up stops here with the reason.
+ */
+export function assertServable(endpoint: TokenEndpointRoute): void {
+  const handler = endpoint.controller.prototype[endpoint.method] as object;
+  const name = `${endpoint.controller.name}.${String(endpoint.method)}`;
+  const enhancers = [GUARDS_METADATA, PIPES_METADATA, INTERCEPTORS_METADATA, EXCEPTION_FILTERS_METADATA, IS_PUBLIC].filter(
+    (key) => hasMetadata(key, handler) || hasMetadata(key, endpoint.controller),
+  );
+  if (enhancers.length > 0) {
+    throw new Error(`Token endpoint ${name} declares ${enhancers.join(', ')}: token endpoints take only the global pipeline`);
+  }
+  const args = Object.entries(
+    (Reflect.getMetadata(ROUTE_ARGS_METADATA, endpoint.controller, endpoint.method) ?? {}) as Record<string, RouteArg>,
+  );
+  const takesBodyAndCaller =
+    args.length === 2 &&
+    args.some(([key, arg]) => key === `${RouteParamtypes.BODY}:0` && arg.data === undefined && !arg.pipes?.length) &&
+    args.some(([, arg]) => arg.index === 1 && arg.factory === currentCaller && !arg.pipes?.length);
+  if (!takesBodyAndCaller) throw new Error(`Token endpoint ${name} must take (@Body() body, @CurrentCaller() caller)`);
+}
+
+/** How Nest records a handler's parameter decorators. */
+interface RouteArg {
+  index: number;
+  data?: unknown;
+  pipes?: unknown[];
+  factory?: unknown;
+}
+
+function hasMetadata(key: string, target: object): boolean {
+  const value: unknown = Reflect.getMetadata(key, target);
+  return Array.isArray(value) ? value.length > 0 : value !== undefined;
+}
