@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { authConfig } from '../auth.config.js';
 import type { ApiKeyCaller } from '../caller.interface.js';
 
@@ -15,7 +15,7 @@ export class ApiKeyVerifier {
 
   /** The caller holding `key`, or undefined when no configured key matches. */
   verify(key: string): ApiKeyCaller | undefined {
-    const digest = createHash('sha256').update(key, 'utf8').digest();
+    const digest = hash('sha256', key, 'buffer');
     let found: ApiKeyCaller | undefined;
     for (const record of this.config.apiKeys) {
       if (timingSafeEqual(digest, record.digest) && !found) {

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { normalizeIp } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Caller } from '../caller.interface.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { RateLimitStore } from './rate-limit.store.js';
@@ -63,5 +63,5 @@ function trackerOf(request: FastifyRequest, caller: Caller | undefined): string 
 
 /** Hashed, so identities and addresses do not appear as Redis keys. */
 function keyOf(tracker: string): string {
-  return `default:${createHash('sha256').update(tracker).digest('base64url')}`;
+  return `default:${hash('sha256', tracker, 'base64url')}`;
 }

@@ -12,6 +12,8 @@ declare module 'fastify' {
 
 /** The fields of the one line logged per request. */
 interface RequestLine {
+  /** On the request line only: other lines get it from the request's logger. */
+  requestId?: string;
   method: string;
   /** The route pattern (`/v1/rtc/token`), or the path when no route matched. */
   route: string;
@@ -48,19 +50,22 @@ export class RequestLogController extends LogController {
     // summaries: never a token or a key), so it skips pino's redaction pass, which with wildcard paths clones
     // every nested object: a fifth of a token request's allocations. Every other line keeps redaction.
     this.lines ??= request.server.log.child({}, { redact: { paths: [] } });
-    this.lines.info({ requestId: request.id, ...requestLine(request, reply) }, 'request completed');
+    this.lines.info(requestLine(request, reply, request.id), 'request completed');
   }
 }
 
-function requestLine(request: FastifyRequest, reply: FastifyReply): RequestLine {
-  const caller = callerOf(request);
-  return {
+/** Built as one object, field by field: it is written for every request. */
+function requestLine(request: FastifyRequest, reply: FastifyReply, requestId?: string): RequestLine {
+  const line: RequestLine = {
+    ...(requestId === undefined ? {} : { requestId }),
     method: request.method,
     // Never the query string: it is not ours to log.
     route: request.routeOptions.url ?? request.url.split('?')[0],
     statusCode: reply.statusCode,
     durationMs: Math.round(reply.elapsedTime * 100) / 100,
-    ...(caller ? { caller: { kind: caller.kind, id: caller.id } } : {}),
-    ...(request.issuedTokens ? { issued: request.issuedTokens } : {}),
   };
+  const caller = callerOf(request);
+  if (caller) line.caller = { kind: caller.kind, id: caller.id };
+  if (request.issuedTokens) line.issued = request.issuedTokens;
+  return line;
 }
