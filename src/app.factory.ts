@@ -37,6 +37,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     // While shutting down, a request on an open keep-alive connection is served
     // (with Connection: close) rather than refused: no accepted request fails.
     return503OnClosing: false,
+    // No Nest middleware here: without middie, a request skips its (empty) hook.
+    skipMiddie: true,
   });
   registerRequestLogging(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
