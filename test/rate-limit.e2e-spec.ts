@@ -41,6 +41,7 @@ describe('Rate limits (e2e, in memory)', () => {
       const retryAfter = Number(refused.headers['retry-after']);
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(refused.headers['x-ratelimit-remaining']).toBe('0');
       expect(refused.json()).toEqual(
         plainProblem('/v1/rtc/token', 429, `Too many token requests: at most ${LIMIT} a minute for each caller. Retry after ${retryAfter} seconds.`),
       );

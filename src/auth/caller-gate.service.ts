@@ -11,7 +11,7 @@ import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
  * AUTH_MODE defines one, and count the request against that caller's rate
  * limit. Refused credentials count against the client address, so guessing
  * keys is rate-limited too. The CallerGuard runs it for Nest's routes and the
- * token endpoints call it directly (see TokenRoutes).
+ * token endpoints call it directly (see serveTokenEndpoints).
  */
 @Injectable()
 export class CallerGate {

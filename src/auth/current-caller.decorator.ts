@@ -15,7 +15,7 @@ export function callerOf(request: object): Caller | undefined {
   return (request as WithCaller)[CALLER];
 }
 
-/** CurrentCaller's factory, by name so that TokenRoutes can recognise the parameter. */
+/** CurrentCaller's factory, by name so that serveTokenEndpoints can recognise the parameter. */
 export function currentCaller(_data: unknown, context: ExecutionContext): Caller {
   const caller = callerOf(context.switchToHttp().getRequest<object>());
   if (!caller) throw new Error('No caller on this request: token routes must not be @Public()');

@@ -38,7 +38,7 @@ const CONTENT_SECURITY_POLICY = {
  * JSON API and the docs page: CSP, nosniff, frame options, HSTS, referrer and
  * cross-origin policies.
  */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = headersSetBy(
+const SECURITY_HEADERS: Readonly<Record<string, string>> = headersSetBy(
   helmet({
     contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
     xXssProtection: false,

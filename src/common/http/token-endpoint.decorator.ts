@@ -17,7 +17,7 @@ export interface TokenEndpointOptions {
   examples: BodyExamples;
 }
 
-/** The key of a token endpoint's Fastify route config: what TokenRoutes needs to serve it. */
+/** The key of a token endpoint's Fastify route config: what serveTokenEndpoints needs to serve it. */
 export const TOKEN_ENDPOINT = 'tokenEndpoint';
 
 /** Where a token endpoint's handler is, and the DTO its body is validated against. */
@@ -33,7 +33,7 @@ export interface TokenEndpointRoute {
  * request examples, its response, its problem responses and the credentials it takes.
  *
  * The handler takes `(@Body() body, @CurrentCaller() caller)` and is served by
- * TokenRoutes, straight from Fastify: see serveTokenEndpoints.
+ * serveTokenEndpoints (token-routes.ts), straight from Fastify.
  */
 export function TokenEndpoint(path: string, options: TokenEndpointOptions): MethodDecorator {
   return (target, method, descriptor) => {

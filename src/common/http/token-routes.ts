@@ -66,7 +66,7 @@ function tokenHandler(endpoint: TokenEndpointRoute, controller: object, gate: Ca
 }
 
 /**
- * What Nest would have done for this handler beyond the steps TokenRoutes
+ * What Nest would have done for this handler beyond the steps serveTokenEndpoints
  * takes: nothing, or start-up stops here with the reason.
  */
 export function assertServable(endpoint: TokenEndpointRoute): void {
