@@ -38,21 +38,17 @@ export interface TokenEndpointRoute {
 export function TokenEndpoint(path: string, options: TokenEndpointOptions): MethodDecorator {
   return (target, method, descriptor) => {
     const route: TokenEndpointRoute = { controller: target.constructor as Type<unknown>, method, request: options.request };
-    tokenEndpointDecorators(path, options, route)(target, method, descriptor);
+    applyDecorators(
+      Post(path),
+      RouteConfig({ [TOKEN_ENDPOINT]: route }),
+      HttpCode(HttpStatus.OK),
+      Header('Cache-Control', NO_STORE),
+      ApiOperation({ summary: options.summary, description: options.description }),
+      ApiConsumes('application/json'),
+      ApiBody({ type: options.request, examples: options.examples }),
+      ApiOkResponse({ type: options.response, description: 'The signed token and what it grants.' }),
+      ApiCallerSecurity(),
+      ApiProblemResponses(400, 413, 415, 500),
+    )(target, method, descriptor);
   };
-}
-
-function tokenEndpointDecorators(path: string, options: TokenEndpointOptions, route: TokenEndpointRoute): MethodDecorator {
-  return applyDecorators(
-    Post(path),
-    RouteConfig({ [TOKEN_ENDPOINT]: route }),
-    HttpCode(HttpStatus.OK),
-    Header('Cache-Control', NO_STORE),
-    ApiOperation({ summary: options.summary, description: options.description }),
-    ApiConsumes('application/json'),
-    ApiBody({ type: options.request, examples: options.examples }),
-    ApiOkResponse({ type: options.response, description: 'The signed token and what it grants.' }),
-    ApiCallerSecurity(),
-    ApiProblemResponses(400, 413, 415, 500),
-  );
 }

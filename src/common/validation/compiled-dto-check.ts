@@ -94,8 +94,10 @@ function customCheck(dto: Type<unknown>, property: string, constraintCls: Functi
   };
 }
 
-/** What class-validator does per object under `whitelist` + `forbidNonWhitelisted`, then per property. */
-// Plain loops, no callbacks: this runs on every token request.
+/**
+ * What class-validator does per object under `whitelist` + `forbidNonWhitelisted`, then per property.
+ * Plain loops, no callbacks: this runs on every token request.
+ */
 function passes(properties: CompiledProperties, object: Record<string, unknown>): boolean {
   for (const key in object) {
     if (!Object.hasOwn(object, key) || !properties.names.has(key)) return false;
@@ -126,7 +128,8 @@ function hasTransforms(dto: Type<unknown>): boolean {
   return storage.getExposedMetadatas(dto).length > 0 || storage.getExcludedMetadatas(dto).length > 0;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not an array, not a class instance. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

@@ -1,6 +1,6 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type Type } from '@nestjs/common';
 import { ValidationProblemException } from '../problem/validation-problem.exception.js';
-import { compileDtoCheck, type DtoCheck } from './compiled-dto-check.js';
+import { compileDtoCheck, isPlainObject, type DtoCheck } from './compiled-dto-check.js';
 import { toFieldErrors } from './validation-errors.js';
 
 /**
@@ -47,8 +47,4 @@ export class RequestValidationPipe extends ValidationPipe {
     if (!this.checks.has(metatype)) this.checks.set(metatype, compileDtoCheck(metatype));
     return this.checks.get(metatype);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
