@@ -109,6 +109,7 @@ describe('Compatibility routes under caller security (e2e, AUTH_MODE=apikey,jwt)
 
       expect(res.statusCode).toBe(200);
       expect(decodeToken(res.json().token).rtc?.uid).toBe('alice');
+      expect(Object.keys(res.json())).toEqual(['token']);
     });
 
     it('binds the legacy Chat routes, and refuses the app token route', async () => {

@@ -277,7 +277,9 @@ describe('agora-token-service compatibility routes', () => {
     });
 
     it('refuses RTC uid 0 without an RTM user, and RTM user 0', async () => {
-      expect(fieldErrors(await get(app, '/rte/room/publisher/uid/0/')).map((e) => e.field)).toEqual(['rtmuid']);
+      expect(fieldErrors(await get(app, '/rte/room/publisher/uid/0/'))).toEqual([
+        { field: 'rtmuid', message: 'rtmuid is required when rtcuid is 0, which names no Signaling user' },
+      ]);
       expect(fieldErrors(await get(app, '/rte/room/publisher/uid/42/0')).map((e) => e.field)).toEqual(['rtmuid']);
     });
 

@@ -19,7 +19,10 @@ export const USER_ID_MAX_BYTES = 64;
 /** Channel names are shorter than 64 bytes (all allowed characters are single bytes). */
 export const CHANNEL_MAX_BYTES = 63;
 
-export const CHANNEL_RULE = `$property may use only a-z A-Z 0-9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,`;
+/** The characters a channel name may use, in words (for messages and docs). */
+export const CHANNEL_CHARACTERS = 'a-z A-Z 0-9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,';
+
+export const CHANNEL_RULE = `$property may use only ${CHANNEL_CHARACTERS}`;
 
 /** A Signaling stream channel: an RTC channel name, or `*` for any channel. */
 export const RTM_CHANNEL_PATTERN = new RegExp(`${CHANNEL_PATTERN.source}|^\\*$`);

@@ -31,8 +31,9 @@ export class ExpressTutorialController {
   async rtcToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
     const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
     const issued = await this.issuer.rtc({ channel: body.channel, role }, {}, caller);
-    // No uid or account was sent, so the service chose (and returned) a uid.
-    return withTokenSummaries({ uid: issued.uid!, token: issued.token }, issued);
+    // No uid or account was sent, so the service chose (and returned) a uid; an end user (JWT) gets a token
+    // for their own account instead, and an answer without uid.
+    return withTokenSummaries({ ...(issued.uid === undefined ? {} : { uid: issued.uid }), token: issued.token }, issued);
   }
 
   @LegacyPost('rtmtoken', {

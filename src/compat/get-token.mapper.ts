@@ -21,7 +21,7 @@ export class GetTokenMapper {
     switch (body.tokenType) {
       case 'rtc': {
         const channel = required(body.channel, 'channel');
-        const user = rtcUserOf(required(body.uid, 'uid'), 'uid');
+        const user = rtcUserOf(required(body.uid, 'uid'));
         const request = { channel, ...user, role: rtcRoleOf(body.role), expireSeconds };
         return legacyToken(await this.issuer.rtc(request, NAMES, caller));
       }

@@ -11,17 +11,16 @@ import { LegacyInputProblem } from './legacy-input-problem.exception.js';
 type RtcUser = { uid: number } | { account: string };
 
 const DIGITS = /^\d+$/;
+const CANONICAL_DECIMAL = /^(0|[1-9]\d*)$/;
 
 /**
- * A uid sent as a string: a canonical decimal uint32 (`"42"`, `"0"` = any
- * user) is a uid, anything else (`"alice"`, `"042"`) an account. Digits past
- * 4294967295 are refused: the originals truncated them, `"4294967296"` to uid
- * 0, a token for anyone.
+ * A uid sent as a string: a canonical decimal (`"42"`, `"0"` = any user) is a
+ * uid, anything else (`"alice"`, `"042"`) an account. A uid past 4294967295 is
+ * refused by CreateRtcTokenDto, under the legacy field's name: the originals
+ * truncated it, `"4294967296"` to uid 0, a token for anyone.
  */
-export function rtcUserOf(value: string, field: string): RtcUser {
-  if (!DIGITS.test(value)) return { account: value };
-  const uid = uint32Of(value, field);
-  return String(uid) === value ? { uid } : { account: value };
+export function rtcUserOf(value: string): RtcUser {
+  return CANONICAL_DECIMAL.test(value) ? { uid: Number(value) } : { account: value };
 }
 
 /** A user named with an explicit token type, as the `/rtc/…/:tokenType/:uid` routes do. */
@@ -32,18 +31,12 @@ export function rtcUserOfType(tokenType: string, value: string, fields: { tokenT
         const message = `${fields.uid} must be a number from 0 to ${UINT32_MAX} when ${fields.tokenType} is uid`;
         throw LegacyInputProblem.field(fields.uid, message);
       }
-      return { uid: uint32Of(value, fields.uid) };
+      return { uid: Number(value) };
     case 'userAccount':
       return { account: value };
     default:
       throw LegacyInputProblem.field(fields.tokenType, `${fields.tokenType} must be one of uid, userAccount`);
   }
-}
-
-function uint32Of(digits: string, field: string): number {
-  const uid = Number(digits);
-  if (uid > UINT32_MAX) throw LegacyInputProblem.field(field, `${field} must not be greater than ${UINT32_MAX}`);
-  return uid;
 }
 
 /**

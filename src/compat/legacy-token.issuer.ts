@@ -17,7 +17,7 @@ import type { LegacyTokenDto } from './dto/legacy-token.dto.js';
 import { LegacyInputProblem } from './legacy-input-problem.exception.js';
 
 /** The original server's name for each /v1 field it fills (`{ channel: 'channelName' }`). */
-export type LegacyFieldNames = Readonly<Record<string, string>>;
+type LegacyFieldNames = Readonly<Record<string, string>>;
 
 /**
  * Issues the tokens of the legacy routes through the /v1 token services:
@@ -62,7 +62,7 @@ export class LegacyTokenIssuer {
     create: (dto: Request) => Response,
   ): Promise<Response> {
     try {
-      const dto = (await this.validation.transform(definedOnly(request), { type: 'body', metatype: type })) as Request;
+      const dto = (await this.validation.transform(request, { type: 'body', metatype: type })) as Request;
       return create(dto);
     } catch (error) {
       // DTO rules and the configured lifetime ceiling both speak /v1 field names.
@@ -70,11 +70,6 @@ export class LegacyTokenIssuer {
       throw error;
     }
   }
-}
-
-/** Drops absent fields, so the pipe sees what a /v1 caller would have sent. */
-function definedOnly<T extends object>(request: T): T {
-  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as T;
 }
 
 function renamed(error: ValidationProblemException, names: LegacyFieldNames): LegacyInputProblem {

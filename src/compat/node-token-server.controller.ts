@@ -65,7 +65,7 @@ export class NodeTokenServerController {
     if (!channelName) throw new LegacyErrorException('channel is required');
     const request = {
       channel: channelName,
-      ...rtcUserOf(presentOrUndefined(uid) ?? '0', 'uid'),
+      ...rtcUserOf(presentOrUndefined(uid) ?? '0'),
       role: rtcRoleOf(role),
       expireSeconds: expireSecondsOf(expireTime, 'expireTime'),
     };

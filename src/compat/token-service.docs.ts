@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiParam, ApiQuery } from '@nestjs/swagger';
+import { CHANNEL_CHARACTERS, CHANNEL_MAX_BYTES } from '../agora/agora.constants.js';
 import { LegacyTokenDto } from './dto/legacy-token.dto.js';
 
 /** OpenAPI text for agora-token-service's routes, kept out of the controller so it stays readable. */
@@ -24,7 +25,7 @@ const EXPIRY_DOCS =
   'Lifetime in seconds from now; default 3600 (TOKEN_DEFAULT_EXPIRE_SECONDS), at most 86400 (or TOKEN_MAX_EXPIRE_SECONDS).';
 
 const PARAMS = {
-  channelName: 'The channel: 1 to 63 bytes of a-z A-Z 0-9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
+  channelName: `The channel: 1 to ${CHANNEL_MAX_BYTES} bytes of ${CHANNEL_CHARACTERS}`,
   role: '`publisher` publishes; anything else (`subscriber`, `audience`) only joins.',
   tokenType: '`uid` (a numeric uid) or `userAccount` (a string account).',
   uid: 'The user: a decimal uid from 0 to 4294967295 (0 = any user) or an account, as `tokenType` says.',

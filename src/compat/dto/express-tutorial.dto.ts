@@ -31,10 +31,11 @@ export class TutorialRtmTokenRequestDto {
 /** `{"uid": …, "token": …}`: the tutorial's `POST /rtctoken` answer. */
 export class LegacyUidTokenDto {
   /**
-   * The uid the service chose for the caller, which the token is signed for.
+   * The uid the service chose for the caller, which the token is signed for. Absent for an end user
+   * (AUTH_MODE jwt), whose token is for their own account.
    * @example 2882341273
    */
-  uid: number;
+  uid?: number;
 
   /**
    * The signed RTC token.
