@@ -42,7 +42,10 @@ describe('Caller-security configuration (start-up)', () => {
     });
     const res = await app.inject({ method: 'POST', url: '/v1/chat/token', payload: {} });
     expect(res.headers['www-authenticate']).toContain('ApiKey');
-    expect(res.headers['www-authenticate']).toContain('Bearer');
+    // JWTs are on too: a JWT-shaped bearer is verified against the JWKS, unreachable here, so a 503.
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k' })).toString('base64url');
+    const jwt = await app.inject({ method: 'POST', url: '/v1/chat/token', payload: {}, headers: { authorization: `Bearer ${header}.e30.c2ln` } });
+    expect(jwt.statusCode).toBe(503);
     await app.close();
   });
 
@@ -99,6 +102,12 @@ describe('Caller-security configuration (start-up)', () => {
           ].join('; '),
       );
       await failure.catch((error: Error) => expect(error.message).not.toContain('not-hex-secret-ish'));
+    });
+
+    it.each(['kinds', 'channels', 'roles', 'maxExpireSeconds'])('refuses %s: null rather than reading it as no limit', async (field) => {
+      const failure = createTestApp(withFile(JSON.stringify([{ id: 'a', sha256: digest, [field]: null }])));
+
+      await expect(failure).rejects.toThrow(`API_KEYS_FILE entry 1: ${field} must be `);
     });
 
     it('refuses an id or a digest used twice', async () => {

@@ -1,20 +1,29 @@
-import {
-  ArrayNotEmpty,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../../agora/agora.constants.js';
 import { RtcRole } from '../../rtc/dto/rtc-role.enum.js';
 import { TOKEN_KINDS, type TokenKind } from '../authorization/token-scope.interface.js';
 
 const RTC_ROLES = Object.values(RtcRole);
+
+/**
+ * A policy field is checked whenever it is in the file. Not @IsOptional(), which also skips `null`:
+ * `"kinds": null` would then load as "every kind", a limit lifted by a typo.
+ */
+function WhenPresent(): PropertyDecorator {
+  return ValidateIf((_entry, value) => value !== undefined);
+}
+
+/** A policy list: when present, a non-empty array whose items pass `items`. */
+function PolicyList(name: string, absentMeans: string, ...items: PropertyDecorator[]): PropertyDecorator {
+  // In the order stacked decorators apply (bottom-up), so errors are listed as they were.
+  return applyDecorators(
+    ...items,
+    ArrayNotEmpty({ message: `${name} must not be empty (leave it out for ${absentMeans})` }),
+    IsArray({ message: `${name} must be an array` }),
+    WhenPresent(),
+  );
+}
 
 /** One entry of API_KEYS_FILE. Unknown fields are refused, so a typo cannot silently lift a limit. */
 export class ApiKeyEntry {
@@ -26,26 +35,21 @@ export class ApiKeyEntry {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be the 64 hex characters of the key’s SHA-256' })
   sha256: string;
 
-  @IsOptional()
-  @IsArray({ message: 'kinds must be an array' })
-  @ArrayNotEmpty({ message: 'kinds must not be empty (leave it out for every kind)' })
-  @IsIn(TOKEN_KINDS, { each: true, message: `kinds may hold only ${TOKEN_KINDS.join(', ')}` })
+  @PolicyList('kinds', 'every kind', IsIn(TOKEN_KINDS, { each: true, message: `kinds may hold only ${TOKEN_KINDS.join(', ')}` }))
   kinds?: TokenKind[];
 
-  @IsOptional()
-  @IsArray({ message: 'channels must be an array' })
-  @ArrayNotEmpty({ message: 'channels must not be empty (leave it out for any channel)' })
-  @IsString({ each: true, message: 'channels must hold strings' })
-  @Length(1, 128, { each: true, message: 'each channel pattern must be 1 to 128 characters' })
+  @PolicyList(
+    'channels',
+    'any channel',
+    Length(1, 128, { each: true, message: 'each channel pattern must be 1 to 128 characters' }),
+    IsString({ each: true, message: 'channels must hold strings' }),
+  )
   channels?: string[];
 
-  @IsOptional()
-  @IsArray({ message: 'roles must be an array' })
-  @ArrayNotEmpty({ message: 'roles must not be empty (leave it out for every role)' })
-  @IsIn(RTC_ROLES, { each: true, message: `roles may hold only ${RTC_ROLES.join(', ')}` })
+  @PolicyList('roles', 'every role', IsIn(RTC_ROLES, { each: true, message: `roles may hold only ${RTC_ROLES.join(', ')}` }))
   roles?: RtcRole[];
 
-  @IsOptional()
+  @WhenPresent()
   @IsInt({ message: 'maxExpireSeconds must be an integer' })
   @Min(1, { message: `maxExpireSeconds must be between 1 and ${AGORA_MAX_EXPIRE_SECONDS}` })
   @Max(AGORA_MAX_EXPIRE_SECONDS, { message: `maxExpireSeconds must be between 1 and ${AGORA_MAX_EXPIRE_SECONDS}` })

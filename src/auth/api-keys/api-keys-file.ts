@@ -28,7 +28,7 @@ export function loadApiKeysFile(path: string): ApiKeyRecord[] {
   return (entries as ApiKeyEntry[]).map(({ id, sha256, ...policy }) => ({
     id,
     digest: Buffer.from(sha256, 'hex'),
-    policy: withoutUndefined(policy),
+    policy,
   }));
 }
 
@@ -76,8 +76,4 @@ function duplicates(entries: ApiKeyEntry[]): string[] {
     digests.add(sha256.toLowerCase());
   });
   return problems;
-}
-
-function withoutUndefined(policy: ApiKeyPolicy): ApiKeyPolicy {
-  return Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined));
 }
