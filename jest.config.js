@@ -10,9 +10,8 @@ const swaggerPlugin = {
 // natively, Jest's module registry does not, so Jest compiles them to CommonJS
 // when they are require()d (see the transformer).
 // (light-my-request, behind app.inject(), needs cookie; @fastify/static, behind
-// Swagger UI, needs content-disposition; @nestjs/throttler needs @nestjs/common
-// and @nestjs/core.)
-const esmOnly = ['cookie', 'content-disposition', '@nestjs/common', '@nestjs/core'].join('|');
+// Swagger UI, needs content-disposition.)
+const esmOnly = ['cookie', 'content-disposition'].join('|');
 
 /** @type {import('jest').Config} */
 export default {

@@ -42,6 +42,8 @@ describe('End-user JWTs (e2e, AUTH_MODE=jwt)', () => {
       const res = await app.inject({ method: 'POST', url: '/v1/rtm/token', payload: {}, headers: { 'x-api-key': newApiKey() } });
 
       expect(res.statusCode).toBe(401);
+      // Missing credentials, not an invalid key: the header was not read at all.
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="agora-token-service"');
     });
 
     const failures: Array<[string, () => Promise<string>]> = [

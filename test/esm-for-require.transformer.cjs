@@ -1,6 +1,6 @@
 // Jest (on Node < 24.9) cannot require() an ES module, which CommonJS
 // dependencies do (light-my-request needs cookie, @fastify/static needs
-// content-disposition, @nestjs/throttler needs @nestjs/common and core).
+// content-disposition).
 // This transformer compiles such a package to CommonJS only when it is
 // require()d; when the app import()s the same file it is left as it is, so the
 // app keeps the one native ES module instance.

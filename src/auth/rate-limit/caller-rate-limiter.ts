@@ -1,8 +1,8 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { normalizeIp } from '@nestjs/throttler';
+// Its IP helper only: the package entry loads the whole CommonJS throttler (guard, module, Nest itself).
+import { normalizeIp } from '@nestjs/throttler/dist/ip.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hash } from 'node:crypto';
 import type { Caller } from '../caller.interface.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { RateLimitStore } from './rate-limit.store.js';
@@ -37,7 +37,7 @@ export class CallerRateLimiter {
 
   /** Counts this request against `caller` (its address when there is none); a 429 once the budget is spent. */
   async count(request: FastifyRequest, reply: FastifyReply, caller: Caller | undefined): Promise<void> {
-    const { hits, msLeft } = await this.store.hit(keyOf(trackerOf(request, caller)), WINDOW_MS);
+    const { hits, msLeft } = await this.store.hit(trackerOf(request, caller), WINDOW_MS);
     const secondsLeft = Math.max(1, Math.ceil(msLeft / 1000));
     reply.header('X-RateLimit-Limit', this.limit);
     reply.header('X-RateLimit-Remaining', Math.max(0, this.limit - hits));
@@ -58,10 +58,6 @@ export class CallerRateLimiter {
  */
 function trackerOf(request: FastifyRequest, caller: Caller | undefined): string {
   if (caller && caller.kind !== 'anonymous') return `${caller.kind}:${caller.id}`;
-  return `anonymous:${normalizeIp(request.ip, IPV6_SUBNET_PREFIX)}`;
-}
-
-/** Hashed, so identities and addresses do not appear as Redis keys. */
-function keyOf(tracker: string): string {
-  return `default:${hash('sha256', tracker, 'base64url')}`;
+  // An anonymous caller's id is its address already (request.ip re-parses X-Forwarded-For when trusted).
+  return `anonymous:${normalizeIp(caller?.id ?? request.ip, IPV6_SUBNET_PREFIX)}`;
 }

@@ -7,7 +7,7 @@ interface Window {
 
 /**
  * Fixed-window counters in this process: one Map entry per caller, O(1) per
- * request whatever the limit (the throttler's built-in store keeps one entry
+ * request whatever the limit (@nestjs/throttler's built-in store keeps one entry
  * per hit). Closed windows are swept once a window length has passed.
  */
 export class MemoryWindowCounter {

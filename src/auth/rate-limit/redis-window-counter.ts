@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { hash } from 'node:crypto';
 import type { WindowCount } from './window-count.interface.js';
 
 /**
@@ -57,11 +58,14 @@ export class RedisWindowCounter {
     await this.redis.connect().catch((error: Error) => this.markDown(error));
   }
 
-  /** The count in Redis, or undefined when Redis cannot answer right now. */
+  /**
+   * The count in Redis, or undefined when Redis cannot answer right now. The key is hashed, so that
+   * identities and addresses do not appear in Redis.
+   */
   async hit(key: string, windowMs: number): Promise<WindowCount | undefined> {
     if (this.redis.status !== 'ready' || Date.now() < this.skipUntil) return undefined;
     try {
-      const [hits, msLeft] = await this.redis.rateLimitHit(KEY_PREFIX + key, windowMs);
+      const [hits, msLeft] = await this.redis.rateLimitHit(KEY_PREFIX + hash('sha256', key, 'base64url'), windowMs);
       return { hits, msLeft };
     } catch (error) {
       this.skipUntil = Date.now() + BACKOFF_MS;
