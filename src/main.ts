@@ -1,16 +1,11 @@
 import { createApp } from './app.factory.js';
 import { appConfig } from './config/app.config.js';
-import { operationsConfig } from './config/operations.config.js';
-import { shutDownGracefully } from './lifecycle/graceful-shutdown.js';
 
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const { port, host } = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
-  const operations = app.get<ReturnType<typeof operationsConfig>>(operationsConfig.KEY);
-  shutDownGracefully(app, {
-    timeoutSeconds: operations.shutdownTimeoutSeconds,
-    drainSeconds: operations.shutdownDrainSeconds,
-  });
+  // Exit 0 once shut down (Nest re-raises the signal otherwise, which reads as a crash); see ShutdownState.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(port, host);
 }
 

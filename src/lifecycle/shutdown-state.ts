@@ -1,24 +1,42 @@
-import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { operationsConfig } from '../config/operations.config.js';
 
 /**
- * Whether the application is shutting down. The signal handler flips it
- * first (then waits SHUTDOWN_DRAIN_SECONDS), and Nest's
- * beforeApplicationShutdown flips it on any other close, before the HTTP
- * server closes: readiness turns 503 while requests are still answered.
+ * The process's way out. Nest runs the shutdown on SIGTERM or SIGINT
+ * (`enableShutdownHooks` in main.ts, exiting 0); before it closes the HTTP
+ * server, this turns readiness to 503 and waits SHUTDOWN_DRAIN_SECONDS while
+ * requests are still answered, so load balancers stop sending them. Then the
+ * server stops accepting, in-flight requests finish and providers close their
+ * connections (Redis). Past SHUTDOWN_TIMEOUT_SECONDS the process exits 1.
  */
 @Injectable()
-export class ShutdownState implements BeforeApplicationShutdown {
+export class ShutdownState implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
   private draining = false;
 
+  constructor(@Inject(operationsConfig.KEY) private readonly operations: ConfigType<typeof operationsConfig>) {}
+
+  /** Whether the application is going away: readiness answers 503. */
   get shuttingDown(): boolean {
     return this.draining;
   }
 
-  startDraining(): void {
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.draining = true;
+    if (!signal) return;
+    const { shutdownTimeoutSeconds: timeout, shutdownDrainSeconds: drain } = this.operations;
+    setTimeout(() => {
+      this.logger.error(`Shutdown did not finish within ${timeout} s: exiting anyway`);
+      process.exit(1);
+    }, timeout * 1000).unref();
+    this.logger.log(`${signal} received: readiness now answers 503; draining for ${drain} s`);
+    if (drain > 0) await sleep(drain * 1000);
+    this.logger.log('Closing: no new connections; waiting for in-flight requests');
   }
 
-  beforeApplicationShutdown(): void {
-    this.startDraining();
+  onApplicationShutdown(signal?: string): void {
+    if (signal) this.logger.log('Shut down cleanly');
   }
 }
