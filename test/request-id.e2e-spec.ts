@@ -1,14 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { captureLogs, createTestApp } from './support/test-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('Request ids (X-Request-Id)', () => {
   let app: NestFastifyApplication;
-  const logs = captureLogs();
 
   beforeAll(async () => {
-    app = await createTestApp({}, { requestLogs: true, logger: false, logStream: logs.stream });
+    app = await createTestApp();
   });
   afterAll(() => app.close());
 
@@ -48,11 +48,19 @@ describe('Request ids (X-Request-Id)', () => {
     expect(response.json().requestId).toBe(response.headers['x-request-id']);
   });
 
-  it('tags every log line of the request with its id', async () => {
-    await issue({ 'x-request-id': 'req-traced-42' });
-    await issue({ 'x-request-id': 'req-traced-43' }, { channel: 'room', uid: 'nope' });
+  it('tags the lines logged while handling a request with its id, not only the request line', async () => {
+    const debugLogs = captureLogs();
+    const keyed = await createTestApp(
+      { AUTH_MODE: 'apikey', API_KEYS_FILE: writeApiKeysFile([{ id: 'k', key: newApiKey() }]), LOG_LEVEL: 'debug' },
+      { requestLogs: true, logger: false, logStream: debugLogs.stream },
+    );
+    try {
+      await keyed.inject({ method: 'POST', url: '/v1/rtc/token', headers: { 'x-request-id': 'req-traced-42', 'x-api-key': newApiKey() }, payload: {} });
+    } finally {
+      await keyed.close();
+    }
 
-    const traced = logs.lines.filter((line) => String(line.requestId).startsWith('req-traced-'));
-    expect(traced.map((line) => line.requestId)).toEqual(['req-traced-42', 'req-traced-43']);
+    const traced = debugLogs.lines.filter((line) => line.requestId === 'req-traced-42').map((line) => line.msg);
+    expect(traced).toEqual(['Refused credentials on /v1/rtc/token: unknown API key', 'request completed']);
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationFailure, JwksUnavailable } from './auth-failure.exception.js';
 import { Authenticator } from './authenticator.service.js';
@@ -15,8 +15,6 @@ import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
  */
 @Injectable()
 export class CallerGate {
-  private readonly logger = new Logger('Auth');
-
   constructor(
     private readonly authenticator: Authenticator,
     private readonly rateLimiter: CallerRateLimiter,
@@ -37,8 +35,8 @@ export class CallerGate {
     if (caller) return caller;
 
     if (failure instanceof AuthenticationFailure) {
-      // The reason goes to the debug log, never the credential and never to the caller.
-      this.logger.debug(`Refused credentials on ${request.routeOptions.url}: ${failure.why ?? failure.reason}`);
+      // The reason goes to the debug log (the request's, so with its id), never the credential and never to the caller.
+      request.log.debug(`Refused credentials on ${request.routeOptions.url}: ${failure.why ?? failure.reason}`);
       reply.header('WWW-Authenticate', this.authenticator.challenge(failure));
     } else if (failure instanceof JwksUnavailable) {
       reply.header('Retry-After', String(JwksUnavailable.RETRY_AFTER_SECONDS));
