@@ -9,7 +9,7 @@ import { JwtVerifier } from './jwt/jwt.verifier.js';
 
 /** Three base64url segments: a compact JWS. API keys never contain dots. */
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
-const BEARER = /^Bearer +(\S+) *$/i;
+export const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * Turns a request's credentials into a Caller, as AUTH_MODE allows:

@@ -2,6 +2,7 @@ import { withEnv } from '../../test/support/test-app.js';
 import { agoraConfig, DEMO_CREDENTIALS } from './agora.config.js';
 import { appConfig } from './app.config.js';
 import { ConfigValidationError } from './env-validation.js';
+import { operationsConfig } from './operations.config.js';
 import { tokenConfig } from './token.config.js';
 
 const CERT = '00112233445566778899aabbccddeeff';
@@ -16,6 +17,9 @@ const UNSET = {
   TRUST_PROXY: undefined,
   TOKEN_DEFAULT_EXPIRE_SECONDS: undefined,
   TOKEN_MAX_EXPIRE_SECONDS: undefined,
+  METRICS_TOKEN: undefined,
+  SHUTDOWN_TIMEOUT_SECONDS: undefined,
+  SHUTDOWN_DRAIN_SECONDS: undefined,
   NODE_ENV: 'development',
 };
 
@@ -112,5 +116,33 @@ describe('configuration', () => {
     ],
   ])('refuses malformed token lifetimes %j', async (env, message) => {
     expect(await errorOf(tokenConfig, env)).toContain(message);
+  });
+
+  describe('operations', () => {
+    const read = (env: Record<string, string | undefined>) => withEnv({ ...UNSET, ...env }, async () => operationsConfig());
+
+    it('has the documented defaults: open metrics, a 10 s shutdown without drain', async () => {
+      await expect(read({})).resolves.toEqual({ metricsToken: undefined, shutdownTimeoutSeconds: 10, shutdownDrainSeconds: 0 });
+    });
+
+    it('reads the variables', async () => {
+      await expect(
+        read({ METRICS_TOKEN: 'scrape-secret-0123456789', SHUTDOWN_TIMEOUT_SECONDS: '30', SHUTDOWN_DRAIN_SECONDS: '5' }),
+      ).resolves.toEqual({ metricsToken: 'scrape-secret-0123456789', shutdownTimeoutSeconds: 30, shutdownDrainSeconds: 5 });
+    });
+
+    it.each([
+      [{ SHUTDOWN_TIMEOUT_SECONDS: '0' }, 'SHUTDOWN_TIMEOUT_SECONDS must be between 1 and 300'],
+      [{ SHUTDOWN_TIMEOUT_SECONDS: 'ten' }, 'SHUTDOWN_TIMEOUT_SECONDS must be an integer'],
+      [{ SHUTDOWN_DRAIN_SECONDS: '-1' }, 'SHUTDOWN_DRAIN_SECONDS must be between 0 and 300'],
+      [{ SHUTDOWN_DRAIN_SECONDS: '10' }, 'SHUTDOWN_DRAIN_SECONDS must be less than SHUTDOWN_TIMEOUT_SECONDS'],
+      [{ METRICS_TOKEN: 'has a space in it, long enough' }, 'METRICS_TOKEN must be at least 16 characters without spaces'],
+    ])('refuses %j, naming the variable', async (env, message) => {
+      expect(await errorOf(operationsConfig, env)).toContain(message);
+    });
+
+    it('never repeats a refused METRICS_TOKEN', async () => {
+      expect(await errorOf(operationsConfig, { METRICS_TOKEN: 'short-secret' })).not.toContain('short-secret');
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hash, timingSafeEqual } from 'node:crypto';
+import { BEARER } from '../auth/authenticator.service.js';
 import { operationsConfig } from '../config/operations.config.js';
 
 /** When METRICS_TOKEN is set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
@@ -16,15 +17,14 @@ export class MetricsTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (!this.expected) return true;
     const http = context.switchToHttp();
-    const header = http.getRequest<FastifyRequest>().headers.authorization ?? '';
-    const [scheme, token] = header.split(' ');
+    const token = BEARER.exec(http.getRequest<FastifyRequest>().headers.authorization ?? '')?.[1];
     // Digests have one length, so the comparison takes the same time whatever was sent.
-    if (scheme?.toLowerCase() === 'bearer' && token && timingSafeEqual(digest(token), this.expected)) return true;
+    if (token && timingSafeEqual(digest(token), this.expected)) return true;
     http.getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="metrics"');
     throw new UnauthorizedException('Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.');
   }
 }
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+  return hash('sha256', value, 'buffer');
 }

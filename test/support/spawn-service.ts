@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const MAIN = resolve('dist/main.js');
+const MAIN = resolve('dist/main.js');
 
 /** The variables the service reads, removed so a spawned process sees only what a test gives it. */
 const SERVICE_VARIABLES = /^(APP_|PORT$|HOST$|CORS_|LOG_LEVEL$|TOKEN_|NODE_ENV$|AUTH_|API_KEYS|JWT_|REDIS_|RATE_|METRICS_|SHUTDOWN_|LEGACY_)/;

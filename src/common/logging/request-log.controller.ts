@@ -57,7 +57,7 @@ export class RequestLogController extends LogController {
 /** Built as one object, field by field: it is written for every request. */
 function requestLine(request: FastifyRequest, reply: FastifyReply, requestId?: string): RequestLine {
   const line: RequestLine = {
-    ...(requestId === undefined ? {} : { requestId }),
+    requestId,
     method: request.method,
     // Never the query string: it is not ours to log.
     route: request.routeOptions.url ?? request.url.split('?')[0],
