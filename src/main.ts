@@ -1,3 +1,5 @@
+// First: V8 flags must be set before the service's modules allocate anything.
+import './v8-tuning.js';
 import { createApp } from './app.factory.js';
 import { appConfig } from './config/app.config.js';
 
