@@ -30,9 +30,9 @@ export class ChatTokenService {
   private sign({ userId, expireSeconds }: CreateChatTokenDto): ChatTokenResponseDto {
     const seconds = this.expiry.resolve(expireSeconds);
     if (userId === undefined) {
-      return { ...this.signer.sign(seconds, [{ service: 'chat-app', seconds }]), kind: ChatTokenKind.App };
+      return Object.assign(this.signer.sign(seconds, [{ service: 'chat-app', seconds }]), { kind: ChatTokenKind.App });
     }
     const signed = this.signer.sign(seconds, [{ service: 'chat-user', userId, seconds }]);
-    return { ...signed, kind: ChatTokenKind.User, userId };
+    return Object.assign(signed, { kind: ChatTokenKind.User, userId });
   }
 }

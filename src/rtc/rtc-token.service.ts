@@ -31,12 +31,11 @@ export class RtcTokenService {
     const signed = this.signer.sign(expireSeconds, [
       { service: 'rtc', channel: request.channel, user, privileges },
     ]);
-    return {
-      ...signed,
+    return Object.assign(signed, {
       channel: request.channel,
       ...(typeof user === 'string' ? { account: user } : { uid: user }),
       ...(role ? { role } : { privileges }),
-    };
+    });
   }
 
   private checked(privileges: RtcPrivileges): RtcPrivileges {

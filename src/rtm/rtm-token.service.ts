@@ -30,6 +30,6 @@ export class RtmTokenService {
         privileges: { joinChannel: expireSeconds, publishData: expireSeconds },
       });
     }
-    return { ...this.signer.sign(expireSeconds, grants), userId, ...(channel ? { channel } : {}) };
+    return Object.assign(this.signer.sign(expireSeconds, grants), { userId, ...(channel ? { channel } : {}) });
   }
 }
