@@ -22,4 +22,6 @@ USER node
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/main.js"]
+# The flags of `npm start` (package.json): a young generation capped at 8 MiB per semi-space keeps peak
+# memory under 150 MiB at no measurable cost in throughput (docs/operations.md, "Memory").
+CMD ["node", "--max-semi-space-size=8", "dist/main.js"]

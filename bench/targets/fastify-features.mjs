@@ -1,0 +1,101 @@
+// A reference, not a baseline of the issue: the bare Fastify route of fastify-bare.mjs plus, written by
+// hand in the leanest way Fastify allows, the per-request work the service's benchmark run does. It
+// shows what those features cost by themselves, apart from Nest and from the service's own code:
+//   - X-API-Key: SHA-256 of the key, a Map lookup, a per-key counter and the three X-RateLimit-* headers;
+//   - a request id (X-Request-Id or a random UUID), echoed in the response;
+//   - the same static security headers and CORS (@fastify/cors, origin *);
+//   - one pino line per request with the service's fields, to stdout;
+//   - prom-client metrics: a duration histogram by route and status, and a tokens-issued counter.
+import cors from '@fastify/cors';
+import agoraToken from 'agora-token';
+import Fastify from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { Counter, Histogram } from 'prom-client';
+
+const { RtcTokenBuilder, RtcRole } = agoraToken;
+const { APP_ID, APP_CERTIFICATE, API_KEYS_FILE, PORT = '0' } = process.env;
+const LIMIT = Number(process.env.RATE_LIMIT_PER_MINUTE);
+const keys = new Map(JSON.parse(readFileSync(API_KEYS_FILE, 'utf8')).map((key) => [key.sha256, key.id]));
+const counts = new Map();
+
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+const lines = pino({ level: 'info', formatters: { level: (label) => ({ level: label }) } });
+const durations = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'Time to answer HTTP requests.',
+  labelNames: ['method', 'route', 'status_code'],
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+});
+const issued = new Counter({ name: 'agora_tokens_issued_total', help: 'Tokens issued.', labelNames: ['kind'] });
+
+const body = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['channel'],
+  properties: {
+    channel: { type: 'string', minLength: 1, maxLength: 63, pattern: '^[a-zA-Z0-9 !#$%&()+\\-:;<=.>?@[\\]^_{|}~,]+$' },
+    uid: { type: 'integer', minimum: 0, maximum: 4294967295 },
+    role: { type: 'string', enum: ['publisher', 'subscriber'] },
+    expireSeconds: { type: 'integer', minimum: 1, maximum: 86400 },
+  },
+};
+
+const app = Fastify({ logger: false, genReqId: (request) => request.headers['x-request-id'] ?? randomUUID() });
+await app.register(cors, { origin: '*' });
+app.addHook('onRequest', (request, reply, done) => {
+  reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
+  done();
+});
+app.addHook('onResponse', (request, reply, done) => {
+  const route = request.routeOptions.url;
+  durations.observe({ method: request.method, route, status_code: reply.statusCode }, reply.elapsedTime / 1000);
+  lines.info(
+    {
+      requestId: request.id,
+      method: request.method,
+      route,
+      statusCode: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      caller: request.caller && { kind: 'apikey', id: request.caller },
+      issued: request.issued,
+    },
+    'request completed',
+  );
+  done();
+});
+
+app.post('/v1/rtc/token', { schema: { body } }, async (request, reply) => {
+  const key = request.headers['x-api-key'];
+  const caller = typeof key === 'string' && keys.get(createHash('sha256').update(key).digest('hex'));
+  if (!caller) return reply.code(401).send({ title: 'Unauthorized', status: 401 });
+  const used = (counts.get(caller) ?? 0) + 1;
+  counts.set(caller, used);
+  reply.headers({ 'x-ratelimit-limit': LIMIT, 'x-ratelimit-remaining': Math.max(0, LIMIT - used), 'x-ratelimit-reset': 60 });
+  request.caller = caller;
+
+  const { channel, uid = 0, role = 'subscriber', expireSeconds = 3600 } = request.body;
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const token = RtcTokenBuilder.buildTokenWithUid(
+    APP_ID, APP_CERTIFICATE, channel, uid,
+    role === 'publisher' ? RtcRole.PUBLISHER : RtcRole.SUBSCRIBER, expireSeconds, expireSeconds,
+  );
+  issued.inc({ kind: 'rtc' });
+  request.issued = [{ kind: 'rtc', channel, user: uid }];
+  return {
+    token, appId: APP_ID, issuedAt: new Date(issuedAt * 1000), expiresAt: new Date((issuedAt + expireSeconds) * 1000),
+    expireSeconds, channel, uid, role,
+  };
+});
+await app.listen({ port: Number(PORT), host: '127.0.0.1' });
