@@ -20,15 +20,17 @@ const LIMIT = Number(process.env.RATE_LIMIT_PER_MINUTE);
 const keys = new Map(JSON.parse(readFileSync(API_KEYS_FILE, 'utf8')).map((key) => [key.sha256, key.id]));
 const counts = new Map();
 
+// The service's headers on a token response, as they are sent.
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
+    "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
-  'origin-agent-cluster': '?1',
   'referrer-policy': 'no-referrer',
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
+  'x-frame-options': 'SAMEORIGIN',
   'cache-control': 'no-store',
 };
 const lines = pino({ level: 'info', formatters: { level: (label) => ({ level: label }) } });
@@ -53,7 +55,7 @@ const body = {
 };
 
 const app = Fastify({ logger: false, genReqId: (request) => request.headers['x-request-id'] ?? randomUUID() });
-await app.register(cors, { origin: '*' });
+await app.register(cors, { origin: '*', exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] });
 app.addHook('onRequest', (request, reply, done) => {
   reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
   done();
