@@ -7,15 +7,14 @@
 //   - one pino line per request with the service's fields, to stdout;
 //   - prom-client metrics: a duration histogram by route and status, and a tokens-issued counter.
 import cors from '@fastify/cors';
-import agoraToken from 'agora-token';
 import Fastify from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { Counter, Histogram } from 'prom-client';
+import { issueRtcToken, RTC_BODY_SCHEMA } from './rtc-token.mjs';
 
-const { RtcTokenBuilder, RtcRole } = agoraToken;
-const { APP_ID, APP_CERTIFICATE, API_KEYS_FILE, PORT = '0' } = process.env;
+const { API_KEYS_FILE, PORT = '0' } = process.env;
 const LIMIT = Number(process.env.RATE_LIMIT_PER_MINUTE);
 const keys = new Map(JSON.parse(readFileSync(API_KEYS_FILE, 'utf8')).map((key) => [key.sha256, key.id]));
 const counts = new Map();
@@ -42,18 +41,6 @@ const durations = new Histogram({
 });
 const issued = new Counter({ name: 'agora_tokens_issued_total', help: 'Tokens issued.', labelNames: ['kind'] });
 
-const body = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['channel'],
-  properties: {
-    channel: { type: 'string', minLength: 1, maxLength: 63, pattern: '^[a-zA-Z0-9 !#$%&()+\\-:;<=.>?@[\\]^_{|}~,]+$' },
-    uid: { type: 'integer', minimum: 0, maximum: 4294967295 },
-    role: { type: 'string', enum: ['publisher', 'subscriber'] },
-    expireSeconds: { type: 'integer', minimum: 1, maximum: 86400 },
-  },
-};
-
 const app = Fastify({ logger: false, genReqId: (request) => request.headers['x-request-id'] ?? randomUUID() });
 await app.register(cors, { origin: '*', exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] });
 app.addHook('onRequest', (request, reply, done) => {
@@ -78,7 +65,7 @@ app.addHook('onResponse', (request, reply, done) => {
   done();
 });
 
-app.post('/v1/rtc/token', { schema: { body } }, async (request, reply) => {
+app.post('/v1/rtc/token', { schema: { body: RTC_BODY_SCHEMA } }, async (request, reply) => {
   const key = request.headers['x-api-key'];
   const caller = typeof key === 'string' && keys.get(createHash('sha256').update(key).digest('hex'));
   if (!caller) return reply.code(401).send({ title: 'Unauthorized', status: 401 });
@@ -87,17 +74,8 @@ app.post('/v1/rtc/token', { schema: { body } }, async (request, reply) => {
   reply.headers({ 'x-ratelimit-limit': LIMIT, 'x-ratelimit-remaining': Math.max(0, LIMIT - used), 'x-ratelimit-reset': 60 });
   request.caller = caller;
 
-  const { channel, uid = 0, role = 'subscriber', expireSeconds = 3600 } = request.body;
-  const issuedAt = Math.floor(Date.now() / 1000);
-  const token = RtcTokenBuilder.buildTokenWithUid(
-    APP_ID, APP_CERTIFICATE, channel, uid,
-    role === 'publisher' ? RtcRole.PUBLISHER : RtcRole.SUBSCRIBER, expireSeconds, expireSeconds,
-  );
   issued.inc({ kind: 'rtc' });
-  request.issued = [{ kind: 'rtc', channel, user: uid }];
-  return {
-    token, appId: APP_ID, issuedAt: new Date(issuedAt * 1000), expiresAt: new Date((issuedAt + expireSeconds) * 1000),
-    expireSeconds, channel, uid, role,
-  };
+  request.issued = [{ kind: 'rtc', channel: request.body.channel, user: request.body.uid ?? 0 }];
+  return issueRtcToken(request.body);
 });
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
