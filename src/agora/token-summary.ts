@@ -2,9 +2,9 @@ import type { TokenGrant } from './token-grant.interface.js';
 
 /**
  * The key under which a signed token carries a description of what it grants.
- * Token services spread the signed token into their response, so the summary
- * rides along to the request log; JSON.stringify skips symbol keys, so it never
- * reaches the caller.
+ * Token services answer with the signed token itself, their fields added to it
+ * (see SignedToken), so the summary rides along to the request log;
+ * JSON.stringify skips symbol keys, so it never reaches the caller.
  */
 export const TOKEN_SUMMARY = Symbol('tokenSummary');
 
@@ -45,7 +45,7 @@ function userOf(grant: TokenGrant): Pick<TokenSummary, 'user'> {
   }
 }
 
-/** Anything a signed token's summary rides on: the signed token, a response spread from it. */
+/** Anything a signed token's summary rides on: the signed token, or a response built from it. */
 type Summarized = { [TOKEN_SUMMARY]?: TokenSummary | TokenSummary[] };
 
 /**
