@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Type, type ClassConstructor } from 'class-transformer';
 import { IsInt, Max, Min, validateSync, type ValidationError } from 'class-validator';
 
@@ -46,11 +47,10 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
  */
 export function EnvInt(min: number, max: number): PropertyDecorator {
   const range = `$property must be between ${min} and ${max}`;
-  const decorators = [
+  return applyDecorators(
     Max(max, { message: range }),
     Min(min, { message: range }),
     IsInt({ message: '$property must be an integer' }),
     Type(() => Number),
-  ];
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+  );
 }

@@ -7,7 +7,8 @@ import type { ApiKeyCaller } from '../caller.interface.js';
 /**
  * Recognises API keys by the SHA-256 digest the keys file stores. Every
  * configured digest is compared, in constant time, whatever matches, so the
- * time taken says nothing about which key (if any) came close.
+ * time taken says nothing about which key (if any) came close. Digests are
+ * unique (the keys file refuses a repeat), so at most one matches.
  */
 @Injectable()
 export class ApiKeyVerifier {
@@ -18,7 +19,7 @@ export class ApiKeyVerifier {
     const digest = hash('sha256', key, 'buffer');
     let found: ApiKeyCaller | undefined;
     for (const record of this.config.apiKeys) {
-      if (timingSafeEqual(digest, record.digest) && !found) {
+      if (timingSafeEqual(digest, record.digest)) {
         found = { kind: 'apikey', id: record.id, policy: record.policy };
       }
     }
