@@ -70,6 +70,16 @@ describe('End-user JWTs (e2e, AUTH_MODE=jwt)', () => {
       expect(res.headers['www-authenticate']).toBe('Bearer realm="agora-token-service", error="invalid_token"');
       expect(res.json()).toEqual(plainProblem('/v1/rtm/token', 401, 'The credentials were not accepted.'));
     });
+
+    it('takes any audience of a comma-separated JWT_AUDIENCE, and no other', async () => {
+      const twoAudiences = await createTestApp({ ...jwks.env(), JWT_AUDIENCE: `another-service, ${JWT_AUDIENCE}` });
+      try {
+        const statusFor = async (aud: string) => (await post('/v1/rtm/token', {}, await jwks.sign({ sub: 'alice', aud }), twoAudiences)).statusCode;
+        expect([await statusFor(JWT_AUDIENCE), await statusFor('another-service'), await statusFor('a-third-service')]).toEqual([200, 200, 401]);
+      } finally {
+        await twoAudiences.close();
+      }
+    });
   });
 
   describe('identity binding', () => {

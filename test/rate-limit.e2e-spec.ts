@@ -31,6 +31,9 @@ describe('Rate limits (e2e, in memory)', () => {
         const res = await rtc(alpha.key);
         expect(res.statusCode).toBe(200);
         expect(res.headers['x-ratelimit-limit']).toBe(String(LIMIT));
+        // Seconds until the window ends (not milliseconds, not a timestamp).
+        expect(Number(res.headers['x-ratelimit-reset'])).toBeGreaterThanOrEqual(1);
+        expect(Number(res.headers['x-ratelimit-reset'])).toBeLessThanOrEqual(60);
         remaining.push(Number(res.headers['x-ratelimit-remaining']));
       }
       expect(remaining).toEqual([2, 1, 0]);

@@ -70,6 +70,12 @@ describe('configuration', () => {
     });
   });
 
+  it('TRUST_PROXY=true believes every proxy hop', async () => {
+    await withEnv({ ...UNSET, TRUST_PROXY: 'true' }, async () => {
+      expect(appConfig().trustProxy).toBe(true);
+    });
+  });
+
   it('falls back to the demo pair without credentials outside production', async () => {
     await withEnv(UNSET, async () => {
       expect(agoraConfig()).toEqual({ ...DEMO_CREDENTIALS, demo: true });
