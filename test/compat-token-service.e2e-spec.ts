@@ -135,13 +135,15 @@ describe('agora-token-service compatibility routes', () => {
       ]);
     });
 
-    it('issues a Chat user token with uid and a Chat app token without', async () => {
+    it('issues a Chat user token with uid and a Chat app token without one or with an empty one (docs/migration.md)', async () => {
       const user = decodeIssued((await postJson(app, route, { tokenType: 'chat', uid: 'bob', expire: 120 })).json().token, before);
       const appToken = decodeIssued((await postJson(app, route, { tokenType: 'chat' })).json().token, before);
+      const emptyUid = decodeIssued((await postJson(app, route, { tokenType: 'chat', uid: '' })).json().token, before);
 
       expect(user.chat).toEqual({ userId: 'bob', privileges: { user: 120 } });
       expect(user.expire).toBe(120);
       expect(appToken.chat).toEqual({ userId: '', privileges: { app: 3600 } });
+      expect(emptyUid.chat).toEqual({ userId: '', privileges: { app: 3600 } });
     });
   });
 
