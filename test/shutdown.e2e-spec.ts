@@ -172,6 +172,8 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ status: 503, instance: '/health/ready' });
+      // The process still answers: liveness must not ask the orchestrator to restart it mid-drain.
+      expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
 
       await service.logged('Closing');
       let stoppedAccepting = false;
