@@ -12,7 +12,7 @@ export const REQUEST = {
   body: JSON.stringify({ channel: 'bench-room', uid: 42, role: 'publisher' }),
 };
 
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { barChart } from './chart.mjs';
-import { load, peakRssMiB, start } from './measure.mjs';
+import { load, peakRssMiB, REQUEST, start } from './measure.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const SETTINGS = {
@@ -111,7 +111,7 @@ const results = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   settings: {
     ...SETTINGS,
-    request: 'POST /v1/rtc/token {"channel":"bench-room","uid":42,"role":"publisher"}',
+    request: `${REQUEST.method} ${REQUEST.path} ${REQUEST.body}`,
     service: `${SERVICE_ARGS.join(' ')}, NODE_ENV=production AUTH_MODE=apikey (X-API-Key on every request) LOG_LEVEL=info, logs to /dev/null`,
   },
   summary,
