@@ -6,6 +6,8 @@ import { loadApiKeysFile, type ApiKeyRecord } from './api-keys/api-keys-file.js'
 
 const AUTH_MODES = ['none', 'apikey', 'jwt', 'apikey,jwt'] as const;
 type AuthMode = (typeof AUTH_MODES)[number];
+/** How a caller proves who it is; a mode accepts none, one or both. */
+type AuthMethod = 'apikey' | 'jwt';
 
 const MODE_LIST = 'none, apikey, jwt or apikey,jwt';
 
@@ -51,14 +53,20 @@ class AuthEnv {
 }
 
 /** The variables each method needs. */
-const REQUIRED: Record<'apikey' | 'jwt', ReadonlyArray<keyof AuthEnv>> = {
+const REQUIRED: Record<AuthMethod, ReadonlyArray<keyof AuthEnv>> = {
   apikey: ['API_KEYS_FILE'],
   jwt: ['JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'],
 };
 
-function requireFor(env: AuthEnv, method: 'apikey' | 'jwt'): string[] {
-  if (!env.AUTH_MODE?.includes(method)) return [];
-  return REQUIRED[method].filter((name) => !env[name]).map((name) => `${name} is required when AUTH_MODE includes ${method}`);
+/** `apikey,jwt` accepts both methods, `none` neither. */
+function methodsOf(mode: AuthMode): ReadonlySet<AuthMethod> {
+  return new Set(mode === 'none' ? [] : (mode.split(',') as AuthMethod[]));
+}
+
+function missingFor(env: AuthEnv, methods: ReadonlySet<AuthMethod>): string[] {
+  return [...methods].flatMap((method) =>
+    REQUIRED[method].filter((name) => !env[name]).map((name) => `${name} is required when AUTH_MODE includes ${method}`),
+  );
 }
 
 /** How end-user JWTs are verified and read. */
@@ -81,11 +89,12 @@ export const authConfig = registerAs('auth', () => {
   if (!env.AUTH_MODE && isProduction()) {
     throw new ConfigValidationError([`AUTH_MODE must be set explicitly when NODE_ENV=production (${MODE_LIST})`]);
   }
-  const missing = [...requireFor(env, 'apikey'), ...requireFor(env, 'jwt')];
-  if (missing.length > 0) throw new ConfigValidationError(missing);
   const mode: AuthMode = env.AUTH_MODE ?? 'none';
-  const apiKeys: readonly ApiKeyRecord[] = mode.includes('apikey') ? loadApiKeysFile(env.API_KEYS_FILE!) : [];
-  const jwt: JwtSettings | undefined = mode.includes('jwt')
+  const methods = methodsOf(mode);
+  const missing = missingFor(env, methods);
+  if (missing.length > 0) throw new ConfigValidationError(missing);
+  const apiKeys: readonly ApiKeyRecord[] = methods.has('apikey') ? loadApiKeysFile(env.API_KEYS_FILE!) : [];
+  const jwt: JwtSettings | undefined = methods.has('jwt')
     ? {
         jwksUrl: new URL(env.JWT_JWKS_URL!),
         issuer: env.JWT_ISSUER!,
@@ -94,5 +103,5 @@ export const authConfig = registerAs('auth', () => {
         channelsClaim: env.JWT_CHANNELS_CLAIM,
       }
     : undefined;
-  return { mode, apiKeys, jwt };
+  return { methods, apiKeys, jwt };
 });

@@ -28,8 +28,8 @@ export class Authenticator {
     private readonly keyVerifier: ApiKeyVerifier,
     private readonly jwtVerifier: JwtVerifier,
   ) {
-    this.apiKeys = config.mode.includes('apikey');
-    this.jwts = config.mode.includes('jwt');
+    this.apiKeys = config.methods.has('apikey');
+    this.jwts = config.methods.has('jwt');
   }
 
   /** The challenge a 401 carries, naming the schemes this server accepts. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { ACCOUNT_MAX_BYTES } from '../../agora/agora.constants.js';
 import { authConfig } from '../auth.config.js';
 import { AuthenticationFailure, JwksUnavailable } from '../auth-failure.exception.js';
@@ -18,7 +18,6 @@ const JWT_ALGORITHMS = [
   'EdDSA', 'Ed25519',
 ];
 
-
 /**
  * Verifies end-user JWTs against the JWKS at JWT_JWKS_URL (jose caches the
  * keys for 10 minutes and refetches, at most every 30 s, when a token names
@@ -28,7 +27,8 @@ const JWT_ALGORITHMS = [
 @Injectable()
 export class JwtVerifier implements OnModuleInit {
   private readonly logger = new Logger(JwtVerifier.name);
-  private jwks?: JWTVerifyGetKey;
+  /** Set up once at start-up, when AUTH_MODE accepts JWTs. */
+  private verifying?: { jwks: JWTVerifyGetKey; options: JWTVerifyOptions };
 
   constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {}
 
@@ -38,7 +38,7 @@ export class JwtVerifier implements OnModuleInit {
     // Failures to reach the JWKS are told apart here, where they happen, from a token naming no known key,
     // and logged once when the JWKS goes down (with the cause) and once when it is back, not per request.
     let down = false;
-    this.jwks = async (header, token) => {
+    const jwks: JWTVerifyGetKey = async (header, token) => {
       try {
         const key = await remote(header, token);
         if (down) this.logger.log('The JWKS at JWT_JWKS_URL answers again: JWTs are verified.');
@@ -54,21 +54,19 @@ export class JwtVerifier implements OnModuleInit {
         throw new JwksUnavailable();
       }
     };
+    const { issuer, audience } = this.config.jwt;
+    // A token without an expiry would open the service to its holder for ever.
+    this.verifying = { jwks, options: { issuer, audience: [...audience], algorithms: JWT_ALGORITHMS, requiredClaims: ['exp'] } };
   }
 
   /** The end user this JWT stands for; a 401 if it is not valid here, a 503 if the JWKS is unreachable. */
   async verify(token: string): Promise<JwtCaller> {
     const settings = this.config.jwt;
-    if (!settings || !this.jwks) throw new AuthenticationFailure('invalid', 'JWTs are not accepted (AUTH_MODE)');
+    // The Authenticator asks only when AUTH_MODE accepts JWTs, which is when both are set.
+    if (!settings || !this.verifying) throw new Error('JWT verification was asked for, but AUTH_MODE accepts no JWTs');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.jwks, {
-        issuer: settings.issuer,
-        audience: [...settings.audience],
-        algorithms: JWT_ALGORITHMS,
-        // A token without an expiry would open the service to its holder for ever.
-        requiredClaims: ['exp'],
-      }));
+      ({ payload } = await jwtVerify(token, this.verifying.jwks, this.verifying.options));
     } catch (error) {
       if (error instanceof JwksUnavailable) throw error;
       throw new AuthenticationFailure('invalid', error instanceof errors.JOSEError ? error.code : 'unreadable JWT');
