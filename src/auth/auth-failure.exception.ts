@@ -1,8 +1,9 @@
 import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { withHeaders } from '../common/problem/problem-headers.js';
 
 /**
- * Missing or refused credentials: a 401 whose `WWW-Authenticate` challenge
- * the guard sends. Its detail is the same for an unknown key, a malformed one
+ * Missing or refused credentials: a 401, to which the CallerGate attaches the
+ * `WWW-Authenticate` challenge. Its detail is the same for an unknown key, a malformed one
  * and a bad JWT, so it never tells whether a key exists.
  */
 export class AuthenticationFailure extends UnauthorizedException {
@@ -26,5 +27,6 @@ export class JwksUnavailable extends ServiceUnavailableException {
 
   constructor() {
     super('JWTs cannot be verified right now; try again shortly.');
+    withHeaders(this, { 'Retry-After': String(JwksUnavailable.RETRY_AFTER_SECONDS) });
   }
 }

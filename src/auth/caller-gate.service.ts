@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticationFailure, JwksUnavailable } from './auth-failure.exception.js';
+import { withHeaders } from '../common/problem/problem-headers.js';
+import { AuthenticationFailure } from './auth-failure.exception.js';
 import { Authenticator } from './authenticator.service.js';
 import type { Caller } from './caller.interface.js';
 import { attachCaller } from './current-caller.decorator.js';
@@ -37,9 +38,7 @@ export class CallerGate {
     if (failure instanceof AuthenticationFailure) {
       // The reason goes to the debug log (the request's, so with its id), never the credential and never to the caller.
       request.log.debug(`Refused credentials on ${request.routeOptions.url}: ${failure.why ?? failure.reason}`);
-      reply.header('WWW-Authenticate', this.authenticator.challenge(failure));
-    } else if (failure instanceof JwksUnavailable) {
-      reply.header('Retry-After', String(JwksUnavailable.RETRY_AFTER_SECONDS));
+      throw withHeaders(failure, { 'WWW-Authenticate': this.authenticator.challenge(failure) });
     }
     throw failure;
   }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { hash, timingSafeEqual } from 'node:crypto';
 import { BEARER } from '../auth/authenticator.service.js';
+import { withHeaders } from '../common/problem/problem-headers.js';
 import { operationsConfig } from '../config/operations.config.js';
 
 /** When METRICS_TOKEN is set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
@@ -16,12 +17,12 @@ export class MetricsTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.expected) return true;
-    const http = context.switchToHttp();
-    const token = BEARER.exec(http.getRequest<FastifyRequest>().headers.authorization ?? '')?.[1];
+    const token = BEARER.exec(context.switchToHttp().getRequest<FastifyRequest>().headers.authorization ?? '')?.[1];
     // Digests have one length, so the comparison takes the same time whatever was sent.
     if (token && timingSafeEqual(digest(token), this.expected)) return true;
-    http.getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="metrics"');
-    throw new UnauthorizedException('Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.');
+    throw withHeaders(new UnauthorizedException('Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.'), {
+      'WWW-Authenticate': 'Bearer realm="metrics"',
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 // Its IP helper only: the package entry loads the whole CommonJS throttler (guard, module, Nest itself).
 import { normalizeIp } from '@nestjs/throttler/dist/ip.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { withHeaders } from '../../common/problem/problem-headers.js';
 import type { Caller } from '../caller.interface.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { RateLimitStore } from './rate-limit.store.js';
@@ -43,10 +44,12 @@ export class CallerRateLimiter {
     reply.header('X-RateLimit-Remaining', Math.max(0, this.limit - hits));
     reply.header('X-RateLimit-Reset', secondsLeft);
     if (hits <= this.limit) return;
-    reply.header('Retry-After', secondsLeft);
-    throw new HttpException(
-      `Too many token requests: at most ${this.limit} a minute for each caller. Retry after ${secondsLeft} seconds.`,
-      HttpStatus.TOO_MANY_REQUESTS,
+    throw withHeaders(
+      new HttpException(
+        `Too many token requests: at most ${this.limit} a minute for each caller. Retry after ${secondsLeft} seconds.`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      ),
+      { 'Retry-After': String(secondsLeft) },
     );
   }
 }

@@ -1,13 +1,15 @@
 import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { headersOf } from './problem-headers.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.types.js';
 import { toProblem } from './to-problem.js';
 
 /**
  * The one place errors become responses: every exception, Nest's or
  * Fastify's, is answered as `application/problem+json` through the HTTP
- * adapter. Registered as APP_FILTER so test modules get it too.
+ * adapter, with the headers the error carries (see withHeaders).
+ * Registered as APP_FILTER so test modules get it too.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -24,6 +26,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // The stack goes to the log (with the request id), never to the caller.
       request.log.error({ err: exception }, `Unhandled error on ${path}`);
     }
+    for (const [name, value] of Object.entries(headersOf(exception))) httpAdapter.setHeader(response, name, value);
     httpAdapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
     httpAdapter.reply(response, problem, problem.status);
   }
