@@ -1,4 +1,4 @@
-import type { TokenKind } from './authorization/token-scope.interface.js';
+import type { TokenKind } from './authorization/token-scope.js';
 import type { RtcRole } from '../rtc/dto/rtc-role.enum.js';
 
 /** What an API key may get. Each field is optional: absent means no limit. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
 import type { TokenLifetimeDto } from '../agora/dto/token-lifetime.dto.js';
+import type { TokenGrant } from '../agora/token-grant.interface.js';
 import { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
@@ -19,20 +20,20 @@ export class ChatTokenService {
 
   /** Signs the token `caller` may have for `body`: a 403 if the caller's policy or identity does not allow it. */
   create(body: CreateChatTokenDto, caller: Caller): ChatTokenResponseDto {
-    return this.sign(this.authorizer.chat(caller, body));
+    return this.sign(caller, this.authorizer.chat(caller, body));
   }
 
   /** Signs an app token for a route that asks for one by name; end users get a 403, never their user token. */
   createAppToken(body: TokenLifetimeDto, caller: Caller): ChatTokenResponseDto {
-    return this.sign(this.authorizer.chatApp(caller, body));
+    return this.sign(caller, this.authorizer.chatApp(caller, body));
   }
 
-  private sign({ userId, expireSeconds }: CreateChatTokenDto): ChatTokenResponseDto {
+  private sign(caller: Caller, { userId, expireSeconds }: CreateChatTokenDto): ChatTokenResponseDto {
     const seconds = this.expiry.resolve(expireSeconds);
-    if (userId === undefined) {
-      return Object.assign(this.signer.sign(seconds, [{ service: 'chat-app', seconds }]), { kind: ChatTokenKind.App });
-    }
-    const signed = this.signer.sign(seconds, [{ service: 'chat-user', userId, seconds }]);
-    return Object.assign(signed, { kind: ChatTokenKind.User, userId });
+    const grant: TokenGrant = userId === undefined ? { service: 'chat-app', seconds } : { service: 'chat-user', userId, seconds };
+    this.authorizer.check(caller, seconds, [grant]);
+    const signed = this.signer.sign(seconds, [grant]);
+    if (grant.service === 'chat-app') return Object.assign(signed, { kind: ChatTokenKind.App });
+    return Object.assign(signed, { kind: ChatTokenKind.User, userId: grant.userId });
   }
 }

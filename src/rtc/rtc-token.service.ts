@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
 import { UINT32_MAX } from '../agora/agora.constants.js';
 import { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
-import type { RtcPrivileges } from '../agora/token-grant.interface.js';
+import type { RtcPrivileges, TokenGrant } from '../agora/token-grant.interface.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
 import type { CreateRtcTokenDto } from './dto/create-rtc-token.dto.js';
@@ -28,10 +28,9 @@ export class RtcTokenService {
     const privileges = request.privileges
       ? this.checked(request.privileges)
       : privilegesOf(role ?? RtcRole.Subscriber, expireSeconds);
-    const signed = this.signer.sign(expireSeconds, [
-      { service: 'rtc', channel: request.channel, user, privileges },
-    ]);
-    return Object.assign(signed, {
+    const grants: TokenGrant[] = [{ service: 'rtc', channel: request.channel, user, privileges }];
+    this.authorizer.check(caller, expireSeconds, grants);
+    return Object.assign(this.signer.sign(expireSeconds, grants), {
       channel: request.channel,
       ...(typeof user === 'string' ? { account: user } : { uid: user }),
       ...(role ? { role } : { privileges }),

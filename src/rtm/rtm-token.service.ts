@@ -30,6 +30,7 @@ export class RtmTokenService {
         privileges: { joinChannel: expireSeconds, publishData: expireSeconds },
       });
     }
+    this.authorizer.check(caller, expireSeconds, grants);
     return Object.assign(this.signer.sign(expireSeconds, grants), { userId, ...(channel ? { channel } : {}) });
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../../agora/agora.constants.js';
 import { RtcRole } from '../../rtc/dto/rtc-role.enum.js';
-import { TOKEN_KINDS, type TokenKind } from '../authorization/token-scope.interface.js';
+import { TOKEN_KINDS, type TokenKind } from '../authorization/token-scope.js';
 
 const RTC_ROLES = Object.values(RtcRole);
 

@@ -1,7 +1,7 @@
 import type { ApiKeyPolicy } from '../caller.interface.js';
 import { AccessRefused } from './access-refused.exception.js';
 import { matchesAnyGlob } from './channel-glob.js';
-import type { TokenScope } from './token-scope.interface.js';
+import type { TokenScope } from './token-scope.js';
 
 /**
  * Refuses a request outside an API key's policy, checking kinds, channels,

@@ -3,7 +3,7 @@ import type { CreateRtcTokenDto } from '../../rtc/dto/create-rtc-token.dto.js';
 import type { JwtCaller } from '../caller.interface.js';
 import { AccessRefused } from './access-refused.exception.js';
 import { matchesAnyGlob } from './channel-glob.js';
-import type { TokenScope } from './token-scope.interface.js';
+import type { TokenScope } from './token-scope.js';
 
 
 /**

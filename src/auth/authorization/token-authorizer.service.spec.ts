@@ -1,3 +1,4 @@
+import type { RtcPrivileges, TokenGrant } from '../../agora/token-grant.interface.js';
 import { TokenExpiryPolicy } from '../../agora/token-expiry.policy.js';
 import { ValidationProblemException } from '../../common/problem/validation-problem.exception.js';
 import { RtcRole } from '../../rtc/dto/rtc-role.enum.js';
@@ -41,28 +42,53 @@ describe('TokenAuthorizer', () => {
     expect(refusal(() => authorizer.rtc({ kind: 'jwt', id: '0' }, { channel: 'room', uid: 0 }))).toBe('identity');
   });
 
+  /** An RTC grant for `channel` with these privileges (the role's when only joinChannel is given). */
+  const rtc = (channel: string, privileges: RtcPrivileges = { joinChannel: 3600 }): TokenGrant => ({
+    service: 'rtc',
+    channel,
+    user: 7,
+    privileges,
+  });
+
+  it('refuses an anonymous caller nothing (AUTH_MODE=none)', () => {
+    expect(() => authorizer.check(anonymous, 86_400, [{ service: 'chat-app', seconds: 86_400 }])).not.toThrow();
+  });
+
   it('never gives an end user a Chat app token, even when the route asks for one', () => {
-    expect(refusal(() => authorizer.chatApp(alice, {}))).toBe('chat-app');
+    expect(refusal(() => authorizer.check(alice, 60, [{ service: 'chat-app', seconds: 60 }]))).toBe('chat-app');
     expect(authorizer.chatApp(key({ kinds: ['chat-app'] }), { expireSeconds: 60 })).toEqual({ expireSeconds: 60 });
-    expect(refusal(() => authorizer.chatApp(key({ kinds: ['chat'] }), {}))).toBe('kinds');
+    expect(refusal(() => authorizer.check(key({ kinds: ['chat'] }), 60, [{ service: 'chat-app', seconds: 60 }]))).toBe('kinds');
   });
 
-  it("limits end users to their channel claim when there is one", () => {
+  it('limits end users to their channel claim when there is one', () => {
     const scoped: JwtCaller = { ...alice, channels: ['team-*'] };
+    const rtm: TokenGrant = { service: 'rtm', userId: 'alice', loginSeconds: 3600 };
 
-    expect(authorizer.rtc(scoped, { channel: 'team-1' }).account).toBe('alice');
-    expect(refusal(() => authorizer.rtc(scoped, { channel: 'lobby' }))).toBe('channels');
-    expect(refusal(() => authorizer.rtm({ ...alice, channels: [] }, { channel: 'team-1' }))).toBe('channels');
-    expect(authorizer.rtm({ ...alice, channels: [] }, {}).userId).toBe('alice');
+    expect(() => authorizer.check(scoped, 3600, [rtc('team-1')])).not.toThrow();
+    expect(refusal(() => authorizer.check(scoped, 3600, [rtc('lobby')]))).toBe('channels');
+    // An RTM token's stream channel is judged like any channel; without one there is nothing to refuse.
+    expect(refusal(() => authorizer.check({ ...alice, channels: [] }, 3600, [rtm, rtc('team-1')]))).toBe('channels');
+    expect(() => authorizer.check({ ...alice, channels: [] }, 3600, [rtm])).not.toThrow();
   });
 
-  it('applies each policy field of an API key', () => {
-    expect(refusal(() => authorizer.rtm(key({ kinds: ['rtc'] }), { userId: 'a' }))).toBe('kinds');
-    expect(refusal(() => authorizer.rtc(key({ channels: ['a-*'] }), { channel: 'b' }))).toBe('channels');
-    expect(refusal(() => authorizer.rtc(key({ roles: [RtcRole.Subscriber] }), { channel: 'c', role: RtcRole.Publisher }))).toBe('roles');
-    const privileges = { channel: 'c', privileges: { joinChannel: 60, publishVideo: 60 } };
-    expect(refusal(() => authorizer.rtc(key({ roles: [RtcRole.Subscriber] }), privileges))).toBe('roles');
-    expect(refusal(() => authorizer.rtc(key({ maxExpireSeconds: 100 }), { channel: 'c', expireSeconds: 101 }))).toBe('maxExpireSeconds');
+  it('applies each policy field of an API key to what is signed', () => {
+    const publisher = { joinChannel: 60, publishAudio: 60, publishVideo: 60, publishData: 60 };
+    const subscribers = key({ roles: [RtcRole.Subscriber] });
+
+    expect(refusal(() => authorizer.check(key({ kinds: ['rtc'] }), 60, [{ service: 'rtm', userId: 'a', loginSeconds: 60 }]))).toBe('kinds');
+    expect(refusal(() => authorizer.check(key({ channels: ['a-*'] }), 60, [rtc('b')]))).toBe('channels');
+    expect(refusal(() => authorizer.check(subscribers, 60, [rtc('c', publisher)]))).toBe('roles');
+    expect(refusal(() => authorizer.check(subscribers, 60, [rtc('c', { joinChannel: 60, publishVideo: 30 })]))).toBe('roles');
+    expect(() => authorizer.check(subscribers, 60, [rtc('c', { joinChannel: 60 })])).not.toThrow();
+    expect(refusal(() => authorizer.check(key({ maxExpireSeconds: 100 }), 101, [rtc('c', { joinChannel: 101 })]))).toBe('maxExpireSeconds');
+    expect(refusal(() => authorizer.check(key({ maxExpireSeconds: 100 }), 100, [rtc('c', { joinChannel: 101 })]))).toBe('maxExpireSeconds');
+  });
+
+  it("judges an RTM token's stream channel as a channel, not as a publisher token", () => {
+    const streaming = [{ service: 'rtm', userId: 'a', loginSeconds: 60 }, rtc('team-1', { joinChannel: 60, publishData: 60 })] as const;
+
+    expect(() => authorizer.check(key({ kinds: ['rtm'], roles: [RtcRole.Subscriber] }), 60, streaming)).not.toThrow();
+    expect(refusal(() => authorizer.check(key({ kinds: ['rtm'], channels: ['lobby'] }), 60, streaming))).toBe('channels');
   });
 
   it('gives a key capped below the default lifetime its cap, and leaves other keys the default', () => {

@@ -1,70 +1,60 @@
 import { Injectable } from '@nestjs/common';
 import type { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import type { TokenGrant } from '../../agora/token-grant.interface.js';
 import { TokenExpiryPolicy } from '../../agora/token-expiry.policy.js';
 import { ValidationProblemException } from '../../common/problem/validation-problem.exception.js';
 import type { CreateChatTokenDto } from '../../chat/dto/create-chat-token.dto.js';
 import type { CreateRtcTokenDto } from '../../rtc/dto/create-rtc-token.dto.js';
-import { RtcRole } from '../../rtc/dto/rtc-role.enum.js';
 import type { CreateRtmTokenDto } from '../../rtm/dto/create-rtm-token.dto.js';
 import type { Caller } from '../caller.interface.js';
 import { checkApiKeyPolicy } from './api-key-policy.js';
 import { bindRtcUser, bindUserId, checkEndUserScope } from './identity-binding.js';
-import type { TokenScope } from './token-scope.interface.js';
+import { scopeOf } from './token-scope.js';
 
 /**
  * Where every token request, from /v1 or a compatibility route, meets its
- * caller: the token services call it before signing. It binds end users'
- * requests to their identity, gives API keys with a lifetime cap a default
- * within it, and refuses (403, naming the rule) whatever the caller may not get.
+ * caller, in two steps the token services take around their own work. Before:
+ * bind end users' requests to their identity, and give API keys with a
+ * lifetime cap a default within it. After the service has worked out what it
+ * will sign: refuse (403, naming the rule) whatever the caller may not get,
+ * judged on those grants themselves, so that what is checked is what is signed.
  *
  * @example
- * const request = authorizer.rtm(caller, { userId: 'alice' }); // 403 unless the caller may have it
+ * const request = authorizer.rtm(caller, { userId: 'alice' });
+ * // ... the service resolves the lifetime and builds the grants ...
+ * authorizer.check(caller, expireSeconds, grants); // 403 unless the caller may have them
  */
 @Injectable()
 export class TokenAuthorizer {
   constructor(private readonly expiry: TokenExpiryPolicy) {}
 
   rtc(caller: Caller, request: CreateRtcTokenDto): CreateRtcTokenDto {
-    const bound = this.withLifetime(caller, caller.kind === 'jwt' ? bindRtcUser(caller, request) : request);
-    this.check(caller, () => ({
-      kind: 'rtc',
-      channel: bound.channel,
-      role: roleOf(bound),
-      lifetimes: [...this.lifetimesOf(bound), ...privilegeLifetimes(bound)],
-    }));
-    return bound;
+    return this.withLifetime(caller, caller.kind === 'jwt' ? bindRtcUser(caller, request) : request);
   }
 
   rtm(caller: Caller, request: CreateRtmTokenDto): CreateRtmTokenDto & { userId: string } {
-    const userId = this.userIdFor(caller, request.userId);
-    const bound = this.withLifetime(caller, { ...request, userId });
-    this.check(caller, () => ({ kind: 'rtm', channel: bound.channel, lifetimes: this.lifetimesOf(bound) }));
-    return bound;
+    return this.withLifetime(caller, { ...request, userId: this.userIdFor(caller, request.userId) });
   }
 
   chat(caller: Caller, request: CreateChatTokenDto): CreateChatTokenDto {
     const userId = caller.kind === 'jwt' ? bindUserId(caller, request.userId) : request.userId;
-    const bound = this.withLifetime(caller, { ...request, userId });
-    this.check(caller, () => ({ kind: userId === undefined ? 'chat-app' : 'chat', lifetimes: this.lifetimesOf(bound) }));
-    return bound;
+    return this.withLifetime(caller, { ...request, userId });
   }
 
-  /** A Chat app token asked for by name: never bound to an end user's identity (they are refused instead). */
+  /** A Chat app token asked for by name: never bound to an end user's identity (check refuses them instead). */
   chatApp(caller: Caller, request: TokenLifetimeDto): CreateChatTokenDto {
-    const bound = this.withLifetime(caller, request);
-    this.check(caller, () => ({ kind: 'chat-app', lifetimes: this.lifetimesOf(bound) }));
-    return { expireSeconds: bound.expireSeconds };
+    return { expireSeconds: this.withLifetime(caller, request).expireSeconds };
   }
 
-  /** `scope` is worked out only for callers with something to check (never for AUTH_MODE=none). */
-  private check(caller: Caller, scope: () => TokenScope): void {
+  /** Refuses grants the caller may not have; `expireSeconds` is the lifetime they will be signed with. */
+  check(caller: Caller, expireSeconds: number, grants: readonly TokenGrant[]): void {
     switch (caller.kind) {
       case 'anonymous':
         return;
       case 'apikey':
-        return checkApiKeyPolicy(caller.policy, scope());
+        return checkApiKeyPolicy(caller.policy, scopeOf(expireSeconds, grants));
       case 'jwt':
-        return checkEndUserScope(caller, scope());
+        return checkEndUserScope(caller, scopeOf(expireSeconds, grants));
       default: {
         const unknown: never = caller;
         throw new Error(`Unknown caller ${JSON.stringify(unknown)}`);
@@ -87,22 +77,4 @@ export class TokenAuthorizer {
     if (request.expireSeconds !== undefined || cap === undefined || cap >= this.expiry.defaultSeconds) return request;
     return { ...request, expireSeconds: cap };
   }
-
-  private lifetimesOf(request: { expireSeconds?: number }): TokenScope['lifetimes'] {
-    return [{ field: 'expireSeconds', seconds: request.expireSeconds ?? this.expiry.defaultSeconds }];
-  }
-}
-
-/** The role an RTC request amounts to: publishing anything makes a publisher. */
-function roleOf(request: CreateRtcTokenDto): RtcRole {
-  if (!request.privileges) return request.role ?? RtcRole.Subscriber;
-  const { publishAudio, publishVideo, publishData } = request.privileges;
-  const publishes = [publishAudio, publishVideo, publishData].some((seconds) => seconds !== undefined);
-  return publishes ? RtcRole.Publisher : RtcRole.Subscriber;
-}
-
-function privilegeLifetimes(request: CreateRtcTokenDto): TokenScope['lifetimes'] {
-  return Object.entries(request.privileges ?? {})
-    .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
-    .map(([name, seconds]) => ({ field: `privileges.${name}`, seconds }));
 }
