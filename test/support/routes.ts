@@ -21,6 +21,7 @@ export function listRoutes(app: NestFastifyApplication): AppRoute[] {
   const routes: AppRoute[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
       const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
       for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
         const handler = metatype.prototype[name];
