@@ -5,7 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
  * Nest's own messages (start-up, shutdown, auth warnings) through
  * Fastify's pino instance, so every line the process writes is one JSON
  * object in one format. Nest passes the context (a class name) last, and for
- * errors a stack before it.
+ * errors a stack before it (or only a stack, or the Error itself as the message).
  */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: FastifyBaseLogger) {}
@@ -15,8 +15,11 @@ export class PinoNestLogger implements LoggerService {
   }
 
   error(message: unknown, ...params: unknown[]): void {
-    const [stack, ...rest] = params.length > 1 ? params : [undefined, ...params];
-    this.pino.error({ ...fields(rest), ...(typeof stack === 'string' ? { stack } : {}) }, text(message));
+    // (message, stack, context), (message, context), or (message, stack) from the static Logger: a context is a
+    // class name, a stack has lines. Nest also logs a thrown error as the message alone: its stack is the one to keep.
+    const [given, ...rest] = params.length > 1 || isStack(params[0]) ? params : [undefined, ...params];
+    const stack = typeof given === 'string' ? given : message instanceof Error ? message.stack : undefined;
+    this.pino.error({ ...fields(rest), ...(stack ? { stack } : {}) }, text(message));
   }
 
   warn(message: unknown, ...params: unknown[]): void {
@@ -39,6 +42,10 @@ export class PinoNestLogger implements LoggerService {
 function fields(params: unknown[]): { context?: string } {
   const context = params.at(-1);
   return typeof context === 'string' ? { context } : {};
+}
+
+function isStack(param: unknown): boolean {
+  return typeof param === 'string' && param.includes('\n');
 }
 
 function text(message: unknown): string {
