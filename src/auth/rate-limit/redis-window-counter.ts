@@ -66,6 +66,8 @@ export class RedisWindowCounter {
     if (this.redis.status !== 'ready' || Date.now() < this.skipUntil) return undefined;
     try {
       const [hits, msLeft] = await this.redis.rateLimitHit(KEY_PREFIX + hash('sha256', key, 'base64url'), windowMs);
+      // A hung Redis that answers again never reconnects, so no 'ready' says it is back: this does.
+      if (this.down) this.markUp();
       return { hits, msLeft };
     } catch (error) {
       this.skipUntil = Date.now() + BACKOFF_MS;
