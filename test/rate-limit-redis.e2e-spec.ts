@@ -2,20 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import { RateLimitStore } from '../src/auth/rate-limit/rate-limit.store.js';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
+import { eventually } from './support/eventually.js';
 import { RedisServer } from './support/redis-server.js';
 import { freePort } from './support/spawn-service.js';
 import { createTestApp } from './support/test-app.js';
 
 const LIMIT = 4;
-
-/** Polls until `check` holds, for at most `attempts` × 100 ms (a reconnect, not a timing assertion). */
-async function eventually(check: () => Promise<boolean>, attempts = 100): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('condition not reached');
-}
 
 describe('Rate limits shared through Redis (e2e, real redis-server)', () => {
   const key = { id: 'backend', key: newApiKey() };

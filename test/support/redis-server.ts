@@ -45,13 +45,25 @@ export class RedisServer {
     });
   }
 
-  /** Stops this redis-server process and waits for it to exit. */
+  /** Freezes redis-server (SIGSTOP): its connections stay open and nothing is answered, as when a server hangs. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  /** Lets a {@link pause}d redis-server run again (SIGCONT): it answers what it was sent meanwhile. */
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
+  /** Stops this redis-server process (paused or not) and waits for it to exit. */
   async stop(): Promise<void> {
     const child = this.process;
     this.process = undefined;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
+      // A stopped process only handles SIGTERM once it runs again.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
     });
   }
