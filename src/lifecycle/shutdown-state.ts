@@ -1,5 +1,14 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { operationsConfig } from '../config/operations.config.js';
 
@@ -10,13 +19,29 @@ import { operationsConfig } from '../config/operations.config.js';
  * requests are still answered, so load balancers stop sending them. Then the
  * server stops accepting, in-flight requests finish and providers close their
  * connections (Redis). Past SHUTDOWN_TIMEOUT_SECONDS the process exits 1.
+ * From the signal on, every answer carries Connection: close.
  */
 @Injectable()
-export class ShutdownState implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class ShutdownState implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Shutdown');
   private draining = false;
 
-  constructor(@Inject(operationsConfig.KEY) private readonly operations: ConfigType<typeof operationsConfig>) {}
+  constructor(
+    @Inject(operationsConfig.KEY) private readonly operations: ConfigType<typeof operationsConfig>,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  onModuleInit(): void {
+    // From the signal on, every answer asks its client to close the connection. Node closes the keep-alive
+    // connections that are idle when the server closes, but one whose request is in flight then stays open
+    // after an answer that says keep-alive, and holds the shutdown until the timeout (exit 1). During the
+    // drain it also moves keep-alive clients off this replica before their connection is closed under them.
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      if (this.draining) reply.header('Connection', 'close');
+      done(null, payload);
+    });
+  }
 
   /** Whether the application is going away: readiness answers 503. */
   get shuttingDown(): boolean {
