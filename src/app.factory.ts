@@ -34,8 +34,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
     // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
-    // While shutting down, a request on an open keep-alive connection is served
-    // (with Connection: close) rather than refused: no accepted request fails.
+    // When the server closes (after the drain), Node closes the idle keep-alive connections; a
+    // request already arriving on an open one is served (with Connection: close), not given a 503.
     return503OnClosing: false,
     // No Nest middleware here: without middie, a request skips its (empty) hook.
     skipMiddie: true,
