@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
-import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
+import { RawConnection, untilRefused, type RawResponse } from './support/raw-http.js';
 import { RedisServer } from './support/redis-server.js';
 import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
@@ -79,61 +78,40 @@ async function startService(port: number, env: Record<string, string>): Promise<
   return service;
 }
 
-interface RawResponse {
-  status: number;
-  headers: string;
-  body: string;
+/** POST /v1/rtc/token as raw HTTP/1.1: its head (asking for 100 Continue when `held`) and its body. */
+function rtcTokenRequest(payload: unknown, held = false): { head: string; body: string } {
+  const body = JSON.stringify(payload);
+  const head =
+    `POST /v1/rtc/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+    `X-API-Key: ${API_KEY}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${held ? 'Expect: 100-continue\r\n' : ''}\r\n`;
+  return { head, body };
 }
 
 /**
  * A POST whose headers the server has accepted (it answered 100 Continue)
  * but whose body is held back: a request in flight for as long as we like.
+ * Its connection stays open after the answer, as a keep-alive client keeps it.
  */
-async function heldRequest(port: number, payload: unknown): Promise<{ finish: () => Promise<RawResponse> }> {
-  const body = JSON.stringify(payload);
-  const socket: Socket = connect(port, '127.0.0.1');
-  let received = '';
-  let onData: () => void = () => {};
-  socket.setEncoding('utf8').on('data', (chunk: string) => {
-    received += chunk;
-    onData();
-  });
-  const until = (done: () => boolean) =>
-    new Promise<void>((resolve, reject) => {
-      onData = () => done() && resolve();
-      socket.once('error', reject);
-      socket.once('close', () => (done() ? resolve() : reject(new Error(`connection closed after: ${received}`))));
-      onData();
-    });
-  socket.write(
-    `POST /v1/rtc/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
-      `X-API-Key: ${API_KEY}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
-  );
-  await until(() => received.startsWith('HTTP/1.1 100 Continue\r\n\r\n'));
-  received = '';
+async function heldRequest(port: number, payload: unknown): Promise<{ connection: RawConnection; finish: () => Promise<RawResponse> }> {
+  const connection = await RawConnection.open(port);
+  const { head, body } = rtcTokenRequest(payload, true);
+  connection.write(head);
+  expect((await connection.response()).status).toBe(100);
   return {
-    finish: async () => {
-      socket.write(body);
-      const complete = () => {
-        const end = received.indexOf('\r\n\r\n');
-        const length = /content-length: (\d+)/i.exec(received.slice(0, end));
-        return end > 0 && length !== null && received.length >= end + 4 + Number(length[1]);
-      };
-      await until(complete);
-      socket.end();
-      const end = received.indexOf('\r\n\r\n');
-      return { status: Number(received.slice(9, 12)), headers: received.slice(0, end), body: received.slice(end + 4) };
+    connection,
+    finish: () => {
+      connection.write(body);
+      return connection.response();
     },
   };
 }
 
-/** Whether a new connection is refused: the server has stopped accepting. */
-function refuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(true));
-  });
+/** A 200 carrying a token for this channel and uid that verifies. */
+function expectToken(response: RawResponse, channel: string, uid: number): void {
+  expect(response.status).toBe(200);
+  const token = decodeToken(JSON.parse(response.body).token);
+  expect(token.rtc).toMatchObject({ channel, uid: String(uid) });
+  expect(token.verifies(TEST_APP_CERTIFICATE)).toBe(true);
 }
 
 describe('Graceful shutdown (the built service in its own process)', () => {
@@ -154,7 +132,7 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       const service = await startService(port, {
         // A drain long enough to ask readiness during it; the shutdown still has to end well within the timeout.
         SHUTDOWN_DRAIN_SECONDS: '2',
-        SHUTDOWN_TIMEOUT_SECONDS: '15',
+        SHUTDOWN_TIMEOUT_SECONDS: '10',
         ...(redis ? { REDIS_URL: redis.url } : {}),
       });
       const before = await fetch(`http://127.0.0.1:${port}/health/ready`);
@@ -176,20 +154,15 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
 
       await service.logged('Closing');
-      let stoppedAccepting = false;
-      for (let attempt = 0; attempt < 500 && !stoppedAccepting; attempt++) {
-        stoppedAccepting = await refuses(port);
-        if (!stoppedAccepting) await sleep(10);
-      }
-      expect(stoppedAccepting).toBe(true);
+      await untilRefused(port);
 
       const responses = await Promise.all(inFlight.map((request) => request.finish()));
       responses.forEach((response, i) => {
-        expect(response.status).toBe(200);
-        const token = decodeToken(JSON.parse(response.body).token);
-        expect(token.rtc).toMatchObject({ channel: 'drain', uid: String(i + 1) });
-        expect(token.verifies(TEST_APP_CERTIFICATE)).toBe(true);
+        expectToken(response, 'drain', i + 1);
+        // Told not to come back; the server closes the connection although the client keeps it open.
+        expect(response.headers.connection).toBe('close');
       });
+      await Promise.all(inFlight.map((request) => request.connection.closed));
 
       expect(await service.exited).toBe(0);
       // The service said goodbye to Redis rather than dropping the connection.
@@ -199,6 +172,42 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       expect(completed).toHaveLength(IN_FLIGHT);
     },
   );
+
+  it('serves requests on open keep-alive connections while draining and after closing began, each with Connection: close', async () => {
+    const port = await freePort();
+    const service = await startService(port, { SHUTDOWN_DRAIN_SECONDS: '1', SHUTDOWN_TIMEOUT_SECONDS: '10' });
+    const { head, body } = rtcTokenRequest({ channel: 'keep-alive', uid: 7 });
+    const connections = await Promise.all([RawConnection.open(port), RawConnection.open(port), RawConnection.open(port)]);
+    for (const connection of connections) {
+      connection.write(head + body);
+      const first = await connection.response();
+      expectToken(first, 'keep-alive', 7);
+      expect(first.headers.connection).toBe('keep-alive');
+    }
+    const [draining, closing, idle] = connections;
+
+    service.signal('SIGTERM');
+    await service.logged('readiness now answers 503');
+    draining.write(head + body);
+    const duringDrain = await draining.response();
+    expectToken(duringDrain, 'keep-alive', 7);
+    expect(duringDrain.headers.connection).toBe('close');
+    await draining.closed;
+
+    // Idle keep-alive connections are closed when closing begins; one whose next
+    // request has begun to arrive is not, and that request is answered.
+    closing.write(head.slice(0, 20));
+    await service.logged('Closing');
+    await untilRefused(port);
+    await idle.closed;
+    closing.write(head.slice(20) + body);
+    const afterClose = await closing.response();
+    expectToken(afterClose, 'keep-alive', 7);
+    expect(afterClose.headers.connection).toBe('close');
+    await closing.closed;
+
+    expect(await service.exited).toBe(0);
+  });
 
   it('exits 1 when in-flight requests outlast SHUTDOWN_TIMEOUT_SECONDS', async () => {
     const port = await freePort();
