@@ -1,11 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimitStore } from '../src/auth/rate-limit/rate-limit.store.js';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
 import { eventually } from './support/eventually.js';
-import { RedisServer } from './support/redis-server.js';
-import { captureLogs, createTestApp } from './support/test-app.js';
+import type { RedisServer } from './support/redis-server.js';
+import { startRedisReplicas, type RedisReplicas } from './support/redis-replicas.js';
+import { captureLogs } from './support/test-app.js';
 import { TEST_APP_CERTIFICATE } from './support/test-credentials.js';
 
 const LIMIT = 4;
@@ -18,28 +19,20 @@ const LIMIT = 4;
 describe('Rate limits while Redis hangs (e2e, real redis-server paused)', () => {
   const key = { id: 'backend', key: newApiKey() };
   const logs = captureLogs();
+  let setUp: RedisReplicas;
   let redis: RedisServer;
   let client: Redis;
   let replicas: NestFastifyApplication[];
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    client = new Redis(redis.url);
-    const env = {
-      AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([key]),
-      RATE_LIMIT_PER_MINUTE: String(LIMIT),
-      REDIS_URL: redis.url,
-    };
-    const options = { requestLogs: true, logger: undefined, logStream: logs.stream };
-    replicas = [await createTestApp(env, options), await createTestApp(env, options)];
+    setUp = await startRedisReplicas(
+      { AUTH_MODE: 'apikey', API_KEYS_FILE: writeApiKeysFile([key]), RATE_LIMIT_PER_MINUTE: String(LIMIT) },
+      // Nest's own messages (the rate limiter's) through pino into `logs`.
+      { requestLogs: true, logger: undefined, logStream: logs.stream },
+    );
+    ({ redis, client, replicas } = setUp);
   });
-  afterAll(async () => {
-    redis.resume();
-    await Promise.all(replicas.map((app) => app.close()));
-    client.disconnect();
-    await redis.stop();
-  });
+  afterAll(() => setUp.close());
 
   const rtc = (app: NestFastifyApplication) =>
     app.inject({ method: 'POST', url: '/v1/rtc/token', payload: { channel: 'room' }, headers: { 'x-api-key': key.key } });

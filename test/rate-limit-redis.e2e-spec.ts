@@ -1,9 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimitStore } from '../src/auth/rate-limit/rate-limit.store.js';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { eventually } from './support/eventually.js';
-import { RedisServer } from './support/redis-server.js';
+import type { RedisServer } from './support/redis-server.js';
+import { startRedisReplicas, type RedisReplicas } from './support/redis-replicas.js';
 import { freePort } from './support/spawn-service.js';
 import { createTestApp } from './support/test-app.js';
 
@@ -11,26 +12,16 @@ const LIMIT = 4;
 
 describe('Rate limits shared through Redis (e2e, real redis-server)', () => {
   const key = { id: 'backend', key: newApiKey() };
+  let setUp: RedisReplicas;
   let redis: RedisServer;
   let client: Redis;
   let replicas: NestFastifyApplication[];
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    client = new Redis(redis.url);
-    const env = {
-      AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([key]),
-      RATE_LIMIT_PER_MINUTE: String(LIMIT),
-      REDIS_URL: redis.url,
-    };
-    replicas = [await createTestApp(env), await createTestApp(env)];
+    setUp = await startRedisReplicas({ AUTH_MODE: 'apikey', API_KEYS_FILE: writeApiKeysFile([key]), RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    ({ redis, client, replicas } = setUp);
   });
-  afterAll(async () => {
-    await Promise.all(replicas.map((app) => app.close()));
-    client.disconnect();
-    await redis.stop();
-  });
+  afterAll(() => setUp.close());
 
   beforeEach(() => client.flushall());
 
