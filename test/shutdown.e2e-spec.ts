@@ -137,7 +137,7 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       });
       const before = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(before.status).toBe(200);
-      expect((await before.json()).details.rateLimitStore).toEqual({ status: 'up', store: redis ? 'redis' : 'memory' });
+      expect(((await before.json()) as { details: Record<string, unknown> }).details.rateLimitStore).toEqual({ status: 'up', store: redis ? 'redis' : 'memory' });
       const redisClients = redis && (await clientsOf(redis));
       expect(redisClients).toBe(redis ? 1 : undefined);
 
