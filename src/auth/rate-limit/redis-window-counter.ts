@@ -35,6 +35,8 @@ export class RedisWindowCounter {
   private readonly redis: RedisWithHit;
   private skipUntil = 0;
   private down = false;
+  /** When the current outage was noticed (Date.now()). */
+  private downSince = 0;
 
   constructor(url: string) {
     this.redis = new Redis(url, {
@@ -63,11 +65,13 @@ export class RedisWindowCounter {
    * identities and addresses do not appear in Redis.
    */
   async hit(key: string, windowMs: number): Promise<WindowCount | undefined> {
-    if (this.redis.status !== 'ready' || Date.now() < this.skipUntil) return undefined;
+    const sentAt = Date.now();
+    if (this.redis.status !== 'ready' || sentAt < this.skipUntil) return undefined;
     try {
       const [hits, msLeft] = await this.redis.rateLimitHit(KEY_PREFIX + hash('sha256', key, 'base64url'), windowMs);
-      // A hung Redis that answers again never reconnects, so no 'ready' says it is back: this does.
-      if (this.down) this.markUp();
+      // A hung Redis that answers again never reconnects, so no 'ready' says it is back: this does. Only a
+      // command sent after the outage was noticed counts: a slow answer to an older one would end the back-off.
+      if (this.down && sentAt > this.downSince) this.markUp();
       return { hits, msLeft };
     } catch (error) {
       this.skipUntil = Date.now() + BACKOFF_MS;
@@ -96,6 +100,7 @@ export class RedisWindowCounter {
   private markDown(error: Error): void {
     if (this.down) return;
     this.down = true;
+    this.downSince = Date.now();
     // The message names the address at most, never the password in REDIS_URL.
     this.logger.warn(
       `Redis is unreachable (${error.message}): rate limits are counted per instance until it answers again.`,
