@@ -20,15 +20,16 @@ export class ChatTokenService {
 
   /** Signs the token `caller` may have for `body`: a 403 if the caller's policy or identity does not allow it. */
   create(body: CreateChatTokenDto, caller: Caller): ChatTokenResponseDto {
-    return this.sign(caller, this.authorizer.chat(caller, body));
+    return this.issue(caller, this.authorizer.chat(caller, body));
   }
 
   /** Signs an app token for a route that asks for one by name; end users get a 403, never their user token. */
   createAppToken(body: TokenLifetimeDto, caller: Caller): ChatTokenResponseDto {
-    return this.sign(caller, this.authorizer.chatApp(caller, body));
+    return this.issue(caller, this.authorizer.chatApp(caller, body));
   }
 
-  private sign(caller: Caller, { userId, expireSeconds }: CreateChatTokenDto): ChatTokenResponseDto {
+  /** Resolves the lifetime, checks the grant against the caller, and signs it. */
+  private issue(caller: Caller, { userId, expireSeconds }: CreateChatTokenDto): ChatTokenResponseDto {
     const seconds = this.expiry.resolve(expireSeconds);
     const grant: TokenGrant = userId === undefined ? { service: 'chat-app', seconds } : { service: 'chat-user', userId, seconds };
     this.authorizer.check(caller, seconds, [grant]);
