@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { EnvInt, validateEnv } from './env-validation.js';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */

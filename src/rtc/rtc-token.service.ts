@@ -46,7 +46,7 @@ export class RtcTokenService {
 }
 
 /** The privileges a role stands for, each lasting as long as the token. */
-export function privilegesOf(role: RtcRole, seconds: number): RtcPrivileges {
+function privilegesOf(role: RtcRole, seconds: number): RtcPrivileges {
   switch (role) {
     case RtcRole.Publisher:
       return { joinChannel: seconds, publishAudio: seconds, publishVideo: seconds, publishData: seconds };
