@@ -28,7 +28,7 @@ const JWT_ALGORITHMS = [
 export class JwtVerifier implements OnModuleInit {
   private readonly logger = new Logger(JwtVerifier.name);
   /** Set up once at start-up, when AUTH_MODE accepts JWTs. */
-  private verifying?: { jwks: JWTVerifyGetKey; options: JWTVerifyOptions };
+  private verifying?: { jwks: JWTVerifyGetKey; options: JWTVerifyOptions; settings: NonNullable<ConfigType<typeof authConfig>['jwt']> };
 
   constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {}
 
@@ -54,19 +54,20 @@ export class JwtVerifier implements OnModuleInit {
         throw new JwksUnavailable();
       }
     };
-    const { issuer, audience } = this.config.jwt;
+    const settings = this.config.jwt;
+    const { issuer, audience } = settings;
     // A token without an expiry would open the service to its holder for ever.
-    this.verifying = { jwks, options: { issuer, audience: [...audience], algorithms: JWT_ALGORITHMS, requiredClaims: ['exp'] } };
+    this.verifying = { jwks, settings, options: { issuer, audience: [...audience], algorithms: JWT_ALGORITHMS, requiredClaims: ['exp'] } };
   }
 
   /** The end user this JWT stands for; a 401 if it is not valid here, a 503 if the JWKS is unreachable. */
   async verify(token: string): Promise<JwtCaller> {
-    const settings = this.config.jwt;
-    // The Authenticator asks only when AUTH_MODE accepts JWTs, which is when both are set.
-    if (!settings || !this.verifying) throw new Error('JWT verification was asked for, but AUTH_MODE accepts no JWTs');
+    // The Authenticator asks only when AUTH_MODE accepts JWTs, which is when this is set up.
+    if (!this.verifying) throw new Error('JWT verification was asked for, but AUTH_MODE accepts no JWTs');
+    const { jwks, options, settings } = this.verifying;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.verifying.jwks, this.verifying.options));
+      ({ payload } = await jwtVerify(token, jwks, options));
     } catch (error) {
       if (error instanceof JwksUnavailable) throw error;
       throw new AuthenticationFailure('invalid', error instanceof errors.JOSEError ? error.code : 'unreadable JWT');
