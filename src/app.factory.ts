@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
+import { registerJsonBodyParsers } from './common/http/json-body.parser.js';
+import { parseQueryString, refuseMalformedQueries } from './common/http/query-string.parser.js';
 import { serveTokenEndpoints } from './common/http/token-routes.js';
 import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
@@ -33,7 +35,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     bodyLimit: MAX_BODY_BYTES,
     // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
     // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
+    // Queries are decoded by the rule paths are: a parameter that is not percent-encoded UTF-8 is a 400.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024, querystringParser: parseQueryString },
     // When the server closes (after the drain), Node closes the idle keep-alive connections; a
     // request already arriving on an open one is served (with Connection: close), not given a 503.
     return503OnClosing: false,
@@ -42,14 +45,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   registerRequestLogging(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
-    // JSON only: Nest's form parser and Fastify's text/plain parser are not
-    // registered, so any other media type is a 415.
+    // JSON only (see registerJsonBodyParsers): Nest's form parser is not registered.
     bodyParser: false,
     abortOnError: false,
     logger: options.logger ?? new PinoNestLogger(adapter.getInstance().log),
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.removeContentTypeParser('text/plain');
+  registerJsonBodyParsers(fastify);
+  refuseMalformedQueries(fastify);
 
   hardenHttp(app, config.corsAllowOrigin);
   setUpOpenApi(app);

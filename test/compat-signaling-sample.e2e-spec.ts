@@ -39,7 +39,7 @@ describe('Signaling sample compatibility route: POST /fetch_rtm_token', () => {
     ]);
   });
 
-  it('refuses a body that is not JSON with a 415 problem', async () => {
+  it('reads the body as JSON whatever its media type, and refuses one that is not JSON with a 400 problem', async () => {
     const response = await app.inject({
       method: 'POST',
       url: '/fetch_rtm_token',
@@ -47,7 +47,7 @@ describe('Signaling sample compatibility route: POST /fetch_rtm_token', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
 
-    expect(response.statusCode).toBe(415);
+    expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -1,7 +1,9 @@
 import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
+import { JSON_WHATEVER_CONTENT_TYPE } from '../common/http/json-body.parser.js';
 import { NO_STORE as NO_STORE_VALUE } from '../common/http/token-endpoint.decorator.js';
 
 interface LegacyEndpointOptions {
@@ -13,7 +15,7 @@ interface LegacyEndpointOptions {
   description: string;
   /** The 200 body, in the original's shape. */
   response: Type<unknown>;
-  /** Problem+json statuses to document; by default 400 and 500, and 413 and 415 for a POST. */
+  /** Problem+json statuses to document; by default 400 and 500, and 413 for a POST. */
   problems?: number[];
   /** Cache headers; by default `Cache-Control: no-store`, since a token must never be cached. */
   cacheHeaders?: Record<string, string>;
@@ -26,9 +28,18 @@ export function LegacyGet(path: string, options: LegacyEndpointOptions): MethodD
   return applyDecorators(Get(path), ...documented(options, [400, 500]));
 }
 
-/** A legacy POST route with a JSON body, answering 200 as the originals did. */
+/**
+ * A legacy POST route with a JSON body, answering 200 as the originals did. The body is read as
+ * JSON whatever its Content-Type (or with none), as the originals read it: their clients send
+ * text/plain (a browser `fetch` of a `JSON.stringify` body) or nothing. What is not JSON is a 400.
+ */
 export function LegacyPost(path: string, options: LegacyEndpointOptions): MethodDecorator {
-  return applyDecorators(Post(path), HttpCode(HttpStatus.OK), ...documented(options, [400, 413, 415, 500]));
+  return applyDecorators(
+    Post(path),
+    RouteConfig({ [JSON_WHATEVER_CONTENT_TYPE]: true }),
+    HttpCode(HttpStatus.OK),
+    ...documented(options, [400, 413, 500]),
+  );
 }
 
 function documented(options: LegacyEndpointOptions, problems: number[]): MethodDecorator[] {

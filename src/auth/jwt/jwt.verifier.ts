@@ -5,6 +5,7 @@ import { ACCOUNT_MAX_BYTES } from '../../agora/agora.constants.js';
 import { authConfig } from '../auth.config.js';
 import { AuthenticationFailure, JwksUnavailable } from '../auth-failure.exception.js';
 import type { JwtCaller } from '../caller.interface.js';
+import { isWellFormedText } from '../../common/validation/well-formed-text.js';
 
 /**
  * Asymmetric signatures only. jose's JWKS already refuses `none` and HMAC
@@ -94,7 +95,8 @@ function isKeyMismatch(error: unknown): boolean {
 
 function identityOf(claim: unknown): string | undefined {
   const id = typeof claim === 'number' && Number.isSafeInteger(claim) ? String(claim) : claim;
-  if (typeof id !== 'string' || id === '' || Buffer.byteLength(id) > ACCOUNT_MAX_BYTES) return undefined;
+  // An identity the service could not sign as sent (a lone surrogate) is no identity: a 401, never U+FFFD.
+  if (typeof id !== 'string' || id === '' || !isWellFormedText(id) || Buffer.byteLength(id) > ACCOUNT_MAX_BYTES) return undefined;
   return id;
 }
 

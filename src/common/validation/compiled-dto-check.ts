@@ -100,7 +100,8 @@ function customCheck(dto: Type<unknown>, property: string, constraintCls: Functi
  */
 function passes(properties: CompiledProperties, object: Record<string, unknown>): boolean {
   for (const key in object) {
-    if (!Object.hasOwn(object, key) || !properties.names.has(key)) return false;
+    // null: class-validator's @IsOptional skips it, the pipe's shape check refuses it; never "valid" here.
+    if (!Object.hasOwn(object, key) || !properties.names.has(key) || object[key] === null) return false;
   }
   for (const { name, conditions, checks } of properties.list) {
     const value = object[name];

@@ -1,5 +1,7 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type Type } from '@nestjs/common';
+import type { FieldError } from '../problem/problem.types.js';
 import { ValidationProblemException } from '../problem/validation-problem.exception.js';
+import { checkBodyShape } from './body-shape.js';
 import { compileDtoCheck, isPlainObject, type DtoCheck } from './compiled-dto-check.js';
 import { toFieldErrors } from './validation-errors.js';
 
@@ -10,7 +12,8 @@ import { toFieldErrors } from './validation-errors.js';
  * A body that the DTO's compiled check accepts (the same class-validator
  * rules, without class-validator's per-request machinery) is passed on as
  * sent, a plain object; anything else takes the full ValidationPipe path, so
- * every refusal and its messages still come from class-validator.
+ * every refusal and its messages still come from class-validator. Before
+ * either, checkBodyShape refuses `null` and undeclared fields at any depth.
  */
 @Injectable()
 export class RequestValidationPipe extends ValidationPipe {
@@ -37,9 +40,26 @@ export class RequestValidationPipe extends ValidationPipe {
     // a body that is JSON but not an object (null, an array, a string) is refused outright.
     if (metadata.type === 'body' && value !== undefined) {
       if (!isPlainObject(value)) throw ValidationProblemException.field('body', 'the request body must be a JSON object');
-      if (this.checkFor(metadata.metatype)?.(value)) return value;
+      // toValidate: a DTO class, not a built-in type such as Object (no rules to judge it by).
+      if (!metadata.metatype || !this.toValidate(metadata)) return super.transform(value, metadata);
+      const shape = checkBodyShape(value, metadata.metatype);
+      if (shape.errors.length > 0) throw await this.withDtoErrors(shape.errors, shape.body, metadata);
+      if (this.checkFor(metadata.metatype)?.(shape.body)) return shape.body;
+      return super.transform(shape.body, metadata);
     }
     return super.transform(value, metadata);
+  }
+
+  /** The shape errors, and what the DTO's rules say of the rest of the body (one entry per field). */
+  private async withDtoErrors(errors: FieldError[], rest: unknown, metadata: ArgumentMetadata): Promise<ValidationProblemException> {
+    const named = new Set(errors.map(({ field }) => field));
+    try {
+      await super.transform(rest, metadata);
+    } catch (error) {
+      if (!(error instanceof ValidationProblemException)) throw error;
+      errors = [...errors, ...error.errors.filter(({ field }) => !named.has(field))];
+    }
+    return new ValidationProblemException(errors);
   }
 
   protected checkFor(metatype: Type<unknown> | undefined): DtoCheck | undefined {

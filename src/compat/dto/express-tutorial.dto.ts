@@ -1,6 +1,8 @@
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { NullMeansAbsent } from '../../common/validation/body-shape.js';
 
 /** The Express tutorial's `POST /rtctoken` body. */
+@NullMeansAbsent()
 export class TutorialRtcTokenRequestDto {
   /**
    * True to publish; false or missing to only join.
@@ -19,6 +21,7 @@ export class TutorialRtcTokenRequestDto {
 }
 
 /** The Express tutorial's `POST /rtmtoken` body. */
+@NullMeansAbsent()
 export class TutorialRtmTokenRequestDto {
   /**
    * The Signaling user id.

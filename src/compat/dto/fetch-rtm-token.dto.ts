@@ -1,6 +1,8 @@
 import { IsString } from 'class-validator';
+import { NullMeansAbsent } from '../../common/validation/body-shape.js';
 
 /** The Signaling sample server's `POST /fetch_rtm_token` body. */
+@NullMeansAbsent()
 export class FetchRtmTokenRequestDto {
   /**
    * The Signaling user id, as a string.

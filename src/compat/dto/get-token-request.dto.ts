@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { NullMeansAbsent } from '../../common/validation/body-shape.js';
 
 const LEGACY_TOKEN_TYPES = ['rtc', 'rtm', 'chat'] as const;
 type LegacyTokenType = (typeof LEGACY_TOKEN_TYPES)[number];
@@ -8,6 +9,7 @@ type LegacyTokenType = (typeof LEGACY_TOKEN_TYPES)[number];
  * what each field means for each token type is the mapping's business, and
  * the /v1 rules apply to the mapped request.
  */
+@NullMeansAbsent()
 export class GetTokenRequestDto {
   /**
    * Which token to issue.

@@ -1,0 +1,104 @@
+import type { Type } from '@nestjs/common';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import type { FieldError } from '../problem/problem.types.js';
+
+const NULL_MEANS_ABSENT = Symbol('nullMeansAbsent');
+
+/**
+ * Marks a request DTO whose `null` fields count as left out: the community servers decoded
+ * JSON into Go structs and JavaScript variables, where `null` became the zero value, and their
+ * clients send it. Every other DTO refuses `null` (see {@link checkBodyShape}).
+ */
+export function NullMeansAbsent(): ClassDecorator {
+  return (target) => Reflect.defineMetadata(NULL_MEANS_ABSENT, true, target);
+}
+
+/** What a DTO declares: its fields, and the DTO of each nested object field. */
+interface Shape {
+  fields: ReadonlyMap<string, Shape | undefined>;
+  nullMeansAbsent: boolean;
+}
+
+export interface BodyShapeResult {
+  /**
+   * The body without the fields named in `errors` (and without null fields a DTO counts as absent):
+   * the body itself when nothing is left out.
+   */
+  body: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+const shapes = new WeakMap<Type<unknown>, Shape>();
+
+/**
+ * The rules that judge a body's shape before class-validator sees it, at every depth:
+ * - a field the DTO does not declare is refused, whatever its name: class-validator's whitelist
+ *   looks names up in a plain object, so `constructor`, `toString` or `valueOf` passed it and
+ *   were dropped silently;
+ * - `null` is refused (no field of this API takes it), except where the DTO is
+ *   {@link NullMeansAbsent}; an optional field is left out, never sent as null.
+ */
+export function checkBodyShape(body: Record<string, unknown>, dto: Type<unknown>): BodyShapeResult {
+  const errors: FieldError[] = [];
+  return { body: walk(body, shapeOf(dto), '', errors), errors };
+}
+
+/** The object as the DTO may see it: the same object when nothing is dropped (the usual case, no copy). */
+function walk(object: Record<string, unknown>, shape: Shape, parent: string, errors: FieldError[]): Record<string, unknown> {
+  let kept: Record<string, unknown> | undefined;
+  const keys = Object.keys(object);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index];
+    const value = object[key];
+    let keep: unknown = value;
+    let drop = false;
+    if (!shape.fields.has(key)) {
+      errors.push({ field: join(parent, key), message: `property ${key} should not exist` });
+      drop = true;
+    } else if (value === null) {
+      if (!shape.nullMeansAbsent) errors.push({ field: join(parent, key), message: `${join(parent, key)} must not be null; leave it out or send a value` });
+      drop = true;
+    } else {
+      const nested = shape.fields.get(key);
+      if (nested && isObject(value)) keep = walk(value, nested, join(parent, key), errors);
+    }
+    if (!kept && (drop || keep !== value)) kept = copyOf(object, keys, index);
+    if (kept && !drop) kept[key] = keep;
+  }
+  return kept ?? object;
+}
+
+function join(parent: string, key: string): string {
+  return parent ? `${parent}.${key}` : key;
+}
+
+/** The first `count` fields of an object, in a fresh object. */
+function copyOf(object: Record<string, unknown>, keys: string[], count: number): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (let index = 0; index < count; index++) copy[keys[index]] = object[keys[index]];
+  return copy;
+}
+
+function shapeOf(dto: Type<unknown>): Shape {
+  let shape = shapes.get(dto);
+  if (!shape) {
+    const fields = new Map<string, Shape | undefined>();
+    shape = { fields, nullMeansAbsent: Reflect.getMetadata(NULL_MEANS_ABSENT, dto) === true };
+    shapes.set(dto, shape);
+    for (const metadata of getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false)) {
+      const name = metadata.propertyName;
+      if (metadata.type === ValidationTypes.NESTED_VALIDATION) {
+        // The declared type of a nested DTO field, as TypeScript records it (emitDecoratorMetadata).
+        const nested: unknown = Reflect.getMetadata('design:type', dto.prototype as object, name);
+        fields.set(name, typeof nested === 'function' && nested !== Object ? shapeOf(nested as Type<unknown>) : undefined);
+      } else if (!fields.has(name)) {
+        fields.set(name, undefined);
+      }
+    }
+  }
+  return shape;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

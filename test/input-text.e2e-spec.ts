@@ -1,0 +1,167 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
+import { decodeToken } from './support/decode-token.js';
+import { illFormedText, malformedEscape, notUtf8Bytes } from './support/bad-text.js';
+import { fieldErrors } from './support/legacy-tokens.js';
+import { createTestApp } from './support/test-app.js';
+
+const ILL_FORMED = 'must be well-formed Unicode text (it contains a lone UTF-16 surrogate)';
+
+/** A valid body for every JSON route, /v1 and legacy, and the string fields the service signs from it. */
+const BODIES: Array<{ url: string; body: Record<string, unknown>; strings: string[] }> = [
+  { url: '/v1/rtc/token', body: { channel: 'room', account: 'alice' }, strings: ['channel', 'account'] },
+  { url: '/v1/rtm/token', body: { userId: 'alice', channel: 'room' }, strings: ['userId', 'channel'] },
+  { url: '/v1/chat/token', body: { userId: 'alice' }, strings: ['userId'] },
+  { url: '/getToken', body: { tokenType: 'rtc', channel: 'room', uid: 'alice', role: 'publisher' }, strings: ['tokenType', 'channel', 'uid', 'role'] },
+  { url: '/token/getNew', body: { tokenType: 'rtm', uid: 'alice', channel: 'room' }, strings: ['uid', 'channel'] },
+  { url: '/rtctoken', body: { channel: 'room' }, strings: ['channel'] },
+  { url: '/rtmtoken', body: { user: 'alice' }, strings: ['user'] },
+  { url: '/fetch_rtm_token', body: { uid: 'alice' }, strings: ['uid'] },
+];
+
+/** Query and path inputs of the legacy GET routes: `{}` marks where the tested text goes. */
+const QUERIES = ['/access_token?channelName={}&uid=alice', '/access_token?channelName=room&uid={}', '/rtc/room/publisher/uid/42/?expiry={}', '/chat/app?expiry={}'];
+const PATHS = ['/rtc/{}/publisher/uid/42/', '/rtc/room/publisher/userAccount/{}/', '/rtm/{}/', '/chat/account/{}/', '/rte/room/publisher/userAccount/{}/'];
+
+/**
+ * The service's one rule for text (README, "Input rules"): every string it reads, from a body,
+ * a query or a path, is well-formed Unicode sent as UTF-8, or the request is a 400 naming where.
+ */
+describe('Text the service cannot sign as sent is refused (e2e)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  const post = (url: string, payload: string | Buffer, contentType = 'application/json') =>
+    app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
+
+  it('answers a lone surrogate in any string field of any JSON route with a 400 naming the field', async () => {
+    for (const { url, body, strings } of BODIES) {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...strings), illFormedText, async (field, text) => {
+          const response = await post(url, JSON.stringify({ ...body, [field]: text }));
+          expect(fieldErrors(response)).toEqual([{ field, message: `${field} ${ILL_FORMED}` }]);
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('finds a lone surrogate at any depth and in keys', async () => {
+    const response = await post('/v1/rtc/token', JSON.stringify({ channel: 'room', privileges: { joinChannel: 60, x: ['\udc00'] } }));
+    expect(fieldErrors(response)).toEqual([{ field: 'privileges.x[0]', message: `privileges.x[0] ${ILL_FORMED}` }]);
+    const key = await post('/v1/rtc/token', JSON.stringify({ channel: 'room', ['a\ud800']: 1 }));
+    expect(fieldErrors(key)).toEqual([{ field: 'body', message: `body ${ILL_FORMED}` }]);
+  });
+
+  it('signs surrogate pairs (well-formed text) as sent', async () => {
+    const response = await post('/v1/rtc/token', JSON.stringify({ channel: 'room', account: 'a\ud83d\ude00b' }));
+    expect(response.statusCode).toBe(200);
+    expect(decodeToken(response.json().token).rtc?.uid).toBe('a😀b');
+  });
+
+  it('refuses a body whose bytes are not UTF-8, wherever they are, instead of signing U+FFFD', async () => {
+    for (const { url, body, strings } of BODIES) {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...strings), notUtf8Bytes, fc.nat(4), async (field, bytes, at) => {
+          const text = String(body[field]);
+          const marker = JSON.stringify({ ...body, [field]: `${text.slice(0, at)}\u0001${text.slice(at)}` });
+          const [before, after] = marker.split('\\u0001');
+          const response = await post(url, Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]));
+          expect(fieldErrors(response)).toEqual([{ field: 'body', message: 'the request body must be UTF-8 text' }]);
+        }),
+        { numRuns: 25 },
+      );
+    }
+  });
+
+  it('answers a query parameter that is not percent-encoded UTF-8 with a 400 naming it, never signing the escape', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...QUERIES), malformedEscape, fc.string({ maxLength: 4, unit: fc.constantFrom('a', 'b', '1') }), async (template, escape, text) => {
+        const response = await app.inject({ method: 'GET', url: template.replace('{}', `${text}${escape}`) });
+        const name = template.slice(0, template.indexOf('={}')).split(/[?&]/).pop();
+        expect(response.statusCode).toBe(400);
+        expect(String(response.headers['content-type'])).toContain('application/problem+json');
+        expect(response.json().errors).toEqual([{ field: name, message: `${name} must be percent-encoded UTF-8 text` }]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('refuses the same escapes in a path, by the same rule', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...PATHS), malformedEscape, async (template, escape) => {
+        const response = await app.inject({ method: 'GET', url: template.replace('{}', `a${escape}`) });
+        expect(response.statusCode).toBe(400);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('decodes well-formed escapes in queries and paths alike, and signs the decoded text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }), async (account) => {
+        const escaped = encodeURIComponent(account);
+        const fromQuery = await app.inject({ method: 'GET', url: `/access_token?channelName=room&uid=${escaped}` });
+        const fromPath = await app.inject({ method: 'GET', url: `/rtc/room/publisher/userAccount/${escaped}/` });
+        const [query, path] = [fromQuery.json().token, fromPath.json().rtcToken].map((token: string) => decodeToken(token).rtc?.uid);
+        // /access_token takes a canonical decimal as a uid, anything else as an account.
+        expect(query).toBe(/^(0|[1-9]\d*)$/.test(account) ? String(Number(account)) : account);
+        expect(path).toBe(account);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('Legacy POST routes read JSON whatever the Content-Type; /v1 stays strict (e2e)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  const anyMediaType = fc.oneof(
+    fc.constantFrom(undefined, 'text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'application/octet-stream'),
+    fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[a-z+.-]{1,12}$/)).map(([type, subtype]) => `${type}/${subtype}`),
+  );
+
+  it('issues the token the JSON body asks for, with any media type or none', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyMediaType, fc.constantFrom('/getToken', '/token/getNew'), async (contentType, url) => {
+        const body = JSON.stringify({ tokenType: 'rtc', channel: 'room', uid: '42', role: 'publisher', expire: 600 });
+        const response = await app.inject({ method: 'POST', url, payload: body, headers: contentType ? { 'content-type': contentType } : {} });
+        expect(response.statusCode).toBe(200);
+        const token = decodeToken(response.json().token);
+        expect([token.rtc?.channel, token.rtc?.uid, token.expire]).toEqual(['room', '42', 600]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('answers a body that is not JSON with a 400, whatever the media type', async () => {
+    for (const contentType of [undefined, 'text/plain', 'application/json']) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/getToken',
+        payload: 'tokenType=rtc&channel=room',
+        headers: contentType ? { 'content-type': contentType } : {},
+      });
+      expect(response.statusCode).toBe(400);
+      expect(String(response.headers['content-type'])).toContain('application/problem+json');
+    }
+  });
+
+  it('keeps /v1 strict: any other media type is a 415', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyMediaType.filter((type) => type !== undefined), fc.constantFrom('/v1/rtc/token', '/v1/rtm/token', '/v1/chat/token'), async (contentType, url) => {
+        const response = await app.inject({ method: 'POST', url, payload: '{"userId":"alice"}', headers: { 'content-type': contentType! } });
+        expect(response.statusCode).toBe(415);
+        expect(String(response.headers['content-type'])).toContain('application/problem+json');
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
