@@ -101,8 +101,10 @@ describe('Text the service cannot sign as sent is refused (e2e)', () => {
   });
 
   it('decodes well-formed escapes in queries and paths alike, and signs the decoded text', async () => {
+    // "." and ".." are not names in a path: HTTP clients resolve them away (RFC 3986 §5.2.4).
+    const accounts = fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }).filter((text) => text !== '.' && text !== '..');
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }), async (account) => {
+      fc.asyncProperty(accounts, async (account) => {
         const escaped = encodeURIComponent(account);
         const fromQuery = await app.inject({ method: 'GET', url: `/access_token?channelName=room&uid=${escaped}` });
         const fromPath = await app.inject({ method: 'GET', url: `/rtc/room/publisher/userAccount/${escaped}/` });
