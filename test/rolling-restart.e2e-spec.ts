@@ -49,7 +49,13 @@ class Replica {
 
   /** Whether this process (since its last start) has answered a token request: nginx sends it traffic. */
   served(): boolean {
-    return this.service.output().includes('"route":"/v1/rtc/token","statusCode":200');
+    return this.service
+      .output()
+      .split('\n')
+      .slice(0, -1) // the last line may still be arriving
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { route?: string; statusCode?: number })
+      .some((line) => line.route === '/v1/rtc/token' && line.statusCode === 200);
   }
 }
 

@@ -12,7 +12,7 @@ const SHIPPED_CONFIG = resolve('deploy/nginx.conf');
  * `token-service-N:8080` becomes the Nth replica's 127.0.0.1 port, and `listen 80` the given port.
  * Throws if the file no longer has those lines, so the test cannot quietly run another config.
  */
-export function shippedConfigFor(listenPort: number, replicaPorts: number[]): string {
+function shippedConfigFor(listenPort: number, replicaPorts: number[]): string {
   let config = readFileSync(SHIPPED_CONFIG, 'utf8');
   const rewrite = (pattern: RegExp, replacement: string) => {
     if (!pattern.test(config)) throw new Error(`deploy/nginx.conf has no ${pattern}`);
