@@ -10,9 +10,12 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: no compiler, no dev dependencies, no credentials baked in.
 FROM node:24-bookworm-slim AS runtime
+# The image runs behind a balancer (docker-compose.yml's nginx, a Kubernetes Service): on SIGTERM it keeps
+# serving 5 s, longer than the balancer takes to route around it (docs/operations.md, "Rolling replicas").
 ENV NODE_ENV=production \
     PORT=8080 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    SHUTDOWN_DRAIN_SECONDS=5
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
