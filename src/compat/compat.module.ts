@@ -8,6 +8,8 @@ import { GetTokenMapper } from './get-token.mapper.js';
 import { LegacyTokenIssuer } from './legacy-token.issuer.js';
 import { NodeTokenServerController } from './node-token-server.controller.js';
 import { SignalingSampleController } from './signaling-sample.controller.js';
+import { TokenServiceEmptySegmentsController } from './token-service-empty-segments.controller.js';
+import { TokenServicePathMapper } from './token-service-paths.mapper.js';
 import { TokenServiceController } from './token-service.controller.js';
 
 /**
@@ -17,7 +19,13 @@ import { TokenServiceController } from './token-service.controller.js';
  */
 @Module({
   imports: [RtcModule, RtmModule, ChatModule],
-  controllers: [TokenServiceController, NodeTokenServerController, ExpressTutorialController, SignalingSampleController],
-  providers: [LegacyTokenIssuer, GetTokenMapper, RequestValidationPipe],
+  controllers: [
+    TokenServiceController,
+    TokenServiceEmptySegmentsController,
+    NodeTokenServerController,
+    ExpressTutorialController,
+    SignalingSampleController,
+  ],
+  providers: [LegacyTokenIssuer, GetTokenMapper, TokenServicePathMapper, RequestValidationPipe],
 })
 export class CompatModule {}

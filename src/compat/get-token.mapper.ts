@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller.interface.js';
 import type { GetTokenRequestDto } from './dto/get-token-request.dto.js';
 import type { LegacyTokenDto } from './dto/legacy-token.dto.js';
-import { expireSecondsOf, presentOrUndefined, required, rtcRoleOf, rtcUserOf } from './legacy-input.rules.js';
+import { expireSecondsOf, presentOrUndefined, required, rtcRoleOf, rtcUserOfDecimal } from './legacy-input.rules.js';
 import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
 
 /** The body's names for the /v1 fields it fills. */
@@ -21,7 +21,7 @@ export class GetTokenMapper {
     switch (body.tokenType) {
       case 'rtc': {
         const channel = required(body.channel, 'channel');
-        const user = rtcUserOf(required(body.uid, 'uid'));
+        const user = rtcUserOfDecimal(required(body.uid, 'uid'));
         const request = { channel, ...user, role: rtcRoleOf(body.role), expireSeconds };
         return legacyToken(await this.issuer.rtc(request, NAMES, caller));
       }

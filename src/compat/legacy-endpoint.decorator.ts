@@ -1,6 +1,6 @@
 import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 import { JSON_WHATEVER_CONTENT_TYPE } from '../common/http/json-body.parser.js';
@@ -26,6 +26,25 @@ const NO_STORE = { 'Cache-Control': NO_STORE_VALUE };
 /** A legacy GET route; Fastify matches it with or without a trailing slash. */
 export function LegacyGet(path: string, options: LegacyEndpointOptions): MethodDecorator {
   return applyDecorators(Get(path), ...documented(options, [400, 500]));
+}
+
+/**
+ * Paths at which a legacy GET route is also served, undocumented: its forms with an empty
+ * segment (see emptySegment), which the Go server's router matched with an empty parameter.
+ */
+export function LegacyGetAlso(...paths: string[]): MethodDecorator {
+  return applyDecorators(Get(paths), Header('Cache-Control', NO_STORE_VALUE), ApiExcludeEndpoint());
+}
+
+/**
+ * A route path with an empty segment at `//`, as in `rtc/:channelName/:role/:tokenType//`. Nest's
+ * Fastify adapter answers 404 when a `:param` matches an empty segment, so an empty segment is a
+ * route of its own, without the parameter. At the end of a path, Nest strips one trailing slash
+ * from the route and Fastify (ignoreTrailingSlash) strips one from the route and one from the
+ * request: a route written `a///` serves the request `a//`, while `a/` stays a 404, as in Go.
+ */
+export function emptySegment(path: string): string {
+  return path.endsWith('//') ? `${path}/` : path;
 }
 
 /**

@@ -9,7 +9,7 @@ import { LegacyTokenDto } from './dto/legacy-token.dto.js';
 import { LegacyGet } from './legacy-endpoint.decorator.js';
 import { LegacyErrorException } from './legacy-error.exception.js';
 import { LegacyErrorFilter } from './legacy-error.filter.js';
-import { expireSecondsOf, presentOrUndefined, rtcRoleOf, rtcUserOf } from './legacy-input.rules.js';
+import { expireSecondsOf, presentOrUndefined, rtcRoleOf, rtcUserOfSignedString } from './legacy-input.rules.js';
 import { LegacyQuery } from './legacy-query.decorator.js';
 import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
 
@@ -65,7 +65,7 @@ export class NodeTokenServerController {
     if (!channelName) throw new LegacyErrorException('channel is required');
     const request = {
       channel: channelName,
-      ...rtcUserOf(presentOrUndefined(uid) ?? '0'),
+      ...rtcUserOfSignedString(presentOrUndefined(uid) ?? '0'),
       role: rtcRoleOf(role),
       expireSeconds: expireSecondsOf(expireTime, 'expireTime'),
     };

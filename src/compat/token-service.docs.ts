@@ -10,16 +10,27 @@ export const EXPIRY = 'expiry';
 export const GET_TOKEN_DOCS = {
   moveTo: 'POST /v1/rtc/token, /v1/rtm/token or /v1/chat/token',
   description:
-    '`tokenType` `rtc`: `channel` and `uid` required; a string `uid` that is a decimal from 0 to 4294967295 is a uid ' +
-    '("0" = any user), anything else an account; `role` `publisher` publishes, anything else only joins. `rtm`: `uid` ' +
-    'is the user, `channel` an optional stream channel (`*` for any). `chat`: with `uid` a user token, without it an app ' +
-    'token. `expire`: seconds from now, missing or 0 = 3600, over 86400 (or TOKEN_MAX_EXPIRE_SECONDS) a 400.',
+    '`tokenType` `rtc`: `channel` and `uid` required; a string `uid` of digits is that number (`"007"` is 7, `"0"` or ' +
+    '`"00"` any user; above 4294967295 a 400), anything else an account; `role` `publisher` publishes, anything else only ' +
+    'joins. `rtm`: `uid` is the user, `channel` an optional stream channel (`*` for any). `chat`: with `uid` a user token, ' +
+    'without it an app token. `expire`: seconds from now, missing or 0 = 3600, over 86400 (or TOKEN_MAX_EXPIRE_SECONDS) a 400.',
   response: LegacyTokenDto,
 };
 
+/**
+ * `POST /token/getNew` is not agora-token-service's: it is the route of its fork, "Agora Backend Webservice"
+ * (AgoraIO-Community/agora-go-backend-middleware), which grew into a gateway to Agora's REST services
+ * (Cloud Recording, Real-Time Transcription, Media Push and Pull) and took `POST /getToken` along under this name.
+ */
+export const GET_NEW_DOCS = {
+  ...GET_TOKEN_DOCS,
+  summary: 'Agora Backend Webservice (the fork of agora-token-service): issue an RTC, RTM or Chat token, as POST /getToken',
+};
+
 export const RTC_PATH_DOCS =
-  '`tokenType` `uid` takes a decimal uid from 0 to 4294967295 (0 = any user), `userAccount` a user account; `role` ' +
-  '`publisher` publishes, anything else (`subscriber`, `audience`) only joins.';
+  '`tokenType` `uid` takes a uid of digits from 0 to 4294967295 (`007` is 7; 0, `00` or an empty segment = any user), ' +
+  '`userAccount` a user account (an empty segment is the account `0`, as the original signed it); `role` `publisher` ' +
+  'publishes, anything else (`subscriber`, `audience`) only joins.';
 
 const EXPIRY_DOCS =
   'Lifetime in seconds from now; default 3600 (TOKEN_DEFAULT_EXPIRE_SECONDS), at most 86400 (or TOKEN_MAX_EXPIRE_SECONDS).';
@@ -30,7 +41,7 @@ const PARAMS = {
   tokenType: '`uid` (a numeric uid) or `userAccount` (a string account).',
   uid: 'The user: a decimal uid from 0 to 4294967295 (0 = any user) or an account, as `tokenType` says.',
   rtcuid: 'The RTC user: a decimal uid (0 = any user) or an account, as `tokenType` says.',
-  rtmuid: 'The Signaling user (not 0).',
+  rtmuid: 'The Signaling user.',
   chatid: 'The Chat user id.',
 } as const;
 

@@ -27,15 +27,26 @@ export function listRoutes(app: NestFastifyApplication): AppRoute[] {
         const handler = metatype.prototype[name];
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (name === 'constructor' || method === undefined) continue;
-        const path = `/${[prefix, String(Reflect.getMetadata(PATH_METADATA, handler))].filter(Boolean).join('/')}`.replace(/\/+/g, '/');
-        routes.push({
-          method: method === RequestMethod.POST ? 'POST' : 'GET',
-          path,
-          url: path.replace(/:(\w+)/g, (_, param: string) => (/uid|chatid/.test(param) ? '42' : param === 'role' ? 'publisher' : param === 'tokenType' ? 'uid' : 'room')),
-          isPublic: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, metatype)),
-        });
+        for (const handlerPath of [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat()) {
+          const path = routePath(prefix, handlerPath);
+          routes.push({
+            method: method === RequestMethod.POST ? 'POST' : 'GET',
+            path,
+            url: path.replace(/:(\w+)/g, (_, param: string) => (/uid|chatid/.test(param) ? '42' : param === 'role' ? 'publisher' : param === 'tokenType' ? 'uid' : 'room')),
+            isPublic: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, metatype)),
+          });
+        }
       }
     }
   }
   return routes;
+}
+
+/**
+ * The path Nest serves for a handler path under a controller prefix: joined with one slash, less one
+ * trailing slash. Slashes inside a path stay, so an empty segment (`/rtm//`, see emptySegment) is kept.
+ */
+function routePath(prefix: string, handlerPath: string): string {
+  const path = `/${[prefix, handlerPath].map((part) => part.replace(/^\/+/, '')).filter(Boolean).join('/')}`;
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
