@@ -54,10 +54,10 @@ describe('agora-token-service compatibility routes', () => {
       expect(max.rtc?.uid).toBe('4294967295');
     });
 
-    it('reads any uid that is not a canonical decimal as a user account', async () => {
-      for (const account of ['alice', '042', '-1', '4.2']) {
-        const response = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid: account });
-        expect(decodeIssued(response.json().token, before).rtc?.uid).toBe(account);
+    it('reads a uid of digits as the number it spells, as the Go server\'s ParseUint did, and anything else as an account', async () => {
+      for (const [uid, signed] of [['042', '42'], ['00', ''], ['alice', 'alice'], ['-1', '-1'], ['+7', '+7'], ['4.2', '4.2']]) {
+        const response = await postJson(app, route, { tokenType: 'rtc', channel: 'room', uid });
+        expect([uid, decodeIssued(response.json().token, before).rtc?.uid]).toEqual([uid, signed]);
       }
     });
 
@@ -232,9 +232,11 @@ describe('agora-token-service compatibility routes', () => {
       }
     });
 
-    it('refuses uid 0 and an empty uid', async () => {
-      expect(fieldErrors(await get(app, '/rtm/0/'))).toEqual([{ field: 'uid', message: 'uid must be a user id other than 0' }]);
-      for (const url of ['/rtm', '/rtm/']) {
+    it('refuses uid 0 in any spelling and an empty uid', async () => {
+      for (const url of ['/rtm/0/', '/rtm/00', '/rtm/000/']) {
+        expect(fieldErrors(await get(app, url))).toEqual([{ field: 'uid', message: 'uid must be a user id other than 0' }]);
+      }
+      for (const url of ['/rtm', '/rtm/', '/rtm//']) {
         expect(fieldErrors(await get(app, url))).toEqual([{ field: 'uid', message: 'uid is required' }]);
       }
     });
@@ -278,11 +280,19 @@ describe('agora-token-service compatibility routes', () => {
       expect(decodeIssued(response.json().rtmToken, before).rtm?.userId).toBe('carol');
     });
 
-    it('refuses RTC uid 0 without an RTM user, and RTM user 0', async () => {
-      expect(fieldErrors(await get(app, '/rte/room/publisher/uid/0/'))).toEqual([
-        { field: 'rtmuid', message: 'rtmuid is required when rtcuid is 0, which names no Signaling user' },
-      ]);
-      expect(fieldErrors(await get(app, '/rte/room/publisher/uid/42/0')).map((e) => e.field)).toEqual(['rtmuid']);
+    it('refuses RTC uid 0 in any spelling without an RTM user', async () => {
+      for (const url of ['/rte/room/publisher/uid/0/', '/rte/room/publisher/uid/00/', '/rte/room/publisher/uid//']) {
+        expect(fieldErrors(await get(app, url))).toEqual([
+          { field: 'rtmuid', message: 'rtmuid is required when rtcuid is 0, which names no Signaling user' },
+        ]);
+      }
+    });
+
+    it('signs an RTM token for the RTM user 0, as the Go server did (its "0" rule was for the RTC uid)', async () => {
+      const response = await get(app, '/rte/room/publisher/uid/42/0');
+
+      expect(decodeIssued(response.json().rtcToken, before).rtc?.uid).toBe('42');
+      expect(decodeIssued(response.json().rtmToken, before).rtm).toEqual({ userId: '0', privileges: { login: 3600 } });
     });
 
     it('refuses what the RTC route refuses, naming the rte fields', async () => {
