@@ -106,6 +106,7 @@ const GO_CASES: GoCase[] = [
 
   getCase('TestChatValidAndInvalid', '/chat/app/', 200, { chatToken: chatApp(3600) }),
   getCase('TestChatValidAndInvalid', '/chat/account/username/', 200, { chatToken: chatUser('username', 3600) }),
+  // Earlier versions of this test expected 400 for these two, before its routes took their present shape.
   getCase('TestChatValidAndInvalid', '/chat/account/', 404),
   getCase('TestChatValidAndInvalid', '/chat/invalid/', 404),
   getCase('TestChatValidAndInvalid', '/chat/account/username/?expiry=600', 200, { chatToken: chatUser('username', 600) }),
