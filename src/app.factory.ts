@@ -2,9 +2,12 @@ import type { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { answerClientError } from './common/http/client-error.handler.js';
+import { answerFrameworkError, MAX_PATH_PARAM_LENGTH } from './common/http/framework-errors.handler.js';
 import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
 import { registerJsonBodyParsers } from './common/http/json-body.parser.js';
 import { parseQueryString, refuseMalformedQueries } from './common/http/query-string.parser.js';
+import { serverTimeoutOptions } from './common/http/server-timeouts.js';
 import { serveTokenEndpoints } from './common/http/token-routes.js';
 import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
@@ -32,11 +35,20 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     ...loggingOptions(options.requestLogs ?? true, config.logLevel, options.logStream),
+    ...serverTimeoutOptions(config.timeouts),
     bodyLimit: MAX_BODY_BYTES,
     // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
-    // path parameters carry user accounts (up to 255 bytes, percent-encoded): see src/compat.
+    // path parameters carry user accounts: see src/compat.
     // Queries are decoded by the rule paths are: a parameter that is not percent-encoded UTF-8 is a 400.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024, querystringParser: parseQueryString },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: MAX_PATH_PARAM_LENGTH,
+      querystringParser: parseQueryString,
+    },
+    // Every error is a problem, also those raised before a route runs: a path the router
+    // refuses, and a request Node's HTTP parser refuses or that times out.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // When the server closes (after the drain), Node closes the idle keep-alive connections; a
     // request already arriving on an open one is served (with Connection: close), not given a 503.
     return503OnClosing: false,

@@ -1,7 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
-import { EnvInt, validateEnv } from './env-validation.js';
+import { ConfigValidationError, EnvInt, validateEnv } from './env-validation.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -40,6 +40,20 @@ class AppEnv {
     message: 'TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses or CIDRs',
   })
   TRUST_PROXY = 'false';
+
+  /** A token request is under 17 KiB: it is whole within a second on any link that can use a token. */
+  @IsOptional()
+  @EnvInt(1, 3600)
+  HTTP_REQUEST_TIMEOUT_SECONDS = 30;
+
+  @IsOptional()
+  @EnvInt(1, 3600)
+  HTTP_HEADERS_TIMEOUT_SECONDS = 10;
+
+  /** Longer than nginx's upstream keepalive_timeout (60 s): the balancer closes an idle connection first. */
+  @IsOptional()
+  @EnvInt(1, 3600)
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS = 72;
 }
 
 /**
@@ -58,14 +72,29 @@ function splitList(value: unknown): unknown {
   return value.split(',').map((origin) => origin.trim()).filter(Boolean);
 }
 
-/** HTTP server settings: where to listen, who may call from a browser, which proxies to believe, how much to log. */
+/**
+ * HTTP server settings: where to listen, who may call from a browser, which proxies to believe, how much to log,
+ * how long to wait for a client.
+ */
 export const appConfig = registerAs('app', () => {
   const env = validateEnv(AppEnv);
+  if (env.HTTP_HEADERS_TIMEOUT_SECONDS > env.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    // Node refuses a headers timeout past the request timeout: the request timeout already covers the headers.
+    throw new ConfigValidationError(['HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS']);
+  }
   return {
     port: env.PORT,
     host: env.HOST,
     corsAllowOrigin: env.CORS_ALLOW_ORIGIN,
     logLevel: env.LOG_LEVEL,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    timeouts: {
+      /** From a request's first byte until it is whole (headers and body); past it a 408, and the connection closes. */
+      requestSeconds: env.HTTP_REQUEST_TIMEOUT_SECONDS,
+      /** From a request's first byte until its headers are whole. */
+      headersSeconds: env.HTTP_HEADERS_TIMEOUT_SECONDS,
+      /** How long an idle keep-alive connection stays open after an answer. */
+      keepAliveSeconds: env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS,
+    },
   };
 });

@@ -2,6 +2,7 @@ import fastifyCors from '@fastify/cors';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerBadPreflightsWithProblems } from './preflight-problem.hook.js';
 
 /** Larger request bodies are refused with a 413 problem: no token request comes near it. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -38,7 +39,7 @@ const CONTENT_SECURITY_POLICY = {
  * JSON API and the docs page: CSP, nosniff, frame options, HSTS, referrer and
  * cross-origin policies.
  */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = headersSetBy(
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = headersSetBy(
   helmet({
     contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
     xXssProtection: false,
@@ -72,6 +73,7 @@ const EXPOSED_HEADERS = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remain
  */
 export function hardenHttp(app: NestFastifyApplication, corsAllowOrigin: readonly string[] | '*'): void {
   const fastify = app.getHttpAdapter().getInstance();
+  answerBadPreflightsWithProblems(fastify);
   // Registered on Fastify itself: Nest's enableCors() wraps the same plugin to copy its headers onto the
   // raw response for Nest middleware, which this app has none of, at a cost on every request.
   void fastify.register(fastifyCors, {

@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { LogLevel } from '../../config/app.config.js';
+import { serializeError } from './error.serializer.js';
 import { lazyRequestLogger } from './lazy-request-logger.js';
 import { LOG_REDACTION } from './redact-paths.js';
 import { RequestLogController } from './request-log.controller.js';
@@ -21,6 +22,7 @@ export function loggingOptions(enabled: boolean, level: LogLevel, destination?: 
     logger: enabled && {
       level,
       redact: LOG_REDACTION,
+      serializers: { err: serializeError },
       formatters: { level: (label: string) => ({ level: label }) },
       ...(destination ? { stream: destination } : {}),
     },
