@@ -15,6 +15,9 @@ const UNSET = {
   CORS_ALLOW_ORIGIN: undefined,
   LOG_LEVEL: undefined,
   TRUST_PROXY: undefined,
+  HTTP_REQUEST_TIMEOUT_SECONDS: undefined,
+  HTTP_HEADERS_TIMEOUT_SECONDS: undefined,
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: undefined,
   TOKEN_DEFAULT_EXPIRE_SECONDS: undefined,
   TOKEN_MAX_EXPIRE_SECONDS: undefined,
   METRICS_TOKEN: undefined,
@@ -39,7 +42,15 @@ async function errorOf(factory: () => unknown, env: Record<string, string | unde
 describe('configuration', () => {
   it('has the documented defaults', async () => {
     await withEnv(UNSET, async () => {
-      expect(appConfig()).toEqual({ port: 8080, host: '0.0.0.0', corsAllowOrigin: '*', logLevel: 'info', trustProxy: false });
+      expect(appConfig()).toEqual({
+        port: 8080,
+        host: '0.0.0.0',
+        corsAllowOrigin: '*',
+        logLevel: 'info',
+        trustProxy: false,
+        // Keep-alive outlasts nginx's upstream keepalive_timeout (60 s), so nginx closes an idle connection first.
+        timeouts: { requestSeconds: 30, headersSeconds: 10, keepAliveSeconds: 72 },
+      });
       expect(tokenConfig()).toEqual({ defaultExpireSeconds: 3600, maxExpireSeconds: 86_400 });
     });
   });
@@ -54,6 +65,9 @@ describe('configuration', () => {
       CORS_ALLOW_ORIGIN: 'https://a.example.com, http://localhost:3000',
       LOG_LEVEL: 'debug',
       TRUST_PROXY: '10.0.0.0/8, 192.168.1.1',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '20',
+      HTTP_HEADERS_TIMEOUT_SECONDS: '5',
+      HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '120',
       TOKEN_DEFAULT_EXPIRE_SECONDS: '600',
       TOKEN_MAX_EXPIRE_SECONDS: '7200',
     };
@@ -64,6 +78,7 @@ describe('configuration', () => {
         corsAllowOrigin: ['https://a.example.com', 'http://localhost:3000'],
         logLevel: 'debug',
         trustProxy: ['10.0.0.0/8', '192.168.1.1'],
+        timeouts: { requestSeconds: 20, headersSeconds: 5, keepAliveSeconds: 120 },
       });
       expect(agoraConfig()).toEqual({ appId: APP_ID, appCertificate: CERT, demo: false });
       expect(tokenConfig()).toEqual({ defaultExpireSeconds: 600, maxExpireSeconds: 7200 });
@@ -108,6 +123,14 @@ describe('configuration', () => {
     [{ CORS_ALLOW_ORIGIN: ',' }, 'CORS_ALLOW_ORIGIN must be * or list at least one origin'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be false, true, or a comma-separated list'],
+    [{ HTTP_REQUEST_TIMEOUT_SECONDS: '0' }, 'HTTP_REQUEST_TIMEOUT_SECONDS must be between 1 and 3600'],
+    [{ HTTP_HEADERS_TIMEOUT_SECONDS: '2.5' }, 'HTTP_HEADERS_TIMEOUT_SECONDS must be an integer'],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: 'forever' }, 'HTTP_KEEP_ALIVE_TIMEOUT_SECONDS must be an integer'],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '3601' }, 'HTTP_KEEP_ALIVE_TIMEOUT_SECONDS must be between 1 and 3600'],
+    [
+      { HTTP_REQUEST_TIMEOUT_SECONDS: '5', HTTP_HEADERS_TIMEOUT_SECONDS: '6' },
+      'HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
+    ],
   ])('refuses malformed server settings %j', async (env, message) => {
     expect(await errorOf(appConfig, env)).toContain(message);
   });

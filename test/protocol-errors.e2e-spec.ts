@@ -1,0 +1,229 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
+import type { AddressInfo } from 'node:net';
+import { STATUS_CODES } from 'node:http';
+import { RawConnection, type RawResponse } from './support/raw-http.js';
+import { createTestApp } from './support/test-app.js';
+
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+const RUNS = { numRuns: 25 };
+
+/**
+ * Errors raised before any route runs (the router refusing a path, CORS
+ * refusing an OPTIONS request that is no preflight, Node's HTTP parser
+ * refusing a request) get the same problem as every other error: over a real
+ * socket, as a client sends them.
+ */
+describe('Every error is a problem (e2e, real socket)', () => {
+  let app: NestFastifyApplication;
+  let port: number;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await app.listen(0, '127.0.0.1');
+    port = (app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(() => app.close());
+
+  /** Sends `request` on a new connection and reads the answer. */
+  async function exchange(request: string): Promise<RawResponse & { connection: RawConnection }> {
+    const connection = await RawConnection.open(port);
+    connection.write(request);
+    return { ...(await connection.response()), connection };
+  }
+
+  const get = (path: string, headers = '') => `GET ${path} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`;
+
+  /** A problem raised for a request the router saw: it carries the request's id, also in X-Request-Id. */
+  function expectRequestProblem(response: RawResponse, status: number, instance: string): void {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toBe(PROBLEM_JSON);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(JSON.parse(response.body)).toEqual({
+      type: 'about:blank',
+      title: STATUS_CODES[status],
+      status,
+      detail: expect.any(String),
+      instance,
+      requestId: response.headers['x-request-id'],
+    });
+  }
+
+  describe('a path the router refuses', () => {
+    const hex = fc.constantFrom(...'0123456789abcdefABCDEF');
+    const notHex = fc.constantFrom(...'gGzZ-_.~!/xq');
+    /** %-escapes no decoder accepts: truncated or non-hex, or bytes that are not UTF-8 (stray continuation, lead without continuation, overlong, surrogate, past U+10FFFF). */
+    const badEscape = fc.oneof(
+      fc.constant('%'),
+      hex.map((digit) => `%${digit}`),
+      fc.tuple(notHex, fc.oneof(hex, notHex)).map(([a, b]) => `%${a}${b}`),
+      fc.tuple(hex, notHex).map(([a, b]) => `%${a}${b}`),
+      fc.integer({ min: 0x80, max: 0xbf }).map(byte),
+      fc.tuple(fc.integer({ min: 0xc2, max: 0xf4 }), fc.constantFrom('', '%41', '/x')).map(([lead, next]) => byte(lead) + next),
+      fc.integer({ min: 0x80, max: 0xbf }).map((low) => `%C0${byte(low)}`),
+      fc.integer({ min: 0xa0, max: 0xbf }).map((second) => `%ED${byte(second)}%80`),
+      fc.integer({ min: 0xf5, max: 0xff }).map(byte),
+    );
+    const route = fc.constantFrom(
+      (seg: string) => `/rtc/${seg}/publisher/uid/1/`,
+      (seg: string) => `/rtm/${seg}/`,
+      (seg: string) => `/v1/rtc/token${seg}`,
+      (seg: string) => `/${seg}`,
+    );
+
+    it('answers a malformed %-escape anywhere in the path with a 400 problem and the request id', async () => {
+      await fc.assert(
+        // What follows an escape starts with no hex digit, which could complete a truncated one.
+        fc.asyncProperty(route, fc.stringMatching(/^[a-z0-9]{0,6}$/), badEscape, fc.stringMatching(/^[g-z][a-z0-9]{0,5}$|^$/), async (at, before, escape, after) => {
+          const path = at(`${before}${escape}${after}`);
+          const response = await exchange(get(path));
+
+          expectRequestProblem(response, 400, path);
+          expect(JSON.parse(response.body).detail).toBe('The request path is not valid percent-encoded UTF-8.');
+        }),
+        RUNS,
+      );
+    });
+
+    it('echoes the caller-chosen request id in the problem', async () => {
+      const response = await exchange(get('/rtc/%zz/publisher/uid/1/', 'X-Request-Id: bad-url-1\r\n'));
+
+      expect(response.headers['x-request-id']).toBe('bad-url-1');
+      expect(JSON.parse(response.body)).toMatchObject({ status: 400, requestId: 'bad-url-1' });
+    });
+
+    it('answers a path parameter longer than 1024 characters with a 414 problem', async () => {
+      const name = fc.integer({ min: 1025, max: 12_000 }).map((length) => 'a'.repeat(length));
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('/rtc/%s/publisher/uid/1/', '/rtm/%s/', '/rtc/room/publisher/userAccount/%s/'), name, async (pattern, long) => {
+          const path = pattern.replace('%s', long);
+          const response = await exchange(get(path));
+
+          expectRequestProblem(response, 414, path);
+          expect(JSON.parse(response.body).detail).toBe('A path parameter is longer than 1024 characters.');
+        }),
+        { numRuns: 15 },
+      );
+    });
+
+    it('still routes a parameter of exactly 1024 characters', async () => {
+      const response = await exchange(get(`/rtm/${'a'.repeat(1024)}/`));
+
+      expect(response.status).not.toBe(414);
+      expect(response.headers['content-type']).toMatch(/^application\/(problem\+)?json/);
+    });
+  });
+
+  describe('an OPTIONS request that is not a CORS preflight', () => {
+    const path = fc.constantFrom('/v1/rtc/token', '/v1/rtm/token', '/getToken', '/ping', '/nowhere', '/rtc/r/publisher/uid/1/');
+    /** Origin and Access-Control-Request-Method: at least one missing. */
+    const headers = fc.constantFrom('', 'Origin: https://app.example.com\r\n', 'Access-Control-Request-Method: POST\r\n');
+
+    it('gets a 400 problem instead of text/plain', async () => {
+      await fc.assert(
+        fc.asyncProperty(path, headers, async (target, sent) => {
+          const response = await exchange(`OPTIONS ${target} HTTP/1.1\r\nHost: x\r\n${sent}Connection: close\r\n\r\n`);
+
+          expect(response.status).toBe(400);
+          expect(response.headers['content-type']).toBe(PROBLEM_JSON);
+          expect(JSON.parse(response.body)).toEqual({
+            type: 'about:blank',
+            title: 'Bad Request',
+            status: 400,
+            detail: 'An OPTIONS request is a CORS preflight: send Origin and Access-Control-Request-Method.',
+            instance: target,
+            requestId: response.headers['x-request-id'],
+          });
+        }),
+        RUNS,
+      );
+    });
+
+    it('leaves a real preflight answered 204', async () => {
+      const response = await exchange(
+        'OPTIONS /v1/rtc/token HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example.com\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n',
+      );
+
+      expect(response.status).toBe(204);
+      expect(response.headers['access-control-allow-methods']).toBe('GET, POST');
+    });
+  });
+
+  describe('a request the HTTP parser refuses', () => {
+    /** The problem written straight to the socket: no request yet, so no id and no instance; then the connection closes. */
+    async function expectConnectionProblem(request: string, status: number): Promise<void> {
+      const response = await exchange(request);
+
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toBe(PROBLEM_JSON);
+      expect(response.headers.connection).toBe('close');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
+      expect(JSON.parse(response.body)).toEqual({ type: 'about:blank', title: STATUS_CODES[status], status, detail: expect.any(String) });
+      await response.connection.closed;
+    }
+
+    const post = (headers: string, body = '{}') => `POST /v1/rtc/token HTTP/1.1\r\nHost: x\r\nX-API-Key: k\r\n${headers}\r\n${body}`;
+    const length = fc.integer({ min: 0, max: 99 });
+    const caseOf = fc.constantFrom((name: string) => name, (name: string) => name.toLowerCase(), (name: string) => name.toUpperCase());
+
+    it('answers a duplicate Content-Length with a 400 problem', async () => {
+      await fc.assert(
+        fc.asyncProperty(length, length, caseOf, fc.constantFrom('', 'Content-Type: application/json\r\n'), async (a, b, spell, between) => {
+          const name = spell('Content-Length');
+          await expectConnectionProblem(post(`${name}: ${a}\r\n${between}${name}: ${b}\r\n`), 400);
+        }),
+        RUNS,
+      );
+    });
+
+    it('answers Content-Length with Transfer-Encoding with a 400 problem', async () => {
+      await fc.assert(
+        fc.asyncProperty(length, caseOf, fc.boolean(), async (n, spell, teFirst) => {
+          const [cl, te] = [`${spell('Content-Length')}: ${n}\r\n`, `${spell('Transfer-Encoding')}: chunked\r\n`];
+          await expectConnectionProblem(post(teFirst ? te + cl : cl + te, '0\r\n\r\n'), 400);
+        }),
+        RUNS,
+      );
+    });
+
+    it('answers headers over 16 KiB with a 431 problem', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 16_400, max: 40_000 }), async (count, total) => {
+          const value = 'v'.repeat(Math.ceil(total / count));
+          const headers = Array.from({ length: count }, (_, i) => `X-Filler-${i}: ${value}\r\n`).join('');
+          await expectConnectionProblem(`GET /ping HTTP/1.1\r\nHost: x\r\n${headers}\r\n`, 431);
+        }),
+        { numRuns: 10 },
+      );
+    });
+
+    it('answers a malformed request line or header with a 400 problem', async () => {
+      const separator = fc.constantFrom('(', ')', '<', '>', '@', ',', ';', '"', '[', ']', '{', '}', '\t', ' ');
+      const control = fc.integer({ min: 0, max: 31 }).filter((c) => c !== 9).map((c) => String.fromCharCode(c));
+      const word = fc.stringMatching(/^[A-Za-z]{1,12}$/);
+      const request = (line: string, header = '') => `${line}\r\nHost: x\r\n${header}\r\n`;
+      const malformed = fc.oneof(
+        // Request line: a method that is not a token or not upper case, a version other than HTTP/1.0 or 1.1,
+        // a control character or space inside the target, a fourth part.
+        fc.tuple(word, separator, word).map(([a, c, b]) => request(`${a.toUpperCase()}${c}${b.toUpperCase()} /ping HTTP/1.1`)),
+        word.filter((w) => w !== w.toUpperCase()).map((method) => request(`${method.toLowerCase()} /ping HTTP/1.1`)),
+        fc.constantFrom('HTTP/1.2', 'HTTP/3.0', 'HTTP/1', 'HTTP/x.y', 'HTTPS/1.1', 'HTTP/11', 'http/1.1').map((v) => request(`GET /ping ${v}`)),
+        fc.tuple(control, fc.constantFrom('/p', '/ping/', '/v1/rtc/token')).map(([c, at]) => request(`GET ${at}${c}x HTTP/1.1`)),
+        word.map((extra) => request(`GET /ping HTTP/1.1 ${extra}`)),
+        // Headers: a name that is not a token, a line without a colon, a control character in a value.
+        fc.tuple(word, separator, word).map(([a, c, b]) => request('GET /ping HTTP/1.1', `${a}${c}${b}: 1\r\n`)),
+        word.map((line) => request('GET /ping HTTP/1.1', `${line}\r\n`)),
+        fc.tuple(word, control, word).map(([a, c, b]) => request('GET /ping HTTP/1.1', `X-Value: ${a}${c}${b}\r\n`)),
+      );
+      await fc.assert(
+        fc.asyncProperty(malformed, (request) => expectConnectionProblem(request, 400)),
+        RUNS,
+      );
+    });
+  });
+});
+
+function byte(value: number): string {
+  return `%${value.toString(16).toUpperCase().padStart(2, '0')}`;
+}
