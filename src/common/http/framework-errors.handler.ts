@@ -22,13 +22,16 @@ const ANSWERS: Readonly<Record<string, { status: number; detail: string }>> = {
  * over-long parameter) before any route, hook or Nest filter runs, so this
  * answers with the same problem the ProblemDetailsFilter would give, and the
  * headers the skipped onRequest hooks would have set (request id, security
- * headers). Replaces the handler Nest's FastifyAdapter sets, which sends
+ * headers), and logs the request line. Replaces the handler Nest's FastifyAdapter sets, which sends
  * Fastify's own JSON error.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const answer = ANSWERS[error.code];
   const exception = answer ? new HttpException(answer.detail, answer.status) : error;
-  const problem = toProblem(exception, request.url.split('?')[0], request.id);
+  const path = request.url.split('?')[0];
+  const problem = toProblem(exception, path, request.id);
+  // Fastify logs no completion line for a request the router refused: this is its request line.
+  request.log.info({ method: request.method, route: path, statusCode: problem.status }, 'request completed');
   void reply
     .headers(SECURITY_HEADERS)
     .header(REQUEST_ID_HEADER, request.id)
