@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RawConnection, type RawResponse } from './support/raw-http.js';
@@ -127,5 +128,25 @@ describe('Slow clients (e2e, real socket)', () => {
     expect(idleSince - answered).toBeGreaterThan(REQUEST_TIMEOUT_MS);
     expect(idleMs).toBeGreaterThanOrEqual(KEEP_ALIVE_TIMEOUT_MS - 100);
     expect(idleMs).toBeLessThan(KEEP_ALIVE_TIMEOUT_MS + SWEEP_MS);
+  });
+});
+
+describe('Slow-client timeouts by default', () => {
+  it('give Node 30 s for a request, 10 s for its headers and 72 s for an idle keep-alive connection', async () => {
+    const app = await createTestApp({
+      HTTP_REQUEST_TIMEOUT_SECONDS: undefined,
+      HTTP_HEADERS_TIMEOUT_SECONDS: undefined,
+      HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: undefined,
+    });
+    try {
+      const server = app.getHttpServer() as Server;
+      expect({ request: server.requestTimeout, headers: server.headersTimeout, keepAlive: server.keepAliveTimeout }).toEqual({
+        request: 30_000,
+        headers: 10_000,
+        keepAlive: 72_000,
+      });
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -31,7 +31,11 @@ describe('serializeError', () => {
           expect(secretsFoundIn(JSON.stringify(line), { secret })).toEqual([]);
           expect(JSON.stringify(line)).not.toContain('rawPacket');
         }
-        expect(logged(parseError(raw)).err).toMatchObject({ type: 'Error', code: 'HPE_UNEXPECTED_CONTENT_LENGTH', message: expect.stringContaining('Duplicate') });
+        expect(logged(parseError(raw)).err).toMatchObject({
+          type: 'Error',
+          code: 'HPE_UNEXPECTED_CONTENT_LENGTH',
+          message: expect.stringContaining('Duplicate'),
+        });
         expect(logged(wrapped).err).toMatchObject({ message: 'outer', inner: { code: 'HPE_UNEXPECTED_CONTENT_LENGTH' } });
       }),
       { numRuns: 30 },
