@@ -3,6 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
+import { fixedHeaders } from '../common/http/api-response-headers.js';
 import { JSON_WHATEVER_CONTENT_TYPE } from '../common/http/json-body.parser.js';
 import { NO_STORE as NO_STORE_VALUE } from '../common/http/token-endpoint.decorator.js';
 
@@ -62,14 +63,19 @@ export function LegacyPost(path: string, options: LegacyEndpointOptions): Method
 }
 
 function documented(options: LegacyEndpointOptions, problems: number[]): MethodDecorator[] {
+  const cacheHeaders = options.cacheHeaders ?? NO_STORE;
   return [
-    ...Object.entries(options.cacheHeaders ?? NO_STORE).map(([name, value]) => Header(name, value)),
+    ...Object.entries(cacheHeaders).map(([name, value]) => Header(name, value)),
     ApiOperation({
       summary: `${options.summary} (deprecated: use ${options.moveTo})`,
       description: `Deprecated compatibility route: move to \`${options.moveTo}\`. ${options.description}`,
       deprecated: true,
     }),
-    ApiOkResponse({ type: options.response, description: "The token, in the original server's shape." }),
+    ApiOkResponse({
+      type: options.response,
+      description: "The token, in the original server's shape.",
+      headers: fixedHeaders(cacheHeaders),
+    }),
     ApiProblemResponses(...(options.problems ?? problems)),
     // Legacy routes take the same credentials as /v1, and answer refusals as problem details.
     ApiCallerSecurity(),

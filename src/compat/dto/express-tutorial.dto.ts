@@ -1,4 +1,7 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { CHANNEL_MAX_BYTES, USER_ID_MAX_BYTES, UINT32_MAX } from '../../agora/agora.constants.js';
+import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../common/validation/body-shape.js';
 
 /** The Express tutorial's `POST /rtctoken` body. */
@@ -16,6 +19,7 @@ export class TutorialRtcTokenRequestDto {
    * The channel to join.
    * @example "demo-room"
    */
+  @ApiProperty(byteLimitedSchema(1, CHANNEL_MAX_BYTES))
   @IsString()
   channel: string;
 }
@@ -27,6 +31,7 @@ export class TutorialRtmTokenRequestDto {
    * The Signaling user id.
    * @example "alice"
    */
+  @ApiProperty(byteLimitedSchema(1, USER_ID_MAX_BYTES))
   @IsString()
   user: string;
 }
@@ -38,6 +43,7 @@ export class LegacyUidTokenDto {
    * (AUTH_MODE jwt), whose token is for their own account.
    * @example 2882341273
    */
+  @ApiPropertyOptional(integerSchema(1, UINT32_MAX))
   uid?: number;
 
   /**
