@@ -1,6 +1,6 @@
 import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiConsumes, ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 import { fixedHeaders } from '../common/http/api-response-headers.js';
@@ -57,6 +57,8 @@ export function LegacyPost(path: string, options: LegacyEndpointOptions): Method
   return applyDecorators(
     Post(path),
     RouteConfig({ [JSON_WHATEVER_CONTENT_TYPE]: true }),
+    // Documented as the clients send it; any other type (or none) is read as JSON too.
+    ApiConsumes('application/json', 'text/plain'),
     HttpCode(HttpStatus.OK),
     ...documented(options, [400, 413, 500]),
   );

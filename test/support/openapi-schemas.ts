@@ -14,6 +14,7 @@ export interface Schema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  nullable?: boolean;
   'x-max-bytes'?: number;
 }
 
@@ -86,11 +87,15 @@ function prefixWithin(characters: string[], maxBytes: number): string {
   return text;
 }
 
-/** Values the schema refuses: whole numbers out of range, fractions, strings past their byte limit. */
-export function refused(schema: Schema): fc.Arbitrary<unknown> | undefined {
+/**
+ * Values the schema refuses: null where it does not say nullable, whole numbers out of range,
+ * fractions, strings past their byte limit.
+ */
+export function refused(schema: Schema): fc.Arbitrary<unknown> {
+  const kinds: fc.Arbitrary<unknown>[] = schema.nullable ? [] : [fc.constant(null)];
   if (schema.type === 'integer') {
     const { minimum = Number.MIN_SAFE_INTEGER, maximum = Number.MAX_SAFE_INTEGER } = schema;
-    return fc.oneof(
+    kinds.push(
       wholeNumber(Number.MIN_SAFE_INTEGER, minimum - 1),
       wholeNumber(maximum + 1, Number.MAX_SAFE_INTEGER),
       fc.double({ min: minimum, max: maximum, noNaN: true }).filter((n) => !Number.isInteger(n)),
@@ -98,12 +103,15 @@ export function refused(schema: Schema): fc.Arbitrary<unknown> | undefined {
   }
   const maxBytes = schema['x-max-bytes'];
   if (schema.type === 'string' && maxBytes !== undefined) {
-    return fc
-      .array(CHARACTER, { minLength: Math.ceil(maxBytes / 4), maxLength: maxBytes + 1 })
-      .map((characters) => characters.join(''))
-      .filter((s) => Buffer.byteLength(s) > maxBytes);
+    kinds.push(
+      fc
+        .array(CHARACTER, { minLength: Math.ceil(maxBytes / 4), maxLength: maxBytes + 1 })
+        .map((characters) => characters.join(''))
+        .filter((s) => Buffer.byteLength(s) > maxBytes),
+    );
   }
-  return undefined;
+  if (kinds.length === 0) throw new Error(`Nothing to refuse in ${JSON.stringify(schema)}`);
+  return fc.oneof(...kinds);
 }
 
 /** Whole numbers from `min` to `max`, past 32 bits too (fc.integer stops there). */

@@ -11,6 +11,7 @@ export class TutorialRtcTokenRequestDto {
    * True to publish; false or missing to only join.
    * @example true
    */
+  @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsBoolean()
   isPublisher?: boolean;

@@ -25,7 +25,7 @@ export class GetTokenRequestDto {
    * `rtc`: the channel (required). `rtm`: a stream channel the token also covers, `*` for any.
    * @example "demo-room"
    */
-  @ApiPropertyOptional(byteLimitedSchema(0, CHANNEL_MAX_BYTES))
+  @ApiPropertyOptional({ ...byteLimitedSchema(0, CHANNEL_MAX_BYTES), nullable: true })
   @IsOptional()
   @IsString()
   channel?: string;
@@ -34,6 +34,7 @@ export class GetTokenRequestDto {
    * `rtc`: `publisher` publishes; anything else, or nothing, only joins.
    * @example "publisher"
    */
+  @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
   role?: string;
@@ -43,7 +44,7 @@ export class GetTokenRequestDto {
    * `rtm`: the user id (required). `chat`: the user of a user token; omit it for an app token.
    * @example "42"
    */
-  @ApiPropertyOptional(byteLimitedSchema(0, ACCOUNT_MAX_BYTES))
+  @ApiPropertyOptional({ ...byteLimitedSchema(0, ACCOUNT_MAX_BYTES), nullable: true })
   @IsOptional()
   @IsString()
   uid?: string;
@@ -52,7 +53,7 @@ export class GetTokenRequestDto {
    * Lifetime in seconds from now; missing or 0 means 3600 (TOKEN_DEFAULT_EXPIRE_SECONDS); at most 86400.
    * @example 3600
    */
-  @ApiPropertyOptional(integerSchema(0, AGORA_MAX_EXPIRE_SECONDS))
+  @ApiPropertyOptional({ ...integerSchema(0, AGORA_MAX_EXPIRE_SECONDS), nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
