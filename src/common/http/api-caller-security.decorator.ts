@@ -1,5 +1,4 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, type DocumentBuilder } from '@nestjs/swagger';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
 
@@ -51,11 +50,10 @@ export function ApiOpenRoute(): MethodDecorator & ClassDecorator {
   return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (key !== undefined && descriptor) return void open(target, key, descriptor);
     const prototype = (target as Type<unknown>).prototype as object;
+    // Every method: on one that is no route, the operation metadata is never read.
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = Object.getOwnPropertyDescriptor(prototype, name);
-      if (method && typeof method.value === 'function' && Reflect.hasMetadata(PATH_METADATA, method.value)) {
-        open(prototype, name, method);
-      }
+      if (name !== 'constructor' && typeof method?.value === 'function') open(prototype, name, method);
     }
   };
 }
