@@ -1,8 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { addCallerSecuritySchemes } from './common/http/api-caller-security.decorator.js';
+import { documentResponseHeaders } from './common/http/api-response-headers.js';
+import { ProblemDto } from './common/problem/problem.dto.js';
 
-/** Serves Swagger UI at /docs and the OpenAPI 3 document at /docs-json, generated from the DTOs. */
+/**
+ * Serves Swagger UI at /docs and the OpenAPI 3 document at /docs-json, generated from the DTOs.
+ * test/openapi-lint.e2e-spec.ts lints the served document with Spectral (.spectral.yaml).
+ */
 export function setUpOpenApi(app: INestApplication): void {
   const config = addCallerSecuritySchemes(new DocumentBuilder())
     .setTitle('Agora token service')
@@ -13,6 +18,9 @@ export function setUpOpenApi(app: INestApplication): void {
         'use Authorize to send one.',
     )
     .setVersion('1')
+    // Relative: clients and Swagger UI's "Try it out" call the host that served the document, whatever name
+    // or port a proxy gives it; the service serves every route from its root.
+    .addServer('/', 'The server that served this document')
     // Declared in reading order: Swagger UI lists tags as declared, current routes before deprecated ones.
     .addTag('rtc', 'RTC (video/voice) tokens')
     .addTag('rtm', 'RTM (Signaling) tokens')
@@ -21,5 +29,19 @@ export function setUpOpenApi(app: INestApplication): void {
     .addTag('compatibility', 'Deprecated: the routes of the community token servers, for drop-in migration')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  closeObjectSchemas(document);
+  documentResponseHeaders(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+/**
+ * Every DTO is closed (`additionalProperties: false`): the validation pipe
+ * refuses unknown fields at any depth, and answers carry only their DTO's
+ * fields. Problem details stay open: RFC 9457 lets a problem type add
+ * extension members, and tells clients to ignore those they do not know.
+ */
+function closeObjectSchemas(document: OpenAPIObject): void {
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    if (!('$ref' in schema) && schema.properties) schema.additionalProperties = name === ProblemDto.name;
+  }
 }

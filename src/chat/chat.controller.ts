@@ -19,6 +19,7 @@ export class ChatController {
       'which carries app-wide REST privileges: give it only to trusted back ends.',
     request: CreateChatTokenDto,
     response: ChatTokenResponseDto,
+    bodyRequired: false,
     examples: {
       user: { summary: 'User token', value: { userId: 'alice' } },
       app: { summary: 'App token', value: {} },

@@ -1,8 +1,9 @@
 import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiConsumes, ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
+import { fixedHeaders } from '../common/http/api-response-headers.js';
 import { JSON_WHATEVER_CONTENT_TYPE } from '../common/http/json-body.parser.js';
 import { NO_STORE as NO_STORE_VALUE } from '../common/http/token-endpoint.decorator.js';
 
@@ -56,20 +57,27 @@ export function LegacyPost(path: string, options: LegacyEndpointOptions): Method
   return applyDecorators(
     Post(path),
     RouteConfig({ [JSON_WHATEVER_CONTENT_TYPE]: true }),
+    // Documented as the clients send it; any other type (or none) is read as JSON too.
+    ApiConsumes('application/json', 'text/plain'),
     HttpCode(HttpStatus.OK),
     ...documented(options, [400, 413, 500]),
   );
 }
 
 function documented(options: LegacyEndpointOptions, problems: number[]): MethodDecorator[] {
+  const cacheHeaders = options.cacheHeaders ?? NO_STORE;
   return [
-    ...Object.entries(options.cacheHeaders ?? NO_STORE).map(([name, value]) => Header(name, value)),
+    ...Object.entries(cacheHeaders).map(([name, value]) => Header(name, value)),
     ApiOperation({
       summary: `${options.summary} (deprecated: use ${options.moveTo})`,
       description: `Deprecated compatibility route: move to \`${options.moveTo}\`. ${options.description}`,
       deprecated: true,
     }),
-    ApiOkResponse({ type: options.response, description: "The token, in the original server's shape." }),
+    ApiOkResponse({
+      type: options.response,
+      description: "The token, in the original server's shape.",
+      headers: fixedHeaders(cacheHeaders),
+    }),
     ApiProblemResponses(...(options.problems ?? problems)),
     // Legacy routes take the same credentials as /v1, and answer refusals as problem details.
     ApiCallerSecurity(),

@@ -1,7 +1,9 @@
 import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
 import { ApiExtraModels, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ACCOUNT_MAX_BYTES } from '../agora/agora.constants.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import { byteLimitedSchema } from '../common/http/api-schema.options.js';
 import { ProblemDto } from '../common/problem/problem.dto.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem/problem.types.js';
 import { LegacyErrorDto } from './dto/legacy-error.dto.js';
@@ -12,19 +14,23 @@ import { LegacyErrorFilter } from './legacy-error.filter.js';
 import { expireSecondsOf, presentOrUndefined, rtcRoleOf, rtcUserOfSignedString } from './legacy-input.rules.js';
 import { LegacyQuery } from './legacy-query.decorator.js';
 import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
+import { CHANNEL_NAME_SCHEMA, EXPIRY_SCHEMA } from './token-service.docs.js';
 
 const NAMES = { channel: 'channelName', uid: 'uid', account: 'uid', expireSeconds: 'expireTime' } as const;
 
 /** The original's nocache middleware, header for header. */
 const NO_CACHE = { 'Cache-Control': 'private, no-cache, no-store, must-revalidate', Expires: '-1', Pragma: 'no-cache' };
 
+/** A uid or an account; empty means the default, 0. */
+const USER = byteLimitedSchema(0, ACCOUNT_MAX_BYTES);
+
 /** Its query parameters, and its 400 in either shape. */
 const AccessTokenDocs = () =>
   applyDecorators(
-    ApiQuery({ name: 'channelName', required: true, description: 'The channel to join.', example: 'demo-room' }),
-    ApiQuery({ name: 'uid', required: false, description: 'A uid (default 0 = any user) or an account.', example: '42' }),
-    ApiQuery({ name: 'role', required: false, description: '`publisher`, or anything else to only join.' }),
-    ApiQuery({ name: 'expireTime', required: false, description: 'Seconds from now; default 3600.', example: '3600' }),
+    ApiQuery({ name: 'channelName', required: true, description: 'The channel to join.', schema: CHANNEL_NAME_SCHEMA, example: 'demo-room' }),
+    ApiQuery({ name: 'uid', required: false, description: 'A uid (default 0 = any user) or an account.', schema: USER, example: '42' }),
+    ApiQuery({ name: 'role', required: false, description: '`publisher`, or anything else to only join.', schema: { type: 'string' } }),
+    ApiQuery({ name: 'expireTime', required: false, description: 'Seconds from now; default 3600.', schema: EXPIRY_SCHEMA, example: 3600 }),
     ApiExtraModels(LegacyErrorDto),
     ApiResponse({
       status: 400,

@@ -63,7 +63,7 @@ export class TokenServiceController {
     description: '`uid` is the Signaling user; 0 (in any spelling: `00` is 0 too) is a 400.',
     response: LegacyRtmTokenDto,
   })
-  @TokenServiceParams('uid')
+  @TokenServiceParams('rtmUid')
   rtm(@CurrentCaller() caller: Caller, @Param('uid') uid: string, @LegacyQuery(EXPIRY) expiry?: string): Promise<LegacyRtmTokenDto> {
     return this.paths.rtm(uid, expiry, caller);
   }

@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiParam, ApiQuery } from '@nestjs/swagger';
-import { CHANNEL_CHARACTERS, CHANNEL_MAX_BYTES } from '../agora/agora.constants.js';
+import { ApiParam, ApiQuery, type SchemaObject } from '@nestjs/swagger';
+import {
+  ACCOUNT_MAX_BYTES,
+  AGORA_MAX_EXPIRE_SECONDS,
+  CHANNEL_CHARACTERS,
+  CHANNEL_MAX_BYTES,
+  CHANNEL_PATTERN,
+  USER_ID_MAX_BYTES,
+} from '../agora/agora.constants.js';
+import { byteLimitedSchema, integerSchema } from '../common/http/api-schema.options.js';
 import { LegacyTokenDto } from './dto/legacy-token.dto.js';
 
 /** OpenAPI text for agora-token-service's routes, kept out of the controller so it stays readable. */
@@ -43,12 +51,38 @@ const PARAMS = {
   rtcuid: 'The RTC user: a decimal uid (0 = any user) or an account, as `tokenType` says.',
   rtmuid: 'The Signaling user.',
   chatid: 'The Chat user id.',
+
+  /** `GET /rtm/{uid}`'s user, named `uid` in the route: a Signaling user id. */
+  rtmUid: 'The Signaling user, other than 0 (in any spelling).',
 } as const;
+
+/** A channel, as the /v1 rules take it (every legacy route maps onto them). */
+export const CHANNEL_NAME_SCHEMA = { ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source };
+const RTC_USER = byteLimitedSchema(1, ACCOUNT_MAX_BYTES);
+const RTM_USER = byteLimitedSchema(1, USER_ID_MAX_BYTES);
+
+/** What each parameter may be, as the /v1 rules take what it maps to (a uid or account, a user id of 64 bytes). */
+const SCHEMAS: Record<keyof typeof PARAMS, SchemaObject> = {
+  channelName: CHANNEL_NAME_SCHEMA,
+  role: { type: 'string' },
+  tokenType: { type: 'string', enum: ['uid', 'userAccount'] },
+  uid: RTC_USER,
+  rtcuid: RTC_USER,
+  rtmuid: RTM_USER,
+  chatid: RTM_USER,
+  rtmUid: RTM_USER,
+};
+
+/** Parameters named otherwise in the route than in PARAMS. */
+const ROUTE_NAMES: Partial<Record<keyof typeof PARAMS, string>> = { rtmUid: 'uid' };
+
+/** The `expiry` query of every GET route (empty or 0: the default), as expireSecondsOf reads it. */
+export const EXPIRY_SCHEMA = integerSchema(0, AGORA_MAX_EXPIRE_SECONDS);
 
 /** Documents the route's path parameters and the `expiry` query that every GET route takes. */
 export function TokenServiceParams(...names: (keyof typeof PARAMS)[]): MethodDecorator {
   return applyDecorators(
-    ...names.map((name) => ApiParam({ name, description: PARAMS[name] })),
-    ApiQuery({ name: EXPIRY, required: false, description: EXPIRY_DOCS, example: '3600' }),
+    ...names.map((name) => ApiParam({ name: ROUTE_NAMES[name] ?? name, description: PARAMS[name], schema: SCHEMAS[name] })),
+    ApiQuery({ name: EXPIRY, required: false, description: EXPIRY_DOCS, schema: EXPIRY_SCHEMA, example: 3600 }),
   );
 }

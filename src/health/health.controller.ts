@@ -3,13 +3,32 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
+import { fixedHeaders } from '../common/http/api-response-headers.js';
 import { HealthStatusDto, PongDto } from './dto/health-status.dto.js';
 import { ReadinessIndicators } from './readiness.indicators.js';
 
+/** The Cache-Control of the probes (Terminus's for readiness), so no proxy answers for a replica. */
+const PROBE_NO_CACHE = 'no-cache, no-store, must-revalidate';
+const NO_STORE = 'no-store';
+
+/** Terminus's checks by name, each with its `status` and what it reports. */
+const CHECKS = {
+  type: 'object',
+  description: 'Each check by name, with its `status` (`up` or `down`) and what it reports.',
+  additionalProperties: { type: 'object' },
+} as const;
+
 const PROBE_RESULT = {
   description: 'Every check is up (Terminus result).',
-  schema: { example: { status: 'ok', info: { config: { status: 'up' } }, error: {}, details: { config: { status: 'up' } } } },
-};
+  headers: fixedHeaders({ 'Cache-Control': PROBE_NO_CACHE }),
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['status', 'info', 'error', 'details'],
+    properties: { status: { type: 'string', enum: ['ok'] }, info: CHECKS, error: CHECKS, details: CHECKS },
+    example: { status: 'ok', info: { config: { status: 'up' } }, error: {}, details: { config: { status: 'up' } } },
+  },
+} as const;
 
 @ApiTags('health')
 @Public()
@@ -21,18 +40,18 @@ export class HealthController {
   ) {}
 
   @Get('health')
-  @Header('Cache-Control', 'no-store')
+  @Header('Cache-Control', NO_STORE)
   @ApiOperation({
     summary: 'Health check',
     description: 'Answers 200 while the process is up with valid configuration (it refuses to start otherwise).',
   })
-  @ApiOkResponse({ type: HealthStatusDto })
+  @ApiOkResponse({ type: HealthStatusDto, headers: fixedHeaders({ 'Cache-Control': NO_STORE }) })
   status(): HealthStatusDto {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
   @Get('health/live')
-  @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
+  @Header('Cache-Control', PROBE_NO_CACHE)
   @ApiOperation({ summary: 'Liveness probe', description: 'Answers 200 while the process answers at all, shutting down included.' })
   @ApiOkResponse(PROBE_RESULT)
   live(): HealthCheckResult {
@@ -60,9 +79,9 @@ export class HealthController {
   }
 
   @Get('ping')
-  @Header('Cache-Control', 'no-store')
+  @Header('Cache-Control', NO_STORE)
   @ApiOperation({ summary: 'Ping', description: 'Answers `{"message":"pong"}`, as the community token servers do.' })
-  @ApiOkResponse({ type: PongDto })
+  @ApiOkResponse({ type: PongDto, headers: fixedHeaders({ 'Cache-Control': NO_STORE }) })
   ping(): PongDto {
     return { message: 'pong' };
   }

@@ -19,6 +19,7 @@ export class RtcController {
       '`role` grants join (subscriber) or join and publish (publisher); `privileges` sets each lifetime instead.',
     request: CreateRtcTokenDto,
     response: RtcTokenResponseDto,
+    bodyRequired: true,
     examples: {
       publisher: { summary: 'Publisher with a uid', value: { channel: 'demo-room', uid: 42, role: 'publisher' } },
       account: { summary: 'Subscriber with an account', value: { channel: 'demo-room', account: 'alice' } },

@@ -19,6 +19,7 @@ export class RtmController {
       'that stream channel and publish data in it (`*` for any channel).',
     request: CreateRtmTokenDto,
     response: RtmTokenResponseDto,
+    bodyRequired: false,
     examples: {
       login: { summary: 'Log in', value: { userId: 'alice' } },
       streamChannel: { summary: 'Log in and use a stream channel', value: { userId: 'alice', channel: 'demo-room' } },

@@ -1,3 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { integerSchema } from '../../common/http/api-schema.options.js';
+import { AGORA_MAX_EXPIRE_SECONDS } from '../agora.constants.js';
+
 /** What every token response carries. */
 export class IssuedTokenDto {
   /**
@@ -28,5 +32,6 @@ export class IssuedTokenDto {
    * The token's lifetime in seconds.
    * @example 3600
    */
+  @ApiProperty(integerSchema(1, AGORA_MAX_EXPIRE_SECONDS))
   expireSeconds: number;
 }

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../agora.constants.js';
 
@@ -8,6 +9,7 @@ export class TokenLifetimeDto {
    * TOKEN_DEFAULT_EXPIRE_SECONDS (3600); at most TOKEN_MAX_EXPIRE_SECONDS and never above 86400 (24 h).
    * @example 3600
    */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Max(AGORA_MAX_EXPIRE_SECONDS)
   @Min(1)

@@ -1,4 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { IssuedTokenDto } from '../../agora/dto/issued-token.dto.js';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { ChatTokenKind } from './chat-token-kind.enum.js';
 
 /** An issued Chat token. */
@@ -10,5 +13,6 @@ export class ChatTokenResponseDto extends IssuedTokenDto {
    * The Chat user id, for user tokens.
    * @example "alice"
    */
+  @ApiPropertyOptional(byteLimitedSchema(1, USER_ID_MAX_BYTES))
   userId?: string;
 }

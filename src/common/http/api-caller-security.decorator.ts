@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, type DocumentBuilder } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, type DocumentBuilder } from '@nestjs/swagger';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
 
 /** The OpenAPI security schemes, by the names operations refer to them. */
@@ -38,4 +38,22 @@ export function ApiCallerSecurity(): MethodDecorator & ClassDecorator {
     ApiBearerAuth(SECURITY_SCHEMES.bearer),
     ApiProblemResponses(401, 403, 429, 503),
   );
+}
+
+/**
+ * Documents a route (or every route of a controller) as open to anyone:
+ * `security: []`, since the document declares no global security. Applied by `@Public()`.
+ */
+export function ApiOpenRoute(): MethodDecorator & ClassDecorator {
+  // ApiOperation merges into the route's own operation; an undefined summary leaves the route's summary as it is.
+  const open = ApiOperation({ summary: undefined, security: [] });
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (key !== undefined && descriptor) return void open(target, key, descriptor);
+    const prototype = (target as Type<unknown>).prototype as object;
+    // Every method: on one that is no route, the operation metadata is never read.
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name);
+      if (name !== 'constructor' && typeof method?.value === 'function') open(prototype, name, method);
+    }
+  };
 }

@@ -3,6 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, type ApiBodyOptions } from '@nestjs/swagger';
 import { ApiCallerSecurity } from './api-caller-security.decorator.js';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
+import { fixedHeaders } from './api-response-headers.js';
 
 type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>['examples']>;
 
@@ -15,6 +16,11 @@ export interface TokenEndpointOptions {
   request: Type<unknown>;
   response: Type<unknown>;
   examples: BodyExamples;
+  /**
+   * False when a POST with no body is a valid request (it counts as `{}`): the request DTO
+   * requires no field, for every caller or for some (an end user's identity fills one in).
+   */
+  bodyRequired: boolean;
 }
 
 /** The key of a token endpoint's Fastify route config: what serveTokenEndpoints needs to serve it. */
@@ -45,8 +51,12 @@ export function TokenEndpoint(path: string, options: TokenEndpointOptions): Meth
       Header('Cache-Control', NO_STORE),
       ApiOperation({ summary: options.summary, description: options.description }),
       ApiConsumes('application/json'),
-      ApiBody({ type: options.request, examples: options.examples }),
-      ApiOkResponse({ type: options.response, description: 'The signed token and what it grants.' }),
+      ApiBody({ type: options.request, examples: options.examples, required: options.bodyRequired }),
+      ApiOkResponse({
+        type: options.response,
+        description: 'The signed token and what it grants.',
+        headers: fixedHeaders({ 'Cache-Control': NO_STORE }),
+      }),
       ApiCallerSecurity(),
       ApiProblemResponses(400, 413, 415, 500),
     )(target, method, descriptor);

@@ -13,6 +13,7 @@ const options: TokenEndpointOptions = {
   request: CreateChatTokenDto,
   response: Object,
   examples: {},
+  bodyRequired: false,
 };
 
 class AllowAll implements CanActivate {

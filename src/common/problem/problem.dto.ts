@@ -1,3 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { integerSchema } from '../http/api-schema.options.js';
+
 /** One rejected field of a request. */
 export class FieldErrorDto {
   /**
@@ -31,6 +34,7 @@ export class ProblemDto {
    * The HTTP status code.
    * @example 400
    */
+  @ApiProperty(integerSchema(400, 599))
   status: number;
 
   /**

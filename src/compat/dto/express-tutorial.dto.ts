@@ -1,4 +1,7 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { CHANNEL_MAX_BYTES, USER_ID_MAX_BYTES, UINT32_MAX } from '../../agora/agora.constants.js';
+import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../common/validation/body-shape.js';
 
 /** The Express tutorial's `POST /rtctoken` body. */
@@ -8,6 +11,7 @@ export class TutorialRtcTokenRequestDto {
    * True to publish; false or missing to only join.
    * @example true
    */
+  @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsBoolean()
   isPublisher?: boolean;
@@ -16,6 +20,7 @@ export class TutorialRtcTokenRequestDto {
    * The channel to join.
    * @example "demo-room"
    */
+  @ApiProperty(byteLimitedSchema(1, CHANNEL_MAX_BYTES))
   @IsString()
   channel: string;
 }
@@ -27,6 +32,7 @@ export class TutorialRtmTokenRequestDto {
    * The Signaling user id.
    * @example "alice"
    */
+  @ApiProperty(byteLimitedSchema(1, USER_ID_MAX_BYTES))
   @IsString()
   user: string;
 }
@@ -38,6 +44,7 @@ export class LegacyUidTokenDto {
    * (AUTH_MODE jwt), whose token is for their own account.
    * @example 2882341273
    */
+  @ApiPropertyOptional(integerSchema(1, UINT32_MAX))
   uid?: number;
 
   /**

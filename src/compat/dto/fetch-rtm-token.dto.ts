@@ -1,4 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
+import { USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../common/validation/body-shape.js';
 
 /** The Signaling sample server's `POST /fetch_rtm_token` body. */
@@ -8,6 +11,7 @@ export class FetchRtmTokenRequestDto {
    * The Signaling user id, as a string.
    * @example "1234"
    */
+  @ApiProperty(byteLimitedSchema(1, USER_ID_MAX_BYTES))
   @IsString()
   uid: string;
 }

@@ -1,4 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { ACCOUNT_MAX_BYTES, AGORA_MAX_EXPIRE_SECONDS, CHANNEL_MAX_BYTES } from '../../agora/agora.constants.js';
+import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../common/validation/body-shape.js';
 
 const LEGACY_TOKEN_TYPES = ['rtc', 'rtm', 'chat'] as const;
@@ -22,6 +25,7 @@ export class GetTokenRequestDto {
    * `rtc`: the channel (required). `rtm`: a stream channel the token also covers, `*` for any.
    * @example "demo-room"
    */
+  @ApiPropertyOptional({ ...byteLimitedSchema(0, CHANNEL_MAX_BYTES), nullable: true })
   @IsOptional()
   @IsString()
   channel?: string;
@@ -30,6 +34,7 @@ export class GetTokenRequestDto {
    * `rtc`: `publisher` publishes; anything else, or nothing, only joins.
    * @example "publisher"
    */
+  @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
   role?: string;
@@ -39,6 +44,7 @@ export class GetTokenRequestDto {
    * `rtm`: the user id (required). `chat`: the user of a user token; omit it for an app token.
    * @example "42"
    */
+  @ApiPropertyOptional({ ...byteLimitedSchema(0, ACCOUNT_MAX_BYTES), nullable: true })
   @IsOptional()
   @IsString()
   uid?: string;
@@ -47,6 +53,7 @@ export class GetTokenRequestDto {
    * Lifetime in seconds from now; missing or 0 means 3600 (TOKEN_DEFAULT_EXPIRE_SECONDS); at most 86400.
    * @example 3600
    */
+  @ApiPropertyOptional({ ...integerSchema(0, AGORA_MAX_EXPIRE_SECONDS), nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -1,3 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { integerSchema } from '../../common/http/api-schema.options.js';
+
 /** The service's health. */
 export class HealthStatusDto {
   /**
@@ -10,6 +13,7 @@ export class HealthStatusDto {
    * Seconds since the process started.
    * @example 120
    */
+  @ApiProperty(integerSchema(0, Number.MAX_SAFE_INTEGER))
   uptimeSeconds: number;
 }
 

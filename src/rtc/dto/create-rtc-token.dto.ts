@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsByteLength,
@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { RtcPrivilegesDto } from './rtc-privileges.dto.js';
 import { RtcRole } from './rtc-role.enum.js';
@@ -26,7 +27,7 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * The channel to join: 1 to 63 bytes of a–z A–Z 0–9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,
    * @example "demo-room"
    */
-  @ApiProperty({ pattern: CHANNEL_PATTERN.source })
+  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
   @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
   @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
   @IsString()
@@ -39,6 +40,7 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * End users calling with a JWT may send only their own identity, as `uid` when it is a number.
    * @example 42
    */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Excludes('account')
   @Max(UINT32_MAX)
@@ -51,6 +53,7 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
    * JWT, it must be their identity, and defaults to it.
    * @example "alice@example.com"
    */
+  @ApiPropertyOptional(byteLimitedSchema(1, ACCOUNT_MAX_BYTES))
   @IsOptional()
   @IsByteLength(1, ACCOUNT_MAX_BYTES, { message: `$property must be 1 to ${ACCOUNT_MAX_BYTES} bytes` })
   @IsString()

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../../agora/agora.constants.js';
 
@@ -7,6 +8,7 @@ export class RtcPrivilegesDto {
    * Seconds the user may join the channel.
    * @example 3600
    */
+  @ApiProperty({ type: 'integer' })
   @Max(AGORA_MAX_EXPIRE_SECONDS)
   @Min(1)
   @IsInt()
@@ -17,6 +19,7 @@ export class RtcPrivilegesDto {
    * Seconds the user may publish audio.
    * @example 600
    */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Max(AGORA_MAX_EXPIRE_SECONDS)
   @Min(1)
@@ -27,6 +30,7 @@ export class RtcPrivilegesDto {
    * Seconds the user may publish video.
    * @example 600
    */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Max(AGORA_MAX_EXPIRE_SECONDS)
   @Min(1)
@@ -37,6 +41,7 @@ export class RtcPrivilegesDto {
    * Seconds the user may publish data streams.
    * @example 600
    */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Max(AGORA_MAX_EXPIRE_SECONDS)
   @Min(1)

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsByteLength, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN, USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 
 /** A request for an RTM (Signaling) token. */
@@ -10,6 +11,7 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
    * theirs is their identity.
    * @example "alice"
    */
+  @ApiPropertyOptional(byteLimitedSchema(1, USER_ID_MAX_BYTES))
   @IsOptional()
   @IsByteLength(1, USER_ID_MAX_BYTES, { message: `$property must be 1 to ${USER_ID_MAX_BYTES} bytes` })
   @IsString()
@@ -20,7 +22,7 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
    * Same characters as an RTC channel.
    * @example "demo-room"
    */
-  @ApiPropertyOptional({ pattern: RTM_CHANNEL_PATTERN.source })
+  @ApiPropertyOptional({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: RTM_CHANNEL_PATTERN.source })
   @IsOptional()
   @Matches(RTM_CHANNEL_PATTERN, { message: `${CHANNEL_RULE}, or be * for any channel` })
   @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
