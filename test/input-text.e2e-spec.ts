@@ -80,10 +80,14 @@ describe('Text the service cannot sign as sent is refused (e2e)', () => {
   it('answers a query parameter that is not percent-encoded UTF-8 with a 400 naming it, never signing the escape', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...QUERIES), malformedEscape, fc.string({ maxLength: 4, unit: fc.constantFrom('a', 'b', '1') }), async (template, escape, text) => {
-        const response = await app.inject({ method: 'GET', url: template.replace('{}', `${text}${escape}`) });
+        const url = template.replace('{}', `${text}${escape}`);
+        const response = await app.inject({ method: 'GET', url, headers: { origin: 'https://app.example.test' } });
         const name = template.slice(0, template.indexOf('={}')).split(/[?&]/).pop();
         expect(response.statusCode).toBe(400);
         expect(String(response.headers['content-type'])).toContain('application/problem+json');
+        // A browser can read it: the CORS and security headers of every answer are there.
+        expect(response.headers['access-control-allow-origin']).toBe('*');
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
         expect(response.json().errors).toEqual([{ field: name, message: `${name} must be percent-encoded UTF-8 text` }]);
       }),
       { numRuns: 120 },

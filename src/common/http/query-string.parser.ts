@@ -48,9 +48,13 @@ function decoded(raw: string): string | undefined {
   }
 }
 
-/** Answers a request whose query did not decode with a 400 problem naming the parameter. */
+/**
+ * Answers a request whose query did not decode with a 400 problem naming the parameter. A
+ * preValidation hook: it runs after every onRequest hook (CORS, security headers, request id), so
+ * the problem carries the headers a browser needs to read it, and before the caller is checked.
+ */
 export function refuseMalformedQueries(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
+  fastify.addHook('preValidation', (request: FastifyRequest, _reply, done) => {
     const malformed = (request.query as ParsedQuery | undefined)?.[MALFORMED];
     if (malformed === undefined) return done();
     const message = `${malformed} must be percent-encoded UTF-8 text`;
