@@ -47,7 +47,7 @@ describe('bad input', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe(PROBLEM_JSON);
     expect(response.json()).toEqual(
-      problem(400, 'Bad Request', "Body is not valid JSON but content-type is set to 'application/json'"),
+      problem(400, 'Bad Request', 'The request body is not valid JSON.'),
     );
   });
 

@@ -33,6 +33,15 @@ function withAt(body: Record<string, unknown>, path: string, value: unknown): Re
   return copy;
 }
 
+/** A valid body for each of the community servers' JSON routes. */
+const LEGACY_BODIES: Record<string, Record<string, unknown>> = {
+  '/getToken': { tokenType: 'rtc', channel: 'room', uid: '42', role: 'publisher', expire: 600 },
+  '/token/getNew': { tokenType: 'chat', uid: 'alice', expire: 600 },
+  '/rtctoken': { isPublisher: true, channel: 'room' },
+  '/rtmtoken': { user: 'alice' },
+  '/fetch_rtm_token': { uid: 'alice' },
+};
+
 /** Names every object inherits: a body naming one asks for something the DTO does not declare. */
 const INHERITED = Object.getOwnPropertyNames(Object.prototype);
 
@@ -67,7 +76,7 @@ describe('null and undeclared fields (e2e)', () => {
 
   it('refuses an undeclared field named like an Object.prototype member, at any depth, as any other', async () => {
     const placement = fc.record({
-      route: fc.constantFrom(...Object.keys(V1)),
+      route: fc.constantFrom(...Object.keys(V1), ...Object.keys(LEGACY_BODIES)),
       name: fc.constantFrom(...INHERITED.filter((name) => name !== '__proto__')),
       nested: fc.boolean(),
       value: fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant({ prototype: {} })),
@@ -75,7 +84,7 @@ describe('null and undeclared fields (e2e)', () => {
     await fc.assert(
       fc.asyncProperty(placement, async ({ route, name, nested, value }) => {
         const inPrivileges = nested && route === '/v1/rtc/token';
-        const body = withAt(V1[route], inPrivileges ? `privileges.${name}` : name, value);
+        const body = withAt(V1[route] ?? LEGACY_BODIES[route], inPrivileges ? `privileges.${name}` : name, value);
         const errors = fieldErrors(await postJson(app, urlOf(route), body));
         expect(errors).toEqual([{ field: inPrivileges ? `privileges.${name}` : name, message: `property ${name} should not exist` }]);
       }),
@@ -98,6 +107,8 @@ describe('null and undeclared fields (e2e)', () => {
       { url: '/getToken', body: { tokenType: 'rtm', uid: 'alice', channel: 'room', expire: 600 }, tokenOf: (json) => json.token },
       { url: '/getToken', body: { tokenType: 'chat', uid: 'alice', expire: 600 }, tokenOf: (json) => json.token },
       { url: '/rtctoken', body: { isPublisher: true, channel: 'room' }, tokenOf: (json) => json.token },
+      { url: '/rtmtoken', body: { user: 'alice' }, tokenOf: (json) => json.token },
+      { url: '/fetch_rtm_token', body: { uid: 'alice' }, tokenOf: (json) => json.token },
     ];
     const case_ = fc.constantFrom(...LEGACY).chain((legacy) => fc.subarray(Object.keys(legacy.body)).map((nulls) => ({ ...legacy, nulls })));
     await fc.assert(

@@ -171,3 +171,82 @@ describe('Legacy POST routes read JSON whatever the Content-Type; /v1 stays stri
     );
   });
 });
+
+describe('What only the JSON text shows (e2e)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  const post = (url: string, text: string) => app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: text });
+  /** A `\u` escape of a code unit, in either case, as JSON encoders other than JavaScript's write it. */
+  const escapeOf = (code: number, upper: boolean) => `\\u${code.toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`;
+
+  it('refuses a lone surrogate escape however it is cased', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0xd800, max: 0xdfff }), fc.boolean(), fc.constantFrom('userId', 'channel'), async (code, upper, field) => {
+        const text = `{"userId":"alice","channel":"room","${field}":"a${escapeOf(code, upper)}b"}`.replace(`"${field}":"${field === 'userId' ? 'alice' : 'room'}",`, '');
+        expect(fieldErrors(await post('/v1/rtm/token', text))).toEqual([{ field, message: `${field} ${ILL_FORMED}` }]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses __proto__ however its letters are escaped, naming it', async () => {
+    const spelling = fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }).map((escaped) =>
+      [...'__proto__'].map((char, at) => (escaped[at] ? escapeOf(char.charCodeAt(0), at % 2 === 0) : char)).join(''),
+    );
+    await fc.assert(
+      fc.asyncProperty(spelling, fc.constantFrom('/v1/chat/token', '/getToken'), async (key, url) => {
+        const errors = fieldErrors(await post(url, `{"${key}":{"userId":"x"}}`));
+        expect(errors).toEqual([{ field: '__proto__', message: 'property __proto__ should not exist' }]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a number literal that JSON would round to a whole number it does not mean', async () => {
+    const rounded = fc.oneof(
+      // 0.000…1 rounds to 0: uid 0 is "any user".
+      fc.integer({ min: 324, max: 5000 }).map((exponent) => ({ raw: `1e-${exponent}`, field: 'uid' })),
+      // n + a fraction too small for a double: rounds to n.
+      fc.tuple(fc.integer({ min: 1, max: 4_294_967_294 }), fc.integer({ min: 17, max: 40 })).map(([n, zeros]) => ({ raw: `${n}.${'0'.repeat(zeros)}1`, field: 'uid' })),
+      fc.tuple(fc.integer({ min: 1, max: 86_399 }), fc.integer({ min: 17, max: 40 })).map(([n, nines]) => ({ raw: `${n}.${'9'.repeat(nines)}`, field: 'expireSeconds' })),
+    );
+    await fc.assert(
+      fc.asyncProperty(rounded, async ({ raw, field }) => {
+        const errors = fieldErrors(await post('/v1/rtc/token', `{"channel":"room","${field}":${raw}}`));
+        expect(errors).toEqual([{ field, message: expect.stringMatching(new RegExp(`^${field} must be exactly a whole number`)) }]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('takes any spelling of a whole number as that number (compare numbers, not spellings)', async () => {
+    const spelled = fc.tuple(fc.integer({ min: 0, max: 4_294_967_295 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 })).map(([n, shift, zeros]) => {
+      // n written as m × 10^shift with `zeros` trailing fraction zeros: 42 → 4.2e1, 42.000, 4200e-2…
+      const digits = String(n);
+      const point = Math.max(1, digits.length - shift);
+      const mantissa = `${digits.slice(0, point)}.${digits.slice(point)}${'0'.repeat(zeros)}`.replace(/\.$/, zeros ? '.0' : '');
+      return { n, raw: `${mantissa}e${digits.length - point}` };
+    });
+    await fc.assert(
+      fc.asyncProperty(spelled, async ({ n, raw }) => {
+        const response = await post('/v1/rtc/token', `{"channel":"room","uid":${raw}}`);
+        expect(response.statusCode).toBe(200);
+        expect(decodeToken(response.json().token).rtc?.uid).toBe(n === 0 ? '' : String(n));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('answers any nesting that fits in a body with a 400, without exhausting the stack', async () => {
+    for (const inner of ['"\\ud800"', '1e-400', '"x"']) {
+      const depth = 8000;
+      const response = await post('/v1/chat/token', `{"x":${'['.repeat(depth)}${inner}${']'.repeat(depth)}}`);
+      expect(response.statusCode).toBe(400);
+      expect(String(response.headers['content-type'])).toContain('application/problem+json');
+    }
+  });
+});

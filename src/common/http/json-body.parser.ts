@@ -1,7 +1,10 @@
+import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isUtf8 } from 'node:buffer';
 import { ValidationProblemException } from '../problem/validation-problem.exception.js';
-import { ILL_FORMED_TEXT, illFormedPath } from '../validation/well-formed-text.js';
+import { meansParsedInteger } from '../validation/exact-number.js';
+import { jsonLiterals } from '../validation/json-text.scanner.js';
+import { ILL_FORMED_TEXT, isWellFormedText } from '../validation/well-formed-text.js';
 
 /**
  * The Fastify route-config key of routes that read their body as JSON whatever its Content-Type
@@ -10,32 +13,37 @@ import { ILL_FORMED_TEXT, illFormedPath } from '../validation/well-formed-text.j
  */
 export const JSON_WHATEVER_CONTENT_TYPE = 'jsonWhateverContentType';
 
-/** A `__proto__` key: what makes Fastify's parser refuse a body that is otherwise JSON. */
-const PROTO_KEY = /"__proto__"\s*:/;
+/**
+ * What only the text shows: a `\u` escape of a UTF-16 surrogate (which may parse to a lone one), or a
+ * number with a fraction, an exponent or more digits than a double holds (which may parse to another
+ * number). Bodies without either, nearly all of them, skip the scan.
+ */
+const NEEDS_SCAN = /\\u[dD][89a-fA-F]|\d[.eE]|\d{16}/;
 
-/** `\u` escapes of a UTF-16 surrogate: only a body holding one can parse to an ill-formed string. */
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+type Done = (error: Error | null, value?: unknown) => void;
 
 /**
- * Replaces Fastify's JSON body parser with one that applies the service's text rule before a
- * body reaches a route: bytes that are not UTF-8 are refused (Fastify would decode them to
- * U+FFFD and a token would be signed for a name nobody sent), and so is any string that is not
- * well-formed Unicode. JSON itself is parsed by Fastify's own parser, which also refuses
- * `__proto__` keys.
+ * Replaces Fastify's JSON body parser with one that applies the service's input rules to the
+ * text before a body reaches a route (README, "Input rules"): bytes that are not UTF-8 are
+ * refused (Fastify would decode them to U+FFFD and a token would be signed for a name nobody
+ * sent), and so are strings that are not well-formed Unicode and numbers JSON.parse would round
+ * to a whole number they do not mean (`1e-400` to uid 0). JSON itself is parsed by Fastify's own
+ * parser, which also refuses `__proto__` keys.
  */
 export function registerJsonBodyParsers(fastify: FastifyInstance): void {
-  // `__proto__` is refused here (it would poison the prototype of whatever copies the body); a
-  // `constructor` key is left to the pipe, which refuses it with every other undeclared field.
+  // `__proto__` is refused by the parser (it would poison the prototype of whatever copies the body);
+  // a `constructor` key is left to the pipe, which refuses it with every other undeclared field.
   const parseJson = fastify.getDefaultJsonParser('error', 'ignore');
-  const parse = (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void) => {
-    if (!isUtf8(body)) return done(ValidationProblemException.field('body', 'the request body must be UTF-8 text'));
-    const text = body.toString('utf8');
-    parseJson(request, text, (error: Error | null, value?: unknown) => {
-      if (error) return done(PROTO_KEY.test(text) ? ValidationProblemException.field('__proto__', 'property __proto__ should not exist') : error);
-      const illFormed = SURROGATE_ESCAPE.test(text) ? illFormedPath(value) : undefined;
-      if (illFormed !== undefined) return done(ValidationProblemException.field(illFormed, `${illFormed} ${ILL_FORMED_TEXT}`));
-      done(null, value);
-    });
+  const parse = (request: FastifyRequest, body: Buffer, done: Done) => {
+    let outcome: { error: Error } | { value: unknown };
+    try {
+      outcome = { value: parsed(body, (text, answer) => parseJson(request, text, answer)) };
+    } catch (error) {
+      outcome = { error: error as Error };
+    }
+    // Outside the try: an error thrown by what `done` runs is not this body's fault.
+    if ('error' in outcome) done(outcome.error);
+    else done(null, outcome.value);
   };
 
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
@@ -47,6 +55,43 @@ export function registerJsonBodyParsers(fastify: FastifyInstance): void {
     }
     done(new UnsupportedMediaType());
   });
+}
+
+/** The body's value, or the problem that refuses it (thrown). */
+function parsed(body: Buffer, parseJson: (text: string, answer: Done) => void): unknown {
+  if (body.length === 0) throw new BadRequestException('The request body is empty: send a JSON object, or no body at all.');
+  if (!isUtf8(body)) throw ValidationProblemException.field('body', 'the request body must be UTF-8 text');
+  const text = body.toString('utf8');
+  let outcome: { error: Error | null; value?: unknown } = { error: null };
+  // Fastify's parser answers synchronously.
+  parseJson(text, (error, value) => (outcome = { error, value }));
+  if (outcome.error) throw refusalOf(text);
+  if (NEEDS_SCAN.test(text)) checkLiterals(text);
+  return outcome.value;
+}
+
+/** Why Fastify's parser refused a text: a `__proto__` key (however escaped) in valid JSON, or JSON that is not valid. */
+function refusalOf(text: string): Error {
+  try {
+    JSON.parse(text);
+  } catch {
+    return new BadRequestException('The request body is not valid JSON.');
+  }
+  return ValidationProblemException.field('__proto__', 'property __proto__ should not exist');
+}
+
+function checkLiterals(text: string): void {
+  for (const { kind, path, raw } of jsonLiterals(text)) {
+    const field = path || 'body';
+    if (kind !== 'number') {
+      if (raw.includes('\\') && !isWellFormedText(JSON.parse(raw) as string)) {
+        throw ValidationProblemException.field(field, `${field} ${ILL_FORMED_TEXT}`);
+      }
+    } else if (!meansParsedInteger(raw, Number(raw))) {
+      const message = `${field} must be exactly a whole number: ${raw} is not one, and would be read as ${Number(raw)}`;
+      throw ValidationProblemException.field(field, message);
+    }
+  }
 }
 
 /** Answered as Fastify's own 415 is: a problem with the service's fixed wording for 415. */
