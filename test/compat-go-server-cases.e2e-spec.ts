@@ -182,4 +182,10 @@ describe("The Go server's own HTTP tests, ported", () => {
     expect(Object.keys(body).sort()).toEqual(Object.keys(goCase.tokens ?? {}).sort());
     for (const [key, check] of Object.entries(goCase.tokens ?? {})) check(decodeIssued(body[key], before));
   });
+
+  it('TestPingPong: GET /ping answers {"message":"pong"}, with no credentials', async () => {
+    const response = await get(app, '/ping');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('{"message":"pong"}');
+  });
 });
