@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { answerClientError } from './common/http/client-error.handler.js';
-import { answerFrameworkError, MAX_PATH_PARAM_LENGTH } from './common/http/framework-errors.handler.js';
+import { answerUnmetExpectations } from './common/http/expectation.handler.js';
+import { answerFrameworkErrors, MAX_PATH_PARAM_LENGTH } from './common/http/framework-errors.handler.js';
+import { HOST_CHECKED_BY_SERVICE } from './common/http/host-header.js';
 import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
 import { registerJsonBodyParsers } from './common/http/json-body.parser.js';
 import { parseQueryString, refuseMalformedQueries } from './common/http/query-string.parser.js';
@@ -32,10 +34,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // Read before Nest starts: Fastify takes trustProxy and the log level only when it is
   // created. (.env is already loaded: ConfigModule.forRoot reads it when app.module is imported.)
   const config = appConfig();
+  const timeouts = serverTimeoutOptions(config.timeouts);
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     ...loggingOptions(options.requestLogs ?? true, config.logLevel, options.logStream),
-    ...serverTimeoutOptions(config.timeouts),
+    ...timeouts,
+    http: { ...timeouts.http, ...HOST_CHECKED_BY_SERVICE },
     bodyLimit: MAX_BODY_BYTES,
     // The community servers' clients call GET /rtm/:uid/ with or without the slash, and
     // path parameters carry user accounts: see src/compat.
@@ -46,8 +50,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       querystringParser: parseQueryString,
     },
     // Every error is a problem, also those raised before a route runs: a path the router
-    // refuses, and a request Node's HTTP parser refuses or that times out.
-    frameworkErrors: answerFrameworkError,
+    // refuses, and a request Node's HTTP parser refuses or that times out (and, below, an
+    // Expect other than 100-continue; a missing Host is refused in hardenHttp).
+    frameworkErrors: answerFrameworkErrors(config.corsAllowOrigin),
     clientErrorHandler: answerClientError,
     // When the server closes (after the drain), Node closes the idle keep-alive connections; a
     // request already arriving on an open one is served (with Connection: close), not given a 503.
@@ -56,6 +61,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     skipMiddie: true,
   });
   registerRequestLogging(adapter.getInstance());
+  answerUnmetExpectations(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     // JSON only (see registerJsonBodyParsers): Nest's form parser is not registered.
     bodyParser: false,

@@ -1,8 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import { HttpException } from '@nestjs/common';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { REQUEST_ID_HEADER } from '../logging/request-id.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Problem } from '../problem/problem.types.js';
-import { SECURITY_HEADERS } from './http-hardening.js';
+import { toProblem } from '../problem/to-problem.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /** What Node reports on a connection whose request cannot be read (the `clientError` event). */
 interface ClientError extends Error {
@@ -10,13 +13,30 @@ interface ClientError extends Error {
 }
 
 /** How long a client may take to read the answer and close its side before the connection is cut. */
-const LINGER_MS = 1000;
+export const LINGER_MS = 1000;
+
+const TIMED_OUT = { status: 408, detail: 'The request was not received in time.' };
 
 /** The answer for each kind of unreadable request; anything else the parser refuses is a 400. */
 const ANSWERS: Readonly<Record<string, { status: number; detail: string }>> = {
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'The request was not received in time.' },
+  ERR_HTTP_REQUEST_TIMEOUT: TIMED_OUT,
   HPE_HEADER_OVERFLOW: { status: 431, detail: 'The request headers are too large.' },
 };
+
+/**
+ * Each connection's latest request whose body had not all arrived when it was routed: a timeout
+ * that hits while the body is still on its way belongs to it. Keyed weakly: a closed connection
+ * lets go of it.
+ */
+const awaitingBodies = new WeakMap<Socket, FastifyRequest>();
+
+/**
+ * Remembers a request whose body is still to come, so that a 408 for its connection can carry its
+ * id and path. Call it from an onRequest hook: one weak-map write per request with a body.
+ */
+export function rememberWhileBodyArrives(request: FastifyRequest): void {
+  if (!request.raw.complete) awaitingBodies.set(request.raw.socket, request);
+}
 
 /**
  * Fastify's clientErrorHandler: a request Node's HTTP parser refuses
@@ -24,8 +44,14 @@ const ANSWERS: Readonly<Record<string, { status: number; detail: string }>> = {
  * too large, a malformed request line) or that timed out (see
  * serverTimeoutOptions) gets a problem like every other error, then the
  * connection closes: the parser cannot find where a next request would start.
- * There is no request yet, so no request id and no instance. Bound to the
- * Fastify instance by Fastify.
+ * A refused request was never routed, so its problem has no request id and no
+ * instance; a request that timed out has them once its headers were whole
+ * (the body was late), not while its headers were still arriving. Bound to
+ * the Fastify instance by Fastify.
+ *
+ * Pipelining: when a valid request is followed in the same packet by a
+ * malformed one, only the 400 is answered (the parser fails before the first
+ * request's answer is written), as Node's own handler does.
  *
  * Logs the error's code and message only: Fastify's default handler logs the
  * error whole, and its `rawPacket` is the raw request, credentials included.
@@ -34,15 +60,35 @@ export function answerClientError(this: FastifyInstance, error: ClientError, soc
   // A reset connection has nobody to answer; one already answered is only closing: more bytes from the client
   // (which raise this again, the parser having given up) end it.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const answer = ANSWERS[error.code ?? ''] ?? { status: 400, detail: malformed(error) };
+  answerOnSocket(socket, answer, this.log, error.code);
+}
+
+/**
+ * Ends a connection whose request is not whole (or whose client sends none) with the same 408
+ * problem as a request timeout: for connections still open when a shutdown has to end them.
+ * A connection already sending an answer its client does not read is cut without one.
+ */
+export function endWithRequestTimeout(socket: Socket, log: FastifyBaseLogger): void {
+  if (socket.destroyed) return;
+  if (socket.writableLength > 0) {
+    socket.destroy();
+    return;
+  }
+  answerOnSocket(socket, TIMED_OUT, log, 'shutdown');
+}
+
+function answerOnSocket(socket: Socket, { status, detail }: { status: number; detail: string }, log: FastifyBaseLogger, code?: string): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
-  const { status, detail } = ANSWERS[error.code ?? ''] ?? { status: 400, detail: malformed(error) };
-  this.log.debug({ code: error.code, status }, 'Unreadable request');
+  const pending = status === 408 ? awaitingBodies.get(socket) : undefined;
+  const request = pending && !pending.raw.complete ? pending : undefined;
+  log.debug({ code, status, requestId: request?.id }, 'Unreadable request');
   // A timeout can also hit a request already answered before its body came in whole (a GET with a body): the
   // 408 then follows that answer, as the unsolicited 408 before a close that RFC 9110 §15.5.9 allows.
-  socket.end(problemResponse(status, detail));
+  socket.end(problemResponse(status, detail, request));
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
@@ -52,17 +98,22 @@ function malformed(error: ClientError): string {
   return `The request is not well-formed HTTP/1.1${reason ? ` (${reason})` : ''}.`;
 }
 
-/** A whole HTTP/1.1 response, written straight to the socket: no ServerResponse exists for an unreadable request. */
-function problemResponse(status: number, detail: string): string {
-  const title = STATUS_CODES[status] ?? 'Error';
-  const problem: Problem = { type: PROBLEM_TYPES.generic, title, status, detail };
-  const body = JSON.stringify(problem);
+/** A whole HTTP/1.1 response, written straight to the socket: Node gives the handler no ServerResponse. */
+function problemResponse(status: number, detail: string, request?: FastifyRequest): string {
+  const body = JSON.stringify(problemOf(status, detail, request));
   const headers = {
     ...SECURITY_HEADERS,
+    ...(request ? { [REQUEST_ID_HEADER]: request.id } : {}),
     'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
     'content-length': String(Buffer.byteLength(body)),
     connection: 'close',
   };
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-  return `HTTP/1.1 ${status} ${title}\r\n${head.join('')}\r\n${body}`;
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${head.join('')}\r\n${body}`;
+}
+
+/** With the request it concerns, the problem names it (instance, request id), as every other problem does. */
+function problemOf(status: number, detail: string, request?: FastifyRequest): Problem {
+  if (request) return toProblem(new HttpException(detail, status), request.url.split('?')[0], request.id);
+  return { type: PROBLEM_TYPES.generic, title: STATUS_CODES[status] ?? 'Error', status, detail };
 }

@@ -1,89 +1,35 @@
 import fastifyCors from '@fastify/cors';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from 'helmet';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rememberWhileBodyArrives } from './client-error.handler.js';
+import { corsOptions, type CorsAllowOrigin } from './cors.options.js';
+import { hostMissing, missingHost } from './host-header.js';
 import { answerBadPreflightsWithProblems } from './preflight-problem.hook.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /** Larger request bodies are refused with a 413 problem: no token request comes near it. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * Swagger UI (/docs) loads its scripts and styles from this server and sets
- * inline styles; it calls the API on the same origin. Nothing else is allowed.
- * `upgrade-insecure-requests` is left out so the docs also work over plain
- * HTTP inside a private network.
- */
-const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  baseUri: ["'self'"],
-  connectSrc: ["'self'"],
-  fontSrc: ["'self'", 'data:'],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  imgSrc: ["'self'", 'data:'],
-  objectSrc: ["'none'"],
-  scriptSrc: ["'self'"],
-  scriptSrcAttr: ["'none'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  upgradeInsecureRequests: null,
-};
-
-/**
- * helmet's headers, worked out once: none of them depends on the request, so
- * every response gets the same frozen set in one step, rather than helmet's
- * middleware (or @fastify/helmet, which also rebuilds it per request) setting
- * them one by one on every request. Left out: headers only legacy clients
- * read (X-XSS-Protection, X-Download-Options for IE8, X-Permitted-Cross-
- * Domain-Policies for Flash) or that apply to HTML documents' subresources
- * (X-DNS-Prefetch-Control, Origin-Agent-Cluster). What remains covers the
- * JSON API and the docs page: CSP, nosniff, frame options, HSTS, referrer and
- * cross-origin policies.
- */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = headersSetBy(
-  helmet({
-    contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
-    xXssProtection: false,
-    xDownloadOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xDnsPrefetchControl: false,
-    originAgentCluster: false,
-  }),
-);
-
-/** The headers a (request-independent) connect-style middleware sets on a response. */
-function headersSetBy(middleware: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const recorder = {
-    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
-    removeHeader: () => undefined,
-  };
-  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, (error) => {
-    if (error) throw error instanceof Error ? error : new Error(String(error));
-  });
-  return Object.freeze(headers);
-}
-
-/** Headers a browser client may read: the rate-limit ones tell it when to retry. */
-const EXPOSED_HEADERS = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
-
-/**
  * Browser-facing hardening: CORS for exactly the configured origins (a
  * request from any other origin gets no Access-Control-Allow-Origin, so the
  * browser blocks it) and helmet's security headers, nosniff included.
+ *
+ * Its onRequest hook, which runs after CORS's, also does the other per-request
+ * work of the HTTP layer, so that no further hook runs on every request: it
+ * refuses an HTTP/1.1 request without Host (Node's own check is off, see
+ * HOST_CHECKED_BY_SERVICE), before the caller is checked or the body read, and
+ * remembers a request whose body is still arriving for the 408 a timeout gives.
  */
-export function hardenHttp(app: NestFastifyApplication, corsAllowOrigin: readonly string[] | '*'): void {
+export function hardenHttp(app: NestFastifyApplication, corsAllowOrigin: CorsAllowOrigin): void {
   const fastify = app.getHttpAdapter().getInstance();
   answerBadPreflightsWithProblems(fastify);
   // Registered on Fastify itself: Nest's enableCors() wraps the same plugin to copy its headers onto the
   // raw response for Nest middleware, which this app has none of, at a cost on every request.
-  void fastify.register(fastifyCors, {
-    origin: corsAllowOrigin === '*' ? '*' : [...corsAllowOrigin],
-    methods: ['GET', 'POST'],
-    exposedHeaders: EXPOSED_HEADERS,
-    maxAge: 600,
-  });
-  fastify.addHook('onRequest', (_request, reply, done) => {
+  void fastify.register(fastifyCors, corsOptions(corsAllowOrigin));
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
+    if (hostMissing(request)) return done(missingHost());
+    rememberWhileBodyArrives(request);
     done();
   });
 }

@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance, onSendHookHandler, RouteOptions } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
 import { toProblem } from '../problem/to-problem.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 const DETAIL = 'An OPTIONS request is a CORS preflight: send Origin and Access-Control-Request-Method.';
 
@@ -9,7 +10,8 @@ const DETAIL = 'An OPTIONS request is a CORS preflight: send Origin and Access-C
  * @fastify/cors answers an OPTIONS request that is not a preflight (no
  * Origin or no Access-Control-Request-Method) itself, from its onRequest
  * hook, with a text/plain 400. This turns that answer into the service's
- * problem. The hook is added to the plugin's `OPTIONS *` route only, so no
+ * problem, with the security headers the plugin's answer skipped (it comes
+ * before the onRequest hook that sets them). The hook is added to the plugin's `OPTIONS *` route only, so no
  * other request runs it. Call before the plugin registers its route.
  */
 export function answerBadPreflightsWithProblems(fastify: FastifyInstance): void {
@@ -25,6 +27,6 @@ const preflightProblem: onSendHookHandler = (request, reply, payload, done) => {
   const contentType = String(reply.getHeader('content-type') ?? '');
   if (reply.statusCode !== 400 || !contentType.startsWith('text/plain')) return done(null, payload);
   const problem = toProblem(new BadRequestException(DETAIL), request.url.split('?')[0], request.id);
-  reply.header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  reply.headers(SECURITY_HEADERS).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
   done(null, JSON.stringify(problem));
 };
