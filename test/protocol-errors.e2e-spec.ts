@@ -2,10 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { STATUS_CODES } from 'node:http';
+import { expectSecurityHeaders, PROBLEM_JSON } from './support/problem-headers.js';
 import { RawConnection, type RawResponse } from './support/raw-http.js';
 import { createTestApp } from './support/test-app.js';
 
-const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 const RUNS = { numRuns: 25 };
 
 /**
@@ -38,7 +38,7 @@ describe('Every error is a problem (e2e, real socket)', () => {
   function expectRequestProblem(response: RawResponse, status: number, instance: string): void {
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toBe(PROBLEM_JSON);
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expectSecurityHeaders(response);
     expect(JSON.parse(response.body)).toEqual({
       type: 'about:blank',
       title: STATUS_CODES[status],
@@ -131,6 +131,8 @@ describe('Every error is a problem (e2e, real socket)', () => {
 
           expect(response.status).toBe(400);
           expect(response.headers['content-type']).toBe(PROBLEM_JSON);
+          // @fastify/cors answers before the hook that sets them: the problem adds them.
+          expectSecurityHeaders(response);
           expect(JSON.parse(response.body)).toEqual({
             type: 'about:blank',
             title: 'Bad Request',
@@ -161,7 +163,7 @@ describe('Every error is a problem (e2e, real socket)', () => {
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toBe(PROBLEM_JSON);
       expect(response.headers.connection).toBe('close');
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expectSecurityHeaders(response);
       expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
       expect(JSON.parse(response.body)).toEqual({
         type: 'about:blank',
@@ -239,3 +241,57 @@ describe('Every error is a problem (e2e, real socket)', () => {
 function byte(value: number): string {
   return `%${value.toString(16).toUpperCase().padStart(2, '0')}`;
 }
+
+/**
+ * A path the router refuses is answered before @fastify/cors runs: the problem carries the CORS
+ * headers the plugin gives every other answer, so a browser on an allowed origin can read it.
+ */
+describe('Router refusals readable from a browser (e2e, real socket)', () => {
+  const ALLOWED = ['https://app.example.com', 'https://admin.example.com:8443'];
+  /** Allowed origins, near misses (case, slash, port, scheme), other origins, and none. */
+  const origin = fc.oneof(
+    fc.constantFrom(...ALLOWED),
+    fc.constantFrom(...ALLOWED).chain((allowed) =>
+      fc.constantFrom(allowed.toUpperCase(), `${allowed}/`, `${allowed}:1`, allowed.replace('https:', 'http:')),
+    ),
+    fc.stringMatching(/^https?:\/\/[a-z0-9-]{1,12}(\.example\.com)?(:[1-9]\d{1,3})?$/),
+    fc.constant(undefined),
+  );
+  const refused = fc.constantFrom('/rtc/%zz/publisher/uid/1/', '/v1/rtc/token%E0%A4', `/rtm/${'a'.repeat(1025)}/`);
+
+  function corsHeadersOf(response: RawResponse): Record<string, string> {
+    return Object.fromEntries(Object.entries(response.headers).filter(([name]) => name.startsWith('access-control-') || name === 'vary'));
+  }
+
+  it.each([
+    ['a list of origins', ALLOWED.join(',')],
+    ['any origin', '*'],
+  ])('with CORS_ALLOW_ORIGIN for %s, a 400 or 414 problem has the CORS headers of any other answer', async (_, setting) => {
+    const app = await createTestApp({ CORS_ALLOW_ORIGIN: setting });
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const exchange = async (request: string) => {
+      const connection = await RawConnection.open(port);
+      connection.write(request);
+      return connection.response();
+    };
+    try {
+      await fc.assert(
+        fc.asyncProperty(origin, refused, async (from, path) => {
+          const headers = `Host: x\r\n${from === undefined ? '' : `Origin: ${from}\r\n`}Connection: close\r\n\r\n`;
+          const [problem, routed] = await Promise.all([exchange(`GET ${path} HTTP/1.1\r\n${headers}`), exchange(`GET /ping HTTP/1.1\r\n${headers}`)]);
+
+          expect([400, 414]).toContain(problem.status);
+          expect(problem.headers['content-type']).toBe(PROBLEM_JSON);
+          expect(corsHeadersOf(problem)).toEqual(corsHeadersOf(routed));
+          const allowed = setting === '*' ? '*' : from !== undefined && ALLOWED.includes(from) ? from : undefined;
+          expect(problem.headers['access-control-allow-origin']).toBe(allowed);
+          expect(problem.headers['access-control-expose-headers']).toBe('Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset');
+        }),
+        RUNS,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -13,7 +13,10 @@ const KEEP_ALIVE_TIMEOUT_MS = 3000;
 const SWEEP_MS = 1000 + 500;
 
 const BODY = JSON.stringify({ channel: 'slow-room', uid: 7 });
-const HEAD = `POST /v1/rtc/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${byteLength(BODY)}\r\n\r\n`;
+const headOf = (requestId?: string) =>
+  `POST /v1/rtc/token HTTP/1.1\r\nHost: x\r\n${requestId === undefined ? '' : `X-Request-Id: ${requestId}\r\n`}` +
+  `Content-Type: application/json\r\nContent-Length: ${byteLength(BODY)}\r\n\r\n`;
+const HEAD = headOf();
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text);
@@ -65,28 +68,38 @@ describe('Slow clients (e2e, real socket)', () => {
     return { response: await response, closedAfterMs: Date.now() - started };
   }
 
-  function expect408(outcome: Outcome, withinMs: number): void {
+  /**
+   * A 408 problem, then the connection closed. Once the headers were whole (the body was late), the request was
+   * routed: the problem names it (instance, request id, the caller's own when it sent a safe one), as every other
+   * problem does; before that there is no request to name.
+   */
+  function expect408(outcome: Outcome, withinMs: number, routed?: { sentId?: string }): void {
     expect(outcome.response?.status).toBe(408);
     expect(outcome.response?.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(outcome.response?.headers.connection).toBe('close');
+    const requestId = outcome.response?.headers['x-request-id'];
     expect(JSON.parse(outcome.response?.body ?? '{}')).toEqual({
       type: 'about:blank',
       title: 'Request Timeout',
       status: 408,
       detail: 'The request was not received in time.',
+      ...(routed ? { instance: '/v1/rtc/token', requestId } : {}),
     });
+    if (routed) expect(requestId).toEqual(routed.sentId ?? expect.stringMatching(/^[0-9a-f-]{36}$/));
+    else expect(requestId).toBeUndefined();
     expect(outcome.closedAfterMs).toBeLessThan(withinMs + SWEEP_MS);
   }
 
-  it('answers a client that sends its headers and stalls mid-body with a 408 problem, and closes the connection', async () => {
-    const cuts = fc.sample(fc.integer({ min: 0, max: byteLength(BODY) - 1 }), 6);
-    const outcomes = await Promise.all(cuts.map((cut) => stall([[0, HEAD + BODY.slice(0, cut)]])));
+  it('answers a client that sends its headers and stalls mid-body with a 408 problem naming the request, and closes the connection', async () => {
+    const sentId = fc.option(fc.stringMatching(/^[\w.:-]{1,40}$/), { nil: undefined });
+    const cuts = fc.sample(fc.tuple(fc.integer({ min: 0, max: byteLength(BODY) - 1 }), sentId), 6);
+    const outcomes = await Promise.all(cuts.map(([cut, id]) => stall([[0, headOf(id) + BODY.slice(0, cut)]])));
 
-    for (const outcome of outcomes) {
-      expect408(outcome, REQUEST_TIMEOUT_MS);
+    outcomes.forEach((outcome, i) => {
+      expect408(outcome, REQUEST_TIMEOUT_MS, { sentId: cuts[i][1] });
       // The headers arrived in time: only the request timeout ends it.
       expect(outcome.closedAfterMs).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
-    }
+    });
   });
 
   it('closes a connection whose headers stall, also one that sent nothing at all', async () => {
@@ -100,12 +113,33 @@ describe('Slow clients (e2e, real socket)', () => {
     // Slow enough that the body is not whole before the timeout is noticed, though a byte arrives well within it.
     const paces = fc.sample(fc.integer({ min: Math.ceil((REQUEST_TIMEOUT_MS + SWEEP_MS) / (byteLength(BODY) - 1)), max: 400 }), 4);
     const trickle = (pace: number, text: string) => [...text].map((char): [number, string] => [pace, char]);
-    const outcomes = await Promise.all([
-      ...paces.map((pace) => stall(trickle(pace, HEAD.repeat(10)))),
-      ...paces.map((pace) => stall([[0, HEAD], ...trickle(pace, BODY)])),
+    const [inHeaders, inBody] = await Promise.all([
+      Promise.all(paces.map((pace) => stall(trickle(pace, HEAD.repeat(10))))),
+      Promise.all(paces.map((pace) => stall([[0, HEAD], ...trickle(pace, BODY)]))),
     ]);
 
-    for (const outcome of outcomes) expect408(outcome, REQUEST_TIMEOUT_MS);
+    for (const outcome of inHeaders) expect408(outcome, REQUEST_TIMEOUT_MS);
+    for (const outcome of inBody) expect408(outcome, REQUEST_TIMEOUT_MS, {});
+  });
+
+  it('on a keep-alive connection, names the request that timed out, never the one answered before it', async () => {
+    const late = (first: string, second: string, cut: (head: string) => string) => async (): Promise<Outcome> => {
+      const connection = await RawConnection.open(port);
+      connection.write(headOf(first) + BODY);
+      expect((await connection.response()).status).toBe(200);
+      const started = Date.now();
+      const response = connection.response().catch(() => undefined);
+      connection.write(cut(headOf(second)));
+      await connection.closed;
+      return { response: await response, closedAfterMs: Date.now() - started };
+    };
+    const [inHeaders, inBody] = await Promise.all([
+      late('answered-1', 'late-headers', (head) => head.slice(0, head.length - 10))(),
+      late('answered-2', 'late-body', (head) => head + BODY.slice(0, 5))(),
+    ]);
+
+    expect408(inHeaders, HEADERS_TIMEOUT_MS);
+    expect408(inBody, REQUEST_TIMEOUT_MS, { sentId: 'late-body' });
   });
 
   it('keeps an idle keep-alive connection past the request timeouts, until the keep-alive timeout', async () => {
