@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
@@ -263,4 +264,22 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       expect(service.lines).toContainEqual(expect.objectContaining({ msg: 'Shut down cleanly' }));
     },
   );
+
+  it('still exits 1 at SHUTDOWN_TIMEOUT_SECONDS when a connection outlasts it: a client that never closes its side', async () => {
+    const port = await freePort();
+    const service = await startService(port, { SHUTDOWN_TIMEOUT_SECONDS: '1' });
+    // Half-open allowed: the client keeps its side open after the service's answer and close, for the whole linger.
+    const client = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    await new Promise((resolve) => client.once('connect', resolve));
+    client.on('error', () => undefined);
+    client.write(rtcTokenRequest({ channel: 'stuck' }).head + '{');
+
+    service.signal('SIGTERM');
+
+    expect(await service.exited).toBe(1);
+    expect(service.lines).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'Shutdown did not finish within 1 s: exiting anyway' }),
+    );
+    client.destroy();
+  });
 });
