@@ -17,7 +17,10 @@ describe('meansParsedInteger', () => {
   it('is false for a literal that only rounds to a whole number', () => {
     const inexact = fc.oneof(
       fc.integer({ min: 324, max: 100_000 }).map((exponent) => `1e-${exponent}`),
-      fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 17, max: 60 })).map(([n, zeros]) => `${n}.${'0'.repeat(zeros)}7`),
+      // Not 0: 0.000…7 is a tiny fraction, not a rounded whole number.
+      fc.tuple(fc.integer({ min: 1, max: 1e9 }), fc.boolean(), fc.integer({ min: 17, max: 60 })).map(
+        ([n, negative, zeros]) => `${negative ? '-' : ''}${n}.${'0'.repeat(zeros)}7`,
+      ),
       fc.tuple(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 17, max: 60 })).map(([n, nines]) => `${n}.${'9'.repeat(nines)}`),
     );
     fc.assert(
