@@ -1,18 +1,14 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-// Its IP helper only: the package entry loads the whole CommonJS throttler (guard, module, Nest itself).
-import { normalizeIp } from '@nestjs/throttler/dist/ip.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withHeaders } from '../../common/problem/problem-headers.js';
 import type { Caller } from '../caller.interface.js';
+import { addressKey } from './client-address.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { RateLimitStore } from './rate-limit.store.js';
 
 /** One fixed window a minute: RATE_LIMIT_PER_MINUTE is the budget of each. */
 const WINDOW_MS = 60_000;
-
-/** An IPv6 client is counted by its /64, as @nestjs/throttler counts it. */
-const IPV6_SUBNET_PREFIX = 64;
 
 /**
  * One budget per caller, shared by every token route: per API key id, JWT
@@ -62,5 +58,5 @@ export class CallerRateLimiter {
 function trackerOf(request: FastifyRequest, caller: Caller | undefined): string {
   if (caller && caller.kind !== 'anonymous') return `${caller.kind}:${caller.id}`;
   // An anonymous caller's id is its address already (request.ip re-parses X-Forwarded-For when trusted).
-  return `anonymous:${normalizeIp(caller?.id ?? request.ip, IPV6_SUBNET_PREFIX)}`;
+  return `anonymous:${addressKey(caller?.id ?? request.ip)}`;
 }
