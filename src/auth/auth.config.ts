@@ -1,28 +1,24 @@
 import { registerAs } from '@nestjs/config';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { ConfigValidationError, isProduction, validateEnv } from '../config/env-validation.js';
 import { loadApiKeysFile, type ApiKeyRecord } from './api-keys/api-keys-file.js';
+import { AUTH_METHODS, type AuthMethod } from './strategies/caller-auth.strategy.js';
 
-const AUTH_MODES = ['none', 'apikey', 'jwt', 'apikey,jwt'] as const;
-type AuthMode = (typeof AUTH_MODES)[number];
-/** How a caller proves who it is; a mode accepts none, one or both. */
-type AuthMethod = 'apikey' | 'jwt';
+/** `none`, or any comma-separated list of methods, in any order: `jwt, apikey` is `apikey,jwt`. */
+const MODE_LIST = `none, ${AUTH_METHODS.join(', ')} or ${AUTH_METHODS.join(',')}`;
 
-const MODE_LIST = 'none, apikey, jwt or apikey,jwt';
-
-/** `jwt,apikey` and `apikey, jwt` mean `apikey,jwt`. */
-function normalizeMode(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const parts = value.split(',').map((part) => part.trim().toLowerCase());
-  return parts.length === 2 && parts.includes('apikey') && parts.includes('jwt') ? 'apikey,jwt' : parts.join(',');
+/** The methods AUTH_MODE names, or undefined when it names something else. */
+function methodsIn(mode: string): ReadonlySet<AuthMethod> | undefined {
+  const parts = mode.split(',').map((part) => part.trim().toLowerCase());
+  if (parts.length === 1 && parts[0] === 'none') return new Set();
+  const methods = parts.filter((part): part is AuthMethod => (AUTH_METHODS as readonly string[]).includes(part));
+  return methods.length === parts.length ? new Set(methods) : undefined;
 }
 
 class AuthEnv {
   @IsOptional()
-  @Transform(({ value }) => normalizeMode(value))
-  @IsIn(AUTH_MODES, { message: `AUTH_MODE must be ${MODE_LIST}` })
-  AUTH_MODE?: AuthMode;
+  @IsString()
+  AUTH_MODE?: string;
 
   @IsOptional()
   @IsString()
@@ -58,11 +54,6 @@ const REQUIRED: Record<AuthMethod, ReadonlyArray<keyof AuthEnv>> = {
   jwt: ['JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'],
 };
 
-/** `apikey,jwt` accepts both methods, `none` neither. */
-function methodsOf(mode: AuthMode): ReadonlySet<AuthMethod> {
-  return new Set(mode === 'none' ? [] : (mode.split(',') as AuthMethod[]));
-}
-
 function missingFor(env: AuthEnv, methods: ReadonlySet<AuthMethod>): string[] {
   return [...methods].flatMap((method) =>
     REQUIRED[method].filter((name) => !env[name]).map((name) => `${name} is required when AUTH_MODE includes ${method}`),
@@ -89,8 +80,8 @@ export const authConfig = registerAs('auth', () => {
   if (!env.AUTH_MODE && isProduction()) {
     throw new ConfigValidationError([`AUTH_MODE must be set explicitly when NODE_ENV=production (${MODE_LIST})`]);
   }
-  const mode: AuthMode = env.AUTH_MODE ?? 'none';
-  const methods = methodsOf(mode);
+  const methods = methodsIn(env.AUTH_MODE ?? 'none');
+  if (!methods) throw new ConfigValidationError([`AUTH_MODE must be ${MODE_LIST}`]);
   const missing = missingFor(env, methods);
   if (missing.length > 0) throw new ConfigValidationError(missing);
   const apiKeys: readonly ApiKeyRecord[] = methods.has('apikey') ? loadApiKeysFile(env.API_KEYS_FILE!) : [];

@@ -1,16 +1,22 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyStrategy } from './api-keys/api-key.strategy.js';
 import { ApiKeyVerifier } from './api-keys/api-key.verifier.js';
 import { authConfig } from './auth.config.js';
 import { Authenticator } from './authenticator.service.js';
 import { TokenAuthorizer } from './authorization/token-authorizer.service.js';
 import { CallerGate } from './caller-gate.service.js';
 import { CallerGuard } from './caller.guard.js';
+import { JwtStrategy } from './jwt/jwt.strategy.js';
 import { JwtVerifier } from './jwt/jwt.verifier.js';
 import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
 import { rateLimitConfig } from './rate-limit/rate-limit.config.js';
 import { RateLimitStore } from './rate-limit/rate-limit.store.js';
+import { AUTH_METHODS, CALLER_AUTH_STRATEGIES, type CallerAuthStrategy } from './strategies/caller-auth.strategy.js';
+
+/** Every caller-authentication strategy; AUTH_MODE enables some of them. */
+const STRATEGIES = [ApiKeyStrategy, JwtStrategy];
 
 /**
  * Caller security: who is calling (API key, JWT or anonymous, per
@@ -25,6 +31,13 @@ import { RateLimitStore } from './rate-limit/rate-limit.store.js';
   providers: [
     ApiKeyVerifier,
     JwtVerifier,
+    ...STRATEGIES,
+    {
+      provide: CALLER_AUTH_STRATEGIES,
+      inject: [authConfig.KEY, ...STRATEGIES],
+      useFactory: (config: ConfigType<typeof authConfig>, ...strategies: CallerAuthStrategy[]) =>
+        AUTH_METHODS.flatMap((method) => strategies.filter((strategy) => strategy.method === method && config.methods.has(method))),
+    },
     Authenticator,
     TokenAuthorizer,
     RateLimitStore,

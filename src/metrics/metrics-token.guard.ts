@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException, type CanActivate, type Execu
 import type { ConfigType } from '@nestjs/config';
 import type { FastifyRequest } from 'fastify';
 import { hash, timingSafeEqual } from 'node:crypto';
-import { BEARER } from '../auth/authenticator.service.js';
+import { BEARER } from '../auth/strategies/caller-auth.strategy.js';
 import { withHeaders } from '../common/problem/problem-headers.js';
 import { operationsConfig } from '../config/operations.config.js';
 
