@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { TerminusModule } from '@nestjs/terminus';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyStrategy } from './api-keys/api-key.strategy.js';
 import { ApiKeyVerifier } from './api-keys/api-key.verifier.js';
@@ -12,6 +13,7 @@ import { JwtStrategy } from './jwt/jwt.strategy.js';
 import { JwtVerifier } from './jwt/jwt.verifier.js';
 import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
 import { rateLimitConfig } from './rate-limit/rate-limit.config.js';
+import { RateLimitStoreHealth } from './rate-limit/rate-limit-store.health.js';
 import { RateLimitStore } from './rate-limit/rate-limit.store.js';
 import { AUTH_METHODS, CALLER_AUTH_STRATEGIES, type CallerAuthStrategy } from './strategies/caller-auth.strategy.js';
 
@@ -23,11 +25,11 @@ const STRATEGIES = [ApiKeyStrategy, JwtStrategy];
  * AUTH_MODE), how often (per-caller rate limit, shared through Redis), and
  * what they may get (TokenAuthorizer, used by the token services). Global, so
  * every feature module's token service can inject the authorizer, and the
- * health module the rate-limit store's `ping()`.
+ * health module the rate-limit store's readiness check.
  */
 @Global()
 @Module({
-  imports: [ConfigModule.forFeature(authConfig), ConfigModule.forFeature(rateLimitConfig)],
+  imports: [ConfigModule.forFeature(authConfig), ConfigModule.forFeature(rateLimitConfig), TerminusModule],
   providers: [
     ApiKeyVerifier,
     JwtVerifier,
@@ -41,10 +43,11 @@ const STRATEGIES = [ApiKeyStrategy, JwtStrategy];
     Authenticator,
     TokenAuthorizer,
     RateLimitStore,
+    RateLimitStoreHealth,
     CallerRateLimiter,
     CallerGate,
     { provide: APP_GUARD, useClass: CallerGuard },
   ],
-  exports: [TokenAuthorizer, RateLimitStore, CallerGate],
+  exports: [TokenAuthorizer, RateLimitStore, RateLimitStoreHealth, CallerGate],
 })
 export class AuthModule {}

@@ -5,6 +5,8 @@ import { Public } from '../auth/public.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 import { fixedHeaders } from '../common/http/api-response-headers.js';
 import { HealthStatusDto, PongDto } from './dto/health-status.dto.js';
+import { RateLimitStoreHealth } from '../auth/rate-limit/rate-limit-store.health.js';
+import { LifecycleHealth } from '../lifecycle/lifecycle.health.js';
 import { ReadinessIndicators } from './readiness.indicators.js';
 
 /** The Cache-Control of the probes (Terminus's for readiness), so no proxy answers for a replica. */
@@ -37,6 +39,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly checks: ReadinessIndicators,
+    private readonly rateLimitStore: RateLimitStoreHealth,
+    private readonly lifecycle: LifecycleHealth,
   ) {}
 
   @Get('health')
@@ -73,8 +77,8 @@ export class HealthController {
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.checks.config(),
-      () => this.checks.rateLimitStore(),
-      () => this.checks.lifecycle(),
+      () => this.rateLimitStore.check(),
+      () => this.lifecycle.check(),
     ]);
   }
 

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LifecycleHealth } from './lifecycle.health.js';
 import { ShutdownState } from './shutdown-state.js';
 
-/** Shared knowledge of the process's life: readiness asks it whether we are going away. */
+/** Shared knowledge of the process's life, and its readiness check: are we going away? */
 @Global()
-@Module({ providers: [ShutdownState], exports: [ShutdownState] })
+@Module({ imports: [TerminusModule], providers: [ShutdownState, LifecycleHealth], exports: [ShutdownState, LifecycleHealth] })
 export class LifecycleModule {}
