@@ -6,7 +6,7 @@ import { ChatModule } from './chat/chat.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
-import { compatConfig } from './config/compat.config.js';
+import { compatConfig } from './compat/compat.config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';

@@ -7,7 +7,7 @@ import {
   ServiceRtm,
   type Service,
 } from 'agora-token/src/AccessToken2.js';
-import { agoraConfig } from '../config/agora.config.js';
+import { agoraConfig } from './agora.config.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import type { SignedToken, TokenGrant } from './token-grant.interface.js';
 import { summarize, TOKEN_SUMMARY } from './token-summary.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { tokenConfig } from '../config/token.config.js';
+import { tokenConfig } from './token.config.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 
 /**

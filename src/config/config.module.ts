@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { agoraConfig } from './agora.config.js';
 import { appConfig } from './app.config.js';
-import { compatConfig } from './compat.config.js';
-import { operationsConfig } from './operations.config.js';
-import { tokenConfig } from './token.config.js';
 
 /**
  * Loads `.env` (when present; real environment variables win) and registers
- * the typed namespaces. Each namespace validates its own variables, so a
- * malformed value stops start-up with a message naming it.
+ * the app-wide namespace. Each feature registers its own namespace beside its
+ * code (ConfigModule.forFeature in its module); each validates its own
+ * variables, so a malformed value stops start-up with a message naming it.
  */
 @Module({
   imports: [
@@ -17,7 +14,7 @@ import { tokenConfig } from './token.config.js';
       isGlobal: true,
       cache: true,
       ignoreEnvFile: process.env.NODE_ENV === 'test',
-      load: [appConfig, agoraConfig, tokenConfig, compatConfig, operationsConfig],
+      load: [appConfig],
     }),
   ],
 })

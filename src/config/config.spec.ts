@@ -1,9 +1,10 @@
 import { withEnv } from '../../test/support/test-app.js';
-import { agoraConfig, DEMO_CREDENTIALS } from './agora.config.js';
+import { agoraConfig, DEMO_CREDENTIALS } from '../agora/agora.config.js';
+import { tokenConfig } from '../agora/token.config.js';
+import { shutdownConfig } from '../lifecycle/shutdown.config.js';
+import { metricsConfig } from '../metrics/metrics.config.js';
 import { appConfig } from './app.config.js';
 import { ConfigValidationError } from './env-validation.js';
-import { operationsConfig } from './operations.config.js';
-import { tokenConfig } from './token.config.js';
 
 const CERT = '00112233445566778899aabbccddeeff';
 const APP_ID = 'aabbccddeeff00112233445566778899';
@@ -148,6 +149,8 @@ describe('configuration', () => {
   });
 
   describe('operations', () => {
+    // Two namespaces, each beside its feature: who may scrape /metrics, and how a shutdown drains.
+    const operationsConfig = () => ({ ...metricsConfig(), ...shutdownConfig() });
     const read = (env: Record<string, string | undefined>) => withEnv({ ...UNSET, ...env }, async () => operationsConfig());
 
     it('has the documented defaults: open metrics, a 10 s shutdown without drain', async () => {

@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { endWithRequestTimeout, LINGER_MS } from '../common/http/client-error.handler.js';
 import { appConfig } from '../config/app.config.js';
-import { operationsConfig } from '../config/operations.config.js';
+import { shutdownConfig } from './shutdown.config.js';
 import { OpenConnections } from './open-connections.js';
 
 /**
@@ -43,7 +43,7 @@ export class ShutdownState implements OnModuleInit, BeforeApplicationShutdown, O
   private connections?: OpenConnections;
 
   constructor(
-    @Inject(operationsConfig.KEY) private readonly operations: ConfigType<typeof operationsConfig>,
+    @Inject(shutdownConfig.KEY) private readonly operations: ConfigType<typeof shutdownConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     private readonly adapterHost: HttpAdapterHost,
   ) {}

@@ -4,14 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import { hash, timingSafeEqual } from 'node:crypto';
 import { BEARER } from '../auth/strategies/caller-auth.strategy.js';
 import { withHeaders } from '../common/problem/problem-headers.js';
-import { operationsConfig } from '../config/operations.config.js';
+import { metricsConfig } from './metrics.config.js';
 
 /** When METRICS_TOKEN is set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
 @Injectable()
 export class MetricsTokenGuard implements CanActivate {
   private readonly expected?: Buffer;
 
-  constructor(@Inject(operationsConfig.KEY) config: ConfigType<typeof operationsConfig>) {
+  constructor(@Inject(metricsConfig.KEY) config: ConfigType<typeof metricsConfig>) {
     this.expected = config.metricsToken === undefined ? undefined : digest(config.metricsToken);
   }
 

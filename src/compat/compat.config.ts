@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { IsIn, IsOptional } from 'class-validator';
-import { validateEnv } from './env-validation.js';
+import { validateEnv } from '../config/env-validation.js';
 
 class CompatEnv {
   @IsOptional()

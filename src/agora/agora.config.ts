@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { IsOptional, Matches } from 'class-validator';
-import { ConfigValidationError, isProduction, validateEnv } from './env-validation.js';
+import { ConfigValidationError, isProduction, validateEnv } from '../config/env-validation.js';
 
 /** What agora-token accepts: anything else makes it return an empty token. */
 const HEX32 = /^[0-9a-fA-F]{32}$/;

@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
-import { AGORA_MAX_EXPIRE_SECONDS } from '../agora/agora.constants.js';
-import { ConfigValidationError, EnvInt, validateEnv } from './env-validation.js';
+import { AGORA_MAX_EXPIRE_SECONDS } from './agora.constants.js';
+import { ConfigValidationError, EnvInt, validateEnv } from '../config/env-validation.js';
 
 
 class TokenEnv {
