@@ -1,8 +1,10 @@
 import { Redis } from 'ioredis';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
+import { JwksServer } from './support/jwks-server.js';
 import { RawConnection, untilRefused, type RawResponse } from './support/raw-http.js';
 import { RedisServer } from './support/redis-server.js';
 import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
@@ -264,6 +266,43 @@ describe('Graceful shutdown (the built service in its own process)', () => {
       expect(service.lines).toContainEqual(expect.objectContaining({ msg: 'Shut down cleanly' }));
     },
   );
+
+  it('leaves a request that arrived whole to finish across the cut: its own answer, not a 408', async () => {
+    // A JWKS that never answers: the request is whole and waits on it until jose gives up (5 s), past the cut (2 s).
+    const jwks = await JwksServer.start();
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = await freePort();
+      const service = await startService(port, {
+        ...jwks.env('jwt'),
+        JWT_JWKS_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/jwks.json`,
+        HTTP_REQUEST_TIMEOUT_SECONDS: '2',
+        HTTP_HEADERS_TIMEOUT_SECONDS: '1',
+        SHUTDOWN_TIMEOUT_SECONDS: '10',
+      });
+      const client = await RawConnection.open(port);
+      const body = JSON.stringify({ channel: 'waiting' });
+      client.write(
+        `POST /v1/rtc/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Request-Id: whole-request\r\n` +
+          `Authorization: Bearer ${await jwks.sign({ sub: 'alice' })}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      const answer = client.response();
+      await new Promise((tick) => setTimeout(tick, 300));
+      service.signal('SIGTERM');
+
+      const response = await answer;
+      // jose's JWKS timeout ends it: the service's own 503, for this request.
+      expect(response.status).toBe(503);
+      expect(JSON.parse(response.body)).toMatchObject({ status: 503, requestId: 'whole-request' });
+      expect(await service.exited).toBe(0);
+      expect(service.lines).not.toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/^Ended \d+ connection/) }));
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+      await jwks.stop();
+    }
+  });
 
   it('still exits 1 at SHUTDOWN_TIMEOUT_SECONDS when a connection outlasts it: a client that never closes its side', async () => {
     const port = await freePort();

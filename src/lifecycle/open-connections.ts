@@ -17,14 +17,10 @@ export class OpenConnections {
     });
   }
 
-  /** After `delayMs`, passes each connection still open to `end`, and resolves with how many there were. */
-  endAfter(delayMs: number, end: (socket: Socket) => void): Promise<number> {
+  /** After `delayMs`, passes each connection still open to `end`, and resolves with how many it ended (said true). */
+  endAfter(delayMs: number, end: (socket: Socket) => boolean): Promise<number> {
     return new Promise((resolve) => {
-      setTimeout(() => {
-        const open = [...this.sockets];
-        open.forEach(end);
-        resolve(open.length);
-      }, delayMs).unref();
+      setTimeout(() => resolve([...this.sockets].filter(end).length), delayMs).unref();
     });
   }
 }

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { REQUEST_ID_HEADER } from '../logging/request-id.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Problem } from '../problem/problem.types.js';
@@ -23,19 +23,28 @@ const ANSWERS: Readonly<Record<string, { status: number; detail: string }>> = {
   HPE_HEADER_OVERFLOW: { status: 431, detail: 'The request headers are too large.' },
 };
 
-/**
- * Each connection's latest request whose body had not all arrived when it was routed: a timeout
- * that hits while the body is still on its way belongs to it. Keyed weakly: a closed connection
- * lets go of it.
- */
-const awaitingBodies = new WeakMap<Socket, FastifyRequest>();
+/** What a 408 needs of a connection's latest request: its id and path, and whether it is whole and answered. */
+interface LatestRequest {
+  id: string;
+  path: string;
+  raw: IncomingMessage;
+  response: ServerResponse;
+}
 
 /**
- * Remembers a request whose body is still to come, so that a 408 for its connection can carry its
- * id and path. Call it from an onRequest hook: one weak-map write per request with a body.
+ * Each connection's latest request: a timeout that hits while its body is still on its way belongs
+ * to it. Only what a 408 needs is kept (not the parsed body). Keyed weakly: a closed connection
+ * lets go of it.
  */
-export function rememberWhileBodyArrives(request: FastifyRequest): void {
-  if (!request.raw.complete) awaitingBodies.set(request.raw.socket, request);
+const latestRequests = new WeakMap<Socket, LatestRequest>();
+
+/**
+ * Remembers a connection's latest request, so that a 408 for it can carry its id and path, and a
+ * shutdown can tell a request still arriving from one being answered. Call it from an onRequest
+ * hook (at onRequest no body has been read yet): one weak-map write per request.
+ */
+export function rememberLatestRequest(request: FastifyRequest, reply: FastifyReply): void {
+  latestRequests.set(request.raw.socket, { id: request.id, path: request.url.split('?')[0], raw: request.raw, response: reply.raw });
 }
 
 /**
@@ -67,15 +76,20 @@ export function answerClientError(this: FastifyInstance, error: ClientError, soc
 /**
  * Ends a connection whose request is not whole (or whose client sends none) with the same 408
  * problem as a request timeout: for connections still open when a shutdown has to end them.
- * A connection already sending an answer its client does not read is cut without one.
+ * A connection already sending an answer its client does not read is cut without one. A request
+ * that arrived whole and is still being answered (waiting on the JWKS or Redis) is left alone, and
+ * false returned: its answer is on its way, and the shutdown deadline still bounds it.
  */
-export function endWithRequestTimeout(socket: Socket, log: FastifyBaseLogger): void {
-  if (socket.destroyed) return;
+export function endWithRequestTimeout(socket: Socket, log: FastifyBaseLogger): boolean {
+  if (socket.destroyed) return true;
+  const latest = latestRequests.get(socket);
+  if (latest?.raw.complete && !latest.response.writableEnded) return false;
   if (socket.writableLength > 0) {
     socket.destroy();
-    return;
+    return true;
   }
   answerOnSocket(socket, TIMED_OUT, log, 'shutdown');
+  return true;
 }
 
 function answerOnSocket(socket: Socket, { status, detail }: { status: number; detail: string }, log: FastifyBaseLogger, code?: string): void {
@@ -83,7 +97,7 @@ function answerOnSocket(socket: Socket, { status, detail }: { status: number; de
     socket.destroy();
     return;
   }
-  const pending = status === 408 ? awaitingBodies.get(socket) : undefined;
+  const pending = status === 408 ? latestRequests.get(socket) : undefined;
   const request = pending && !pending.raw.complete ? pending : undefined;
   log.debug({ code, status, requestId: request?.id }, 'Unreadable request');
   // A timeout can also hit a request already answered before its body came in whole (a GET with a body): the
@@ -99,7 +113,7 @@ function malformed(error: ClientError): string {
 }
 
 /** A whole HTTP/1.1 response, written straight to the socket: Node gives the handler no ServerResponse. */
-function problemResponse(status: number, detail: string, request?: FastifyRequest): string {
+function problemResponse(status: number, detail: string, request?: LatestRequest): string {
   const body = JSON.stringify(problemOf(status, detail, request));
   const headers = {
     ...SECURITY_HEADERS,
@@ -113,7 +127,7 @@ function problemResponse(status: number, detail: string, request?: FastifyReques
 }
 
 /** With the request it concerns, the problem names it (instance, request id), as every other problem does. */
-function problemOf(status: number, detail: string, request?: FastifyRequest): Problem {
-  if (request) return toProblem(new HttpException(detail, status), request.url.split('?')[0], request.id);
+function problemOf(status: number, detail: string, request?: LatestRequest): Problem {
+  if (request) return toProblem(new HttpException(detail, status), request.path, request.id);
   return { type: PROBLEM_TYPES.generic, title: STATUS_CODES[status] ?? 'Error', status, detail };
 }

@@ -1,6 +1,6 @@
 import fastifyCors from '@fastify/cors';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { rememberWhileBodyArrives } from './client-error.handler.js';
+import { rememberLatestRequest } from './client-error.handler.js';
 import { corsOptions, type CorsAllowOrigin } from './cors.options.js';
 import { hostMissing, missingHost } from './host-header.js';
 import { answerBadPreflightsWithProblems } from './preflight-problem.hook.js';
@@ -18,7 +18,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
  * work of the HTTP layer, so that no further hook runs on every request: it
  * refuses an HTTP/1.1 request without Host (Node's own check is off, see
  * HOST_CHECKED_BY_SERVICE), before the caller is checked or the body read, and
- * remembers a request whose body is still arriving for the 408 a timeout gives.
+ * remembers the connection's latest request for the 408 a timeout gives.
  */
 export function hardenHttp(app: NestFastifyApplication, corsAllowOrigin: CorsAllowOrigin): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -29,7 +29,7 @@ export function hardenHttp(app: NestFastifyApplication, corsAllowOrigin: CorsAll
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
     if (hostMissing(request)) return done(missingHost());
-    rememberWhileBodyArrives(request);
+    rememberLatestRequest(request, reply);
     done();
   });
 }
