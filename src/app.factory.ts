@@ -8,7 +8,7 @@ import { answerFrameworkErrors, MAX_PATH_PARAM_LENGTH } from './common/http/fram
 import { HOST_CHECKED_BY_SERVICE } from './common/http/host-header.js';
 import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
 import { registerJsonBodyParsers } from './common/http/json-body.parser.js';
-import { parseQueryString, refuseMalformedQueries } from './common/http/query-string.parser.js';
+import { parseQueryString } from './common/http/query-string.parser.js';
 import { serverTimeoutOptions } from './common/http/server-timeouts.js';
 import { serveTokenEndpoints } from './common/http/token-routes.js';
 import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
@@ -70,8 +70,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParsers(fastify);
-  refuseMalformedQueries(fastify);
-
   hardenHttp(app, config.corsAllowOrigin);
   setUpOpenApi(app);
   serveTokenEndpoints(app);

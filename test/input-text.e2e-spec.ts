@@ -208,8 +208,11 @@ describe('What only the JSON text shows (e2e)', () => {
 
   it('refuses a number literal that JSON would round to a whole number it does not mean', async () => {
     const rounded = fc.oneof(
-      // 0.000…1 rounds to 0: uid 0 is "any user".
-      fc.integer({ min: 324, max: 5000 }).map((exponent) => ({ raw: `1e-${exponent}`, field: 'uid' })),
+      // 0.000…1 rounds to 0: uid 0 is "any user". Either sign, either case of the exponent.
+      fc.tuple(fc.integer({ min: 324, max: 5000 }), fc.constantFrom('', '-'), fc.constantFrom('e', 'E')).map(([exponent, sign, e]) => ({
+        raw: `${sign}1${e}-${exponent}`,
+        field: 'uid',
+      })),
       // n + a fraction too small for a double: rounds to n.
       fc.tuple(fc.integer({ min: 1, max: 4_294_967_294 }), fc.integer({ min: 17, max: 40 })).map(([n, zeros]) => ({ raw: `${n}.${'0'.repeat(zeros)}1`, field: 'uid' })),
       fc.tuple(fc.integer({ min: 1, max: 86_399 }), fc.integer({ min: 17, max: 40 })).map(([n, nines]) => ({ raw: `${n}.${'9'.repeat(nines)}`, field: 'expireSeconds' })),

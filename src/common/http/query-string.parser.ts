@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { ValidationProblemException } from '../problem/validation-problem.exception.js';
 
 /** Where a parsed query records its first parameter that could not be decoded. */
@@ -17,8 +17,8 @@ const URL_TEXT = /^[\x21-\x7e]*$/;
  * undecoded and signed as the literal text. A name sent twice holds an array, as Fastify's
  * own parser does, so routes can refuse the repetition.
  *
- * Give it to Fastify as `routerOptions.querystringParser`, and call
- * {@link refuseMalformedQueries} to answer the 400.
+ * Give it to Fastify as `routerOptions.querystringParser`, and answer the 400 of
+ * {@link malformedQueryOf}.
  */
 export function parseQueryString(query: string): ParsedQuery {
   const parsed: ParsedQuery = Object.create(null) as ParsedQuery;
@@ -49,15 +49,13 @@ function decoded(raw: string): string | undefined {
 }
 
 /**
- * Answers a request whose query did not decode with a 400 problem naming the parameter. A
- * preValidation hook: it runs after every onRequest hook (CORS, security headers, request id), so
- * the problem carries the headers a browser needs to read it, and before the caller is checked.
+ * The 400 problem naming the query parameter that did not decode, or undefined when all did. Call it
+ * from a hook every request runs after CORS and the security headers (hardenHttp's), so the problem
+ * carries the headers a browser needs to read it, and the caller is not checked first.
  */
-export function refuseMalformedQueries(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', (request: FastifyRequest, _reply, done) => {
-    const malformed = (request.query as ParsedQuery | undefined)?.[MALFORMED];
-    if (malformed === undefined) return done();
-    const message = `${malformed} must be percent-encoded UTF-8 text`;
-    done(new ValidationProblemException([{ field: malformed, message }], 'The query string is invalid.'));
-  });
+export function malformedQueryOf(request: FastifyRequest): ValidationProblemException | undefined {
+  const malformed = (request.query as ParsedQuery | undefined)?.[MALFORMED];
+  if (malformed === undefined) return undefined;
+  const message = `${malformed} must be percent-encoded UTF-8 text`;
+  return new ValidationProblemException([{ field: malformed, message }], 'The query string is invalid.');
 }

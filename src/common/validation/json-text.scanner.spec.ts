@@ -25,6 +25,31 @@ describe('jsonLiterals', () => {
     );
   });
 
+  it('finds the same literals whatever white space JSON allows stands between tokens', () => {
+    const space = fc.stringMatching(/^[ \t\r\n]{0,3}$/);
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.infiniteStream(space), (value, spaces) => {
+        const compact = JSON.stringify(value);
+        // White space after every structural character and before every colon and comma, outside strings.
+        let text = '';
+        let inString = false;
+        for (let at = 0; at < compact.length; at++) {
+          const char = compact[at];
+          if (inString) {
+            text += char;
+            if (char === '\\') text += compact[++at];
+            else if (char === '"') inString = false;
+            continue;
+          }
+          if (char === '"') inString = true;
+          text += (char === ':' || char === ',' ? spaces.next().value : '') + char + ('{[:,'.includes(char) ? spaces.next().value : '');
+        }
+        expect(JSON.parse(text)).toEqual(JSON.parse(compact));
+        expect([...jsonLiterals(text)]).toEqual(expected(JSON.parse(text)));
+      }),
+    );
+  });
+
   it('walks nesting deeper than a recursive walk could', () => {
     const depth = 50_000;
     const literals = [...jsonLiterals(`${'['.repeat(depth)}1${']'.repeat(depth)}`)];
