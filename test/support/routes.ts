@@ -1,8 +1,19 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { Post, RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IS_PUBLIC } from '../../src/auth/public.decorator.js';
+
+/** Where Nest's route decorators keep a path and a method, found by applying one to a probe (the keys are not public API). */
+const { PATH_METADATA, METHOD_METADATA } = (() => {
+  class Probe {
+    handler(): void {}
+  }
+  const descriptor = Object.getOwnPropertyDescriptor(Probe.prototype, 'handler')!;
+  Post('probe-path')(Probe.prototype, 'handler', descriptor);
+  const keys = Reflect.getOwnMetadataKeys(descriptor.value as object);
+  const keyHolding = (value: unknown) => keys.find((key) => Reflect.getOwnMetadata(key, descriptor.value as object) === value)!;
+  return { PATH_METADATA: keyHolding('probe-path'), METHOD_METADATA: keyHolding(RequestMethod.POST) };
+})();
 
 export interface AppRoute {
   method: 'GET' | 'POST';

@@ -10,6 +10,10 @@ type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>[
 /** A token must never be cached, by a proxy or a browser. */
 export const NO_STORE = 'no-store';
 
+/** What a token endpoint answers: 200, never cached (applied by TokenEndpoint, sent by serveTokenEndpoints). */
+export const TOKEN_ENDPOINT_STATUS = HttpStatus.OK;
+export const TOKEN_ENDPOINT_HEADERS: Readonly<Record<string, string>> = { 'Cache-Control': NO_STORE };
+
 export interface TokenEndpointOptions {
   summary: string;
   description: string;
@@ -33,6 +37,11 @@ export interface TokenEndpointRoute {
   request: Type<unknown>;
 }
 
+/** The route TokenEndpoint recorded on a handler (what serveTokenEndpoints finds in Fastify's route config). */
+export function tokenEndpointOf(handler: object): TokenEndpointRoute | undefined {
+  return Reflect.getOwnMetadata(TOKEN_ENDPOINT, handler) as TokenEndpointRoute | undefined;
+}
+
 /**
  * A token-issuing route: POST answering 200 with `Cache-Control: no-store`
  * (a token must never be cached by a proxy or browser), documented with its
@@ -44,11 +53,12 @@ export interface TokenEndpointRoute {
 export function TokenEndpoint(path: string, options: TokenEndpointOptions): MethodDecorator {
   return (target, method, descriptor) => {
     const route: TokenEndpointRoute = { controller: target.constructor as Type<unknown>, method, request: options.request };
+    Reflect.defineMetadata(TOKEN_ENDPOINT, route, descriptor.value as object);
     applyDecorators(
       Post(path),
       RouteConfig({ [TOKEN_ENDPOINT]: route }),
-      HttpCode(HttpStatus.OK),
-      Header('Cache-Control', NO_STORE),
+      HttpCode(TOKEN_ENDPOINT_STATUS),
+      ...Object.entries(TOKEN_ENDPOINT_HEADERS).map(([name, value]) => Header(name, value)),
       ApiOperation({ summary: options.summary, description: options.description }),
       ApiConsumes('application/json'),
       ApiBody({ type: options.request, examples: options.examples, required: options.bodyRequired }),

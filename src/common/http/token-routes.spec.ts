@@ -1,10 +1,9 @@
 import { Body, Controller, Query, UseGuards, UsePipes, ValidationPipe, type CanActivate } from '@nestjs/common';
-import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import type { Caller } from '../../auth/caller.interface.js';
 import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 import { Public } from '../../auth/public.decorator.js';
 import { CreateChatTokenDto } from '../../chat/dto/create-chat-token.dto.js';
-import { TOKEN_ENDPOINT, TokenEndpoint, type TokenEndpointOptions, type TokenEndpointRoute } from './token-endpoint.decorator.js';
+import { TokenEndpoint, tokenEndpointOf, type TokenEndpointOptions, type TokenEndpointRoute } from './token-endpoint.decorator.js';
 import { assertServable } from './token-routes.js';
 
 const options: TokenEndpointOptions = {
@@ -24,8 +23,7 @@ class AllowAll implements CanActivate {
 
 /** The route TokenEndpoint recorded for `method` (what serveTokenEndpoints reads from Fastify's route config). */
 function routeOf(controller: new () => object, method: string): TokenEndpointRoute {
-  const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, (controller.prototype as Record<string, object>)[method]) as Record<string, TokenEndpointRoute>;
-  return config[TOKEN_ENDPOINT];
+  return tokenEndpointOf((controller.prototype as Record<string, object>)[method])!;
 }
 
 describe('assertServable (token endpoints served straight from Fastify)', () => {

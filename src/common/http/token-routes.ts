@@ -1,21 +1,12 @@
 import type { ArgumentMetadata } from '@nestjs/common';
-import {
-  EXCEPTION_FILTERS_METADATA,
-  GUARDS_METADATA,
-  HEADERS_METADATA,
-  HTTP_CODE_METADATA,
-  INTERCEPTORS_METADATA,
-  PIPES_METADATA,
-  ROUTE_ARGS_METADATA,
-} from '@nestjs/common/constants.js';
-import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod, RouteOptions } from 'fastify';
+import { isDeepStrictEqual } from 'node:util';
 import { CallerGate } from '../../auth/caller-gate.service.js';
-import { currentCaller } from '../../auth/current-caller.decorator.js';
 import { IS_PUBLIC } from '../../auth/public.decorator.js';
 import { RequestValidationPipe } from '../validation/request-validation.pipe.js';
-import { TOKEN_ENDPOINT, type TokenEndpointRoute } from './token-endpoint.decorator.js';
+import { BODY_AND_CALLER, ENHANCER_KEYS } from './nest-decorator.probe.js';
+import { TOKEN_ENDPOINT, TOKEN_ENDPOINT_HEADERS, TOKEN_ENDPOINT_STATUS, type TokenEndpointRoute } from './token-endpoint.decorator.js';
 
 type TokenHandler = (body: unknown, caller: unknown) => unknown;
 
@@ -51,49 +42,30 @@ function tokenHandler(endpoint: TokenEndpointRoute, controller: object, gate: Ca
   const handler = (controller as Record<string | symbol, TokenHandler>)[endpoint.method];
   assertServable(endpoint);
   const body: ArgumentMetadata = { type: 'body', metatype: endpoint.request };
-  const status = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number;
-  const headers = Object.fromEntries(
-    (Reflect.getMetadata(HEADERS_METADATA, handler) as { name: string; value: string }[]).map(({ name, value }) => [name, value]),
-  );
 
   return async function serveToken(request: FastifyRequest, reply: FastifyReply) {
     const caller = await gate.admit(request, reply);
     const dto = await pipe.transform(request.body, body);
     const result = handler.call(controller, dto, caller);
-    reply.code(status).headers(headers);
+    reply.code(TOKEN_ENDPOINT_STATUS).headers(TOKEN_ENDPOINT_HEADERS);
     return result;
   };
 }
 
 /**
  * What Nest would have done for this handler beyond the steps serveTokenEndpoints
- * takes: nothing, or start-up stops here with the reason.
+ * takes: nothing, or start-up stops here with the reason. (Nest's metadata keys are
+ * found through its public decorators: see nest-decorator.probe.ts.)
  */
 export function assertServable(endpoint: TokenEndpointRoute): void {
   const handler = endpoint.controller.prototype[endpoint.method] as object;
   const name = `${endpoint.controller.name}.${String(endpoint.method)}`;
-  const enhancers = [GUARDS_METADATA, PIPES_METADATA, INTERCEPTORS_METADATA, EXCEPTION_FILTERS_METADATA, IS_PUBLIC].filter(
-    (key) => hasMetadata(key, handler) || hasMetadata(key, endpoint.controller),
-  );
+  const enhancers = [...ENHANCER_KEYS, IS_PUBLIC].filter((key) => hasMetadata(key, handler) || hasMetadata(key, endpoint.controller));
   if (enhancers.length > 0) {
     throw new Error(`Token endpoint ${name} declares ${enhancers.join(', ')}: token endpoints take only the global pipeline`);
   }
-  const args = Object.entries(
-    (Reflect.getMetadata(ROUTE_ARGS_METADATA, endpoint.controller, endpoint.method) ?? {}) as Record<string, RouteArg>,
-  );
-  const takesBodyAndCaller =
-    args.length === 2 &&
-    args.some(([key, arg]) => key === `${RouteParamtypes.BODY}:0` && arg.data === undefined && !arg.pipes?.length) &&
-    args.some(([, arg]) => arg.index === 1 && arg.factory === currentCaller && !arg.pipes?.length);
-  if (!takesBodyAndCaller) throw new Error(`Token endpoint ${name} must take (@Body() body, @CurrentCaller() caller)`);
-}
-
-/** How Nest records a handler's parameter decorators. */
-interface RouteArg {
-  index: number;
-  data?: unknown;
-  pipes?: unknown[];
-  factory?: unknown;
+  const args: unknown = Reflect.getMetadata(BODY_AND_CALLER.key, endpoint.controller, endpoint.method);
+  if (!isDeepStrictEqual(args, BODY_AND_CALLER.args)) throw new Error(`Token endpoint ${name} must take (@Body() body, @CurrentCaller() caller)`);
 }
 
 function hasMetadata(key: string, target: object): boolean {

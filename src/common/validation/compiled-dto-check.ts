@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
 
 /** True only when class-validator would accept the value for the DTO: never a false "valid". */
@@ -44,10 +44,10 @@ interface CompiledProperties {
 }
 
 function compileProperties(dto: Type<unknown>, seen: Set<Type<unknown>>): CompiledProperties | undefined {
-  if (seen.has(dto) || hasTransforms(dto)) return undefined;
+  if (seen.has(dto)) return undefined;
   seen.add(dto);
   const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false);
-  if (metadatas.length === 0) return undefined;
+  if (metadatas.length === 0 || transforms(dto, new Set(metadatas.map(({ propertyName }) => propertyName)))) return undefined;
   const byName = new Map<string, PropertyChecks>();
   for (const metadata of metadatas) {
     if (metadata.each || metadata.always !== undefined || metadata.groups?.length) return undefined;
@@ -64,8 +64,9 @@ function compileProperties(dto: Type<unknown>, seen: Set<Type<unknown>>): Compil
         break;
       }
       case ValidationTypes.NESTED_VALIDATION: {
-        const nested = defaultMetadataStorage.findTypeMetadata(dto, metadata.propertyName)?.typeFunction();
-        const nestedProperties = nested && compileProperties(nested as Type<unknown>, new Set(seen));
+        // The nested DTO as TypeScript records the property's type (emitDecoratorMetadata).
+        const nested: unknown = Reflect.getMetadata('design:type', dto.prototype as object, metadata.propertyName);
+        const nestedProperties = typeof nested === 'function' && nested !== Object ? compileProperties(nested as Type<unknown>, new Set(seen)) : undefined;
         if (!nestedProperties) return undefined;
         // class-validator also walks arrays, sets and maps here; those go to it.
         property.checks.push((value) => value === undefined || (isPlainObject(value) && passes(nestedProperties, value)));
@@ -116,17 +117,23 @@ function applies(conditions: PropertyChecks['conditions'], object: object, value
   return true;
 }
 
-/** @Transform, @Expose and @Exclude change what class-validator sees: such DTOs stay on the full path. */
-function hasTransforms(dto: Type<unknown>): boolean {
-  const storage = defaultMetadataStorage as unknown as {
-    _transformMetadatas: Map<Function, unknown>;
-    getExposedMetadatas(target: Function): unknown[];
-    getExcludedMetadatas(target: Function): unknown[];
-  };
-  for (let target: Function | null = dto; target; target = Object.getPrototypeOf(target)) {
-    if (storage._transformMetadatas.has(target)) return true;
+/** Values that any transform, rename or exclusion would change or drop (a trim, a cast, a default). */
+const PROBES: readonly unknown[] = [' probe ', 7, true, false, 0, ''];
+
+/**
+ * Whether class-transformer changes what class-validator sees for this DTO (@Transform, @Expose with
+ * a name, @Exclude): found with its public API, by converting probe values of every property once,
+ * at start-up. Such DTOs stay on the full path.
+ */
+function transforms(dto: Type<unknown>, properties: ReadonlySet<string>): boolean {
+  for (const name of properties) {
+    for (const probe of PROBES) {
+      const instance = plainToInstance(dto, { [name]: probe }) as Record<string, unknown>;
+      const keys = Object.keys(instance).filter((key) => instance[key] !== undefined);
+      if (instance[name] !== probe || keys.length !== 1) return true;
+    }
   }
-  return storage.getExposedMetadatas(dto).length > 0 || storage.getExcludedMetadatas(dto).length > 0;
+  return false;
 }
 
 /** A JSON object: not null, not an array, not a class instance. */
