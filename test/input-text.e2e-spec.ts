@@ -99,6 +99,9 @@ describe('Text the service cannot sign as sent is refused (e2e)', () => {
       fc.asyncProperty(fc.constantFrom(...PATHS), malformedEscape, async (template, escape) => {
         const response = await app.inject({ method: 'GET', url: template.replace('{}', `a${escape}`) });
         expect(response.statusCode).toBe(400);
+        expect(String(response.headers['content-type'])).toContain('application/problem+json');
+        // Never a token: the body is the problem, not the route's answer.
+        expect(response.json()).toMatchObject({ status: 400, title: 'Bad Request' });
       }),
       { numRuns: 60 },
     );

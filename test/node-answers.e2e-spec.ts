@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { expectSecurityHeaders, PROBLEM_JSON } from './support/problem-headers.js';
-import { RawConnection, type RawResponse } from './support/raw-http.js';
+import { type RawResponse, exchange as sendOnNewConnection } from './support/raw-http.js';
 import { createTestApp } from './support/test-app.js';
 
 const RUNS = { numRuns: 25 };
@@ -33,11 +33,7 @@ describe("Node's own answers are problems too (e2e, real socket)", () => {
   });
   afterAll(() => app.close());
 
-  async function exchange(request: string): Promise<RawResponse & { connection: RawConnection }> {
-    const connection = await RawConnection.open(port);
-    connection.write(request);
-    return { ...(await connection.response()), connection };
-  }
+  const exchange = (request: string) => sendOnNewConnection(port, request);
 
   function expectProblem(response: RawResponse, status: number, instance: string, id: string | undefined, detail: string): void {
     expect(response.status).toBe(status);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import { expectSecurityHeaders, PROBLEM_JSON } from './support/problem-headers.js';
-import { RawConnection, type RawResponse } from './support/raw-http.js';
+import { RawConnection, type RawResponse, exchange as sendOnNewConnection } from './support/raw-http.js';
 import { createTestApp } from './support/test-app.js';
 
 const RUNS = { numRuns: 25 };
@@ -25,12 +25,7 @@ describe('Every error is a problem (e2e, real socket)', () => {
   });
   afterAll(() => app.close());
 
-  /** Sends `request` on a new connection and reads the answer. */
-  async function exchange(request: string): Promise<RawResponse & { connection: RawConnection }> {
-    const connection = await RawConnection.open(port);
-    connection.write(request);
-    return { ...(await connection.response()), connection };
-  }
+  const exchange = (request: string) => sendOnNewConnection(port, request);
 
   const get = (path: string, headers = '') => `GET ${path} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`;
 

@@ -60,6 +60,13 @@ export class RawConnection {
 }
 
 /** Waits until the server refuses new connections: it has stopped accepting. */
+/** Sends `request` on a new connection and reads the answer (the connection is returned to test what follows). */
+export async function exchange(port: number, request: string): Promise<RawResponse & { connection: RawConnection }> {
+  const connection = await RawConnection.open(port);
+  connection.write(request);
+  return { ...(await connection.response()), connection };
+}
+
 export async function untilRefused(port: number): Promise<void> {
   for (let attempt = 0; attempt < 500; attempt++) {
     if (await refuses(port)) return;

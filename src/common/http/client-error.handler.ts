@@ -26,7 +26,7 @@ const ANSWERS: Readonly<Record<string, { status: number; detail: string }>> = {
 /** What a 408 needs of a connection's latest request: its id and path, and whether it is whole and answered. */
 interface LatestRequest {
   id: string;
-  path: string;
+  url: string;
   raw: IncomingMessage;
   response: ServerResponse;
 }
@@ -44,7 +44,7 @@ const latestRequests = new WeakMap<Socket, LatestRequest>();
  * hook (at onRequest no body has been read yet): one weak-map write per request.
  */
 export function rememberLatestRequest(request: FastifyRequest, reply: FastifyReply): void {
-  latestRequests.set(request.raw.socket, { id: request.id, path: request.url.split('?')[0], raw: request.raw, response: reply.raw });
+  latestRequests.set(request.raw.socket, { id: request.id, url: request.url, raw: request.raw, response: reply.raw });
 }
 
 /**
@@ -128,6 +128,6 @@ function problemResponse(status: number, detail: string, request?: LatestRequest
 
 /** With the request it concerns, the problem names it (instance, request id), as every other problem does. */
 function problemOf(status: number, detail: string, request?: LatestRequest): Problem {
-  if (request) return toProblem(new HttpException(detail, status), request.path, request.id);
+  if (request) return toProblem(new HttpException(detail, status), request.url.split('?')[0], request.id);
   return { type: PROBLEM_TYPES.generic, title: STATUS_CODES[status] ?? 'Error', status, detail };
 }
