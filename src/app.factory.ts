@@ -2,6 +2,8 @@ import type { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { gateRoutes } from './auth/caller-gate.hook.js';
+import { CallerGate } from './auth/caller-gate.service.js';
 import { answerClientError } from './common/http/client-error.handler.js';
 import { answerUnmetExpectations } from './common/http/expectation.handler.js';
 import { answerFrameworkErrors, MAX_PATH_PARAM_LENGTH } from './common/http/framework-errors.handler.js';
@@ -10,12 +12,12 @@ import { hardenHttp, MAX_BODY_BYTES } from './common/http/http-hardening.js';
 import { registerJsonBodyParsers } from './common/http/json-body.parser.js';
 import { parseQueryString } from './common/http/query-string.parser.js';
 import { serverTimeoutOptions } from './common/http/server-timeouts.js';
-import { serveTokenEndpoints } from './common/http/token-routes.js';
 import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { registerRequestLogging } from './common/logging/request-logging.js';
+import { validateBodies } from './common/validation/body-validation.hook.js';
 import { appConfig } from './config/app.config.js';
-import { setUpOpenApi } from './openapi.js';
+import { isDocsRoute, setUpOpenApi } from './openapi.js';
 
 export interface CreateAppOptions {
   /** Fastify request logging (pino); off in tests. */
@@ -71,8 +73,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParsers(fastify);
   hardenHttp(app, config.corsAllowOrigin);
+  // The request pipeline's per-route steps, in this order, on every route registered from here on
+  // (see docs/architecture.md): the caller (unless the route is public), then the body.
+  gateRoutes(fastify, app.get(CallerGate), isDocsRoute);
+  validateBodies(fastify);
   setUpOpenApi(app);
-  serveTokenEndpoints(app);
   await app.init();
   await fastify.ready();
   return app;

@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { AgoraModule } from './agora/agora.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
-import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
 import { compatConfig } from './compat/compat.config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -27,8 +26,8 @@ import { RtmModule } from './rtm/rtm.module.js';
     HealthModule,
   ],
   providers: [
-    // As providers rather than app.useGlobal*(), so a testing module importing AppModule gets them too.
-    { provide: APP_PIPE, useClass: RequestValidationPipe },
+    // The one error step of the request pipeline, for every route (Fastify's error handler calls it
+    // too). As a provider rather than app.useGlobalFilters(), so a testing module importing AppModule gets it.
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],
 })

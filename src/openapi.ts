@@ -4,6 +4,14 @@ import { addCallerSecuritySchemes } from './common/http/api-caller-security.deco
 import { documentResponseHeaders } from './common/http/api-response-headers.js';
 import { ProblemDto } from './common/problem/problem.dto.js';
 
+/** Where Swagger UI is served; the OpenAPI document is at `${DOCS_PATH}-json` (and -yaml). */
+const DOCS_PATH = 'docs';
+
+/** Swagger's own routes (UI, assets, document): open to anyone, as the service's documentation. */
+export function isDocsRoute(url: string): boolean {
+  return url === `/${DOCS_PATH}` || url.startsWith(`/${DOCS_PATH}/`) || url === `/${DOCS_PATH}-json` || url === `/${DOCS_PATH}-yaml`;
+}
+
 /**
  * Serves Swagger UI at /docs and the OpenAPI 3 document at /docs-json, generated from the DTOs.
  * test/openapi-lint.e2e-spec.ts lints the served document with Spectral (.spectral.yaml).
@@ -31,7 +39,7 @@ export function setUpOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(app, config);
   closeObjectSchemas(document);
   documentResponseHeaders(document);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json`, yamlDocumentUrl: `${DOCS_PATH}-yaml` });
 }
 
 /**

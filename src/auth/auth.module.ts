@@ -1,14 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyStrategy } from './api-keys/api-key.strategy.js';
 import { ApiKeyVerifier } from './api-keys/api-key.verifier.js';
 import { authConfig } from './auth.config.js';
 import { Authenticator } from './authenticator.service.js';
 import { TokenAuthorizer } from './authorization/token-authorizer.service.js';
 import { CallerGate } from './caller-gate.service.js';
-import { CallerGuard } from './caller.guard.js';
 import { JwtStrategy } from './jwt/jwt.strategy.js';
 import { JwtVerifier } from './jwt/jwt.verifier.js';
 import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
@@ -46,7 +44,6 @@ const STRATEGIES = [ApiKeyStrategy, JwtStrategy];
     RateLimitStoreHealth,
     CallerRateLimiter,
     CallerGate,
-    { provide: APP_GUARD, useClass: CallerGuard },
   ],
   exports: [TokenAuthorizer, RateLimitStore, RateLimitStoreHealth, CallerGate],
 })

@@ -11,8 +11,8 @@ import { CallerRateLimiter } from './rate-limit/caller-rate-limiter.js';
  * What every token route does before anything else: find the caller, as
  * AUTH_MODE defines one, and count the request against that caller's rate
  * limit. Refused credentials count against the client address, so guessing
- * keys is rate-limited too. The CallerGuard runs it for Nest's routes and the
- * token endpoints call it directly (see serveTokenEndpoints).
+ * keys is rate-limited too. The request pipeline runs it before the handler of
+ * every route that is not public (see gateRoutes).
  */
 @Injectable()
 export class CallerGate {

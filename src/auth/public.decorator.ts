@@ -1,12 +1,14 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiOpenRoute } from '../common/http/api-caller-security.decorator.js';
+import { WithRouteConfig } from '../common/http/route-config.js';
 
-export const IS_PUBLIC = 'auth:public';
+/** The route config entry that opens a route: the caller gate skips it (see gateRoutes). */
+export const PUBLIC_ROUTE = 'publicRoute';
 
 /**
  * Opens a route (or every route of a controller) to anyone, without
  * credentials or rate limit, and documents it so (`security: []`). Every
- * other route needs a caller: the guard denies by default. (/docs and
- * /docs-json are served by Swagger, outside Nest's routing, so no guard runs on them.)
+ * other route needs a caller: the caller gate is on by default. /docs and
+ * /docs-json are served by Swagger, not by a controller; app.factory.ts opens them.
  */
-export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiOpenRoute());
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(WithRouteConfig({ [PUBLIC_ROUTE]: true }), ApiOpenRoute());

@@ -27,6 +27,7 @@ export class ExpressTutorialController {
       'the token; `isPublisher` true publishes, otherwise the user only joins. ' +
       'Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: LegacyUidTokenDto,
+    request: TutorialRtcTokenRequestDto,
   })
   async rtcToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
     const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
@@ -41,6 +42,7 @@ export class ExpressTutorialController {
     moveTo: 'POST /v1/rtm/token',
     description: '`user` is the Signaling user id. Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: LegacyTokenDto,
+    request: TutorialRtmTokenRequestDto,
   })
   async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
     const issued = await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller);

@@ -1,10 +1,11 @@
 import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes, ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 import { fixedHeaders } from '../common/http/api-response-headers.js';
 import { JSON_WHATEVER_CONTENT_TYPE } from '../common/http/json-body.parser.js';
+import { WithRouteConfig } from '../common/http/route-config.js';
+import { REQUEST_BODY } from '../common/validation/body-validation.hook.js';
 import { NO_STORE as NO_STORE_VALUE } from '../common/http/token-endpoint.decorator.js';
 
 interface LegacyEndpointOptions {
@@ -20,6 +21,11 @@ interface LegacyEndpointOptions {
   problems?: number[];
   /** Cache headers; by default `Cache-Control: no-store`, since a token must never be cached. */
   cacheHeaders?: Record<string, string>;
+}
+
+interface LegacyPostOptions extends LegacyEndpointOptions {
+  /** The DTO the JSON body is validated against (by the request pipeline, before the handler). */
+  request: Type<unknown>;
 }
 
 const NO_STORE = { 'Cache-Control': NO_STORE_VALUE };
@@ -53,10 +59,10 @@ export function emptySegment(path: string): string {
  * JSON whatever its Content-Type (or with none), as the originals read it: their clients send
  * text/plain (a browser `fetch` of a `JSON.stringify` body) or nothing. What is not JSON is a 400.
  */
-export function LegacyPost(path: string, options: LegacyEndpointOptions): MethodDecorator {
+export function LegacyPost(path: string, options: LegacyPostOptions): MethodDecorator {
   return applyDecorators(
     Post(path),
-    RouteConfig({ [JSON_WHATEVER_CONTENT_TYPE]: true }),
+    WithRouteConfig({ [JSON_WHATEVER_CONTENT_TYPE]: true, [REQUEST_BODY]: options.request }),
     // Documented as the clients send it; any other type (or none) is read as JSON too.
     ApiConsumes('application/json', 'text/plain'),
     HttpCode(HttpStatus.OK),

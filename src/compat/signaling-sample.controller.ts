@@ -20,6 +20,7 @@ export class SignalingSampleController {
       '`uid` is the Signaling user id. Answers `{"token": …, "code": "200"}` as the sample did; errors are problem ' +
       'details rather than `{"token": <message>, "code": "400"}`. Lifetime: 3600 s (TOKEN_DEFAULT_EXPIRE_SECONDS).',
     response: FetchRtmTokenResponseDto,
+    request: FetchRtmTokenRequestDto,
   })
   async fetchRtmToken(@CurrentCaller() caller: Caller, @Body() body: FetchRtmTokenRequestDto): Promise<FetchRtmTokenResponseDto> {
     const issued = await this.issuer.rtm({ userId: body.uid }, { userId: 'uid' }, caller);

@@ -9,6 +9,7 @@ import {
   USER_ID_MAX_BYTES,
 } from '../agora/agora.constants.js';
 import { byteLimitedSchema, integerSchema } from '../common/http/api-schema.options.js';
+import { GetTokenRequestDto } from './dto/get-token-request.dto.js';
 import { LegacyTokenDto } from './dto/legacy-token.dto.js';
 
 /** OpenAPI text for agora-token-service's routes, kept out of the controller so it stays readable. */
@@ -23,6 +24,7 @@ export const GET_TOKEN_DOCS = {
     'joins. `rtm`: `uid` is the user, `channel` an optional stream channel (`*` for any). `chat`: with `uid` a user token, ' +
     'without it an app token. `expire`: seconds from now, missing or 0 = 3600, over 86400 (or TOKEN_MAX_EXPIRE_SECONDS) a 400.',
   response: LegacyTokenDto,
+  request: GetTokenRequestDto,
 };
 
 /**

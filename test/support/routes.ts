@@ -1,7 +1,8 @@
 import { Post, RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IS_PUBLIC } from '../../src/auth/public.decorator.js';
+import { PUBLIC_ROUTE } from '../../src/auth/public.decorator.js';
+import { routeConfigOf } from '../../src/common/http/route-config.js';
 
 /** Where Nest's route decorators keep a path and a method, found by applying one to a probe (the keys are not public API). */
 const { PATH_METADATA, METHOD_METADATA } = (() => {
@@ -44,7 +45,7 @@ export function listRoutes(app: NestFastifyApplication): AppRoute[] {
             method: method === RequestMethod.POST ? 'POST' : 'GET',
             path,
             url: path.replace(/:(\w+)/g, (_, param: string) => (/uid|chatid/.test(param) ? '42' : param === 'role' ? 'publisher' : param === 'tokenType' ? 'uid' : 'room')),
-            isPublic: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, metatype)),
+            isPublic: routeConfigOf(handler)[PUBLIC_ROUTE] === true,
           });
         }
       }

@@ -1,6 +1,6 @@
 import { applyDecorators, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, type ApiBodyOptions } from '@nestjs/swagger';
+import { RequestBody } from '../validation/body-validation.hook.js';
 import { ApiCallerSecurity } from './api-caller-security.decorator.js';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
 import { fixedHeaders } from './api-response-headers.js';
@@ -9,10 +9,6 @@ type BodyExamples = NonNullable<Extract<ApiBodyOptions, { examples?: unknown }>[
 
 /** A token must never be cached, by a proxy or a browser. */
 export const NO_STORE = 'no-store';
-
-/** What a token endpoint answers: 200, never cached (applied by TokenEndpoint, sent by serveTokenEndpoints). */
-export const TOKEN_ENDPOINT_STATUS = HttpStatus.OK;
-export const TOKEN_ENDPOINT_HEADERS: Readonly<Record<string, string>> = { 'Cache-Control': NO_STORE };
 
 export interface TokenEndpointOptions {
   summary: string;
@@ -27,48 +23,29 @@ export interface TokenEndpointOptions {
   bodyRequired: boolean;
 }
 
-/** The key of a token endpoint's Fastify route config: what serveTokenEndpoints needs to serve it. */
-export const TOKEN_ENDPOINT = 'tokenEndpoint';
-
-/** Where a token endpoint's handler is, and the DTO its body is validated against. */
-export interface TokenEndpointRoute {
-  controller: Type<unknown>;
-  method: string | symbol;
-  request: Type<unknown>;
-}
-
-/** The route TokenEndpoint recorded on a handler (what serveTokenEndpoints finds in Fastify's route config). */
-export function tokenEndpointOf(handler: object): TokenEndpointRoute | undefined {
-  return Reflect.getOwnMetadata(TOKEN_ENDPOINT, handler) as TokenEndpointRoute | undefined;
-}
-
 /**
  * A token-issuing route: POST answering 200 with `Cache-Control: no-store`
  * (a token must never be cached by a proxy or browser), documented with its
  * request examples, its response, its problem responses and the credentials it takes.
  *
- * The handler takes `(@Body() body, @CurrentCaller() caller)` and is served by
- * serveTokenEndpoints (token-routes.ts), straight from Fastify.
+ * The body is validated against `request` by the request pipeline (see RequestBody);
+ * the handler takes `(@Body() body, @CurrentCaller() caller)`.
  */
 export function TokenEndpoint(path: string, options: TokenEndpointOptions): MethodDecorator {
-  return (target, method, descriptor) => {
-    const route: TokenEndpointRoute = { controller: target.constructor as Type<unknown>, method, request: options.request };
-    Reflect.defineMetadata(TOKEN_ENDPOINT, route, descriptor.value as object);
-    applyDecorators(
-      Post(path),
-      RouteConfig({ [TOKEN_ENDPOINT]: route }),
-      HttpCode(TOKEN_ENDPOINT_STATUS),
-      ...Object.entries(TOKEN_ENDPOINT_HEADERS).map(([name, value]) => Header(name, value)),
-      ApiOperation({ summary: options.summary, description: options.description }),
-      ApiConsumes('application/json'),
-      ApiBody({ type: options.request, examples: options.examples, required: options.bodyRequired }),
-      ApiOkResponse({
-        type: options.response,
-        description: 'The signed token and what it grants.',
-        headers: fixedHeaders({ 'Cache-Control': NO_STORE }),
-      }),
-      ApiCallerSecurity(),
-      ApiProblemResponses(400, 413, 415, 500),
-    )(target, method, descriptor);
-  };
+  return applyDecorators(
+    Post(path),
+    RequestBody(options.request),
+    HttpCode(HttpStatus.OK),
+    Header('Cache-Control', NO_STORE),
+    ApiOperation({ summary: options.summary, description: options.description }),
+    ApiConsumes('application/json'),
+    ApiBody({ type: options.request, examples: options.examples, required: options.bodyRequired }),
+    ApiOkResponse({
+      type: options.response,
+      description: 'The signed token and what it grants.',
+      headers: fixedHeaders({ 'Cache-Control': NO_STORE }),
+    }),
+    ApiCallerSecurity(),
+    ApiProblemResponses(400, 413, 415, 500),
+  );
 }

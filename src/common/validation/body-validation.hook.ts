@@ -1,0 +1,42 @@
+import type { ArgumentMetadata, Type } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { WithRouteConfig } from '../http/route-config.js';
+import { RequestValidationPipe } from './request-validation.pipe.js';
+
+/** The route config entry naming the DTO a route's body is validated against (null: the route takes no body). */
+export const REQUEST_BODY = 'requestBody';
+
+/**
+ * Declares the DTO a route's JSON body must satisfy: the request pipeline validates it
+ * before the handler runs, which then reads the checked body with `@Body()`.
+ */
+export const RequestBody = (dto: Type<unknown> | null): MethodDecorator => WithRouteConfig({ [REQUEST_BODY]: dto });
+
+/** Methods whose requests carry a body: their routes must say what it is. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The body step of the request pipeline, after the caller's (a Fastify preHandler): the
+ * body of every route that declares a DTO (RequestBody) goes through RequestValidationPipe,
+ * and the handler gets what it returns. A route whose method carries a body and that declares
+ * none stops start-up, so no handler ever reads an unchecked body. Register before any route.
+ */
+export function validateBodies(fastify: FastifyInstance, pipe = new RequestValidationPipe()): void {
+  fastify.addHook('onRoute', (route: RouteOptions) => {
+    const config = (route.config ?? {}) as Record<string, unknown>;
+    const methods = [route.method].flat();
+    if (!Object.hasOwn(config, REQUEST_BODY)) {
+      if (methods.some((method) => BODY_METHODS.has(method))) {
+        throw new Error(`${methods.join(',')} ${route.url} declares no request body: add @RequestBody(Dto), or @RequestBody(null)`);
+      }
+      return;
+    }
+    const dto = config[REQUEST_BODY] as Type<unknown> | null;
+    if (!dto) return;
+    const metadata: ArgumentMetadata = { type: 'body', metatype: dto };
+    const validate = async (request: FastifyRequest): Promise<void> => {
+      request.body = await pipe.transform(request.body, metadata);
+    };
+    route.preHandler = [...[route.preHandler ?? []].flat(), validate];
+  });
+}

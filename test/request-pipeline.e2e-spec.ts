@@ -1,0 +1,64 @@
+import { jest } from '@jest/globals';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CallerGate } from '../src/auth/caller-gate.service.js';
+import { RequestValidationPipe } from '../src/common/validation/request-validation.pipe.js';
+import { get, postJson } from './support/http.js';
+import { createTestApp } from './support/test-app.js';
+
+/**
+ * One request pipeline for every route (docs/architecture.md): the caller step and the body step are
+ * Fastify preHandler hooks that every route gets from its route config, whatever serves it. The feature
+ * specs pin what each step answers; this pins that each runs exactly once, on /v1 and legacy routes alike,
+ * and that open routes skip the caller step.
+ */
+describe('request pipeline (e2e)', () => {
+  let app: NestFastifyApplication;
+  const admit = jest.spyOn(CallerGate.prototype, 'admit');
+  const validate = jest.spyOn(RequestValidationPipe.prototype, 'transform');
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    admit.mockRestore();
+    validate.mockRestore();
+    await app.close();
+  });
+  beforeEach(() => {
+    admit.mockClear();
+    validate.mockClear();
+  });
+
+  it.each([
+    ['/v1/rtc/token', { channel: 'room' }],
+    ['/v1/rtm/token', { userId: 'alice' }],
+    ['/v1/chat/token', {}],
+    ['/getToken', { tokenType: 'rtm', uid: 'alice' }],
+    ['/rtctoken', { channel: 'room' }],
+    ['/fetch_rtm_token', { uid: 'alice' }],
+  ])('POST %s: the caller step once, then the body step once, then the handler', async (url, body) => {
+    expect((await postJson(app, url, body)).statusCode).toBe(200);
+    expect(admit).toHaveBeenCalledTimes(1);
+    // The legacy issuer validates the /v1 request it maps to as well (see LegacyTokenIssuer).
+    expect(validate.mock.calls[0]).toEqual([body, expect.objectContaining({ type: 'body' })]);
+    expect(admit.mock.invocationCallOrder[0]).toBeLessThan(validate.mock.invocationCallOrder[0]);
+  });
+
+  it('refuses a body before the handler runs, with the caller already counted', async () => {
+    const res = await postJson(app, '/v1/rtc/token', { channel: 'room', uid: '42' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['x-ratelimit-remaining']).toBeDefined();
+    expect(admit).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the caller step on GET routes, and no body step', async () => {
+    expect((await get(app, '/access_token?channelName=room')).statusCode).toBe(200);
+    expect(admit).toHaveBeenCalledTimes(1);
+    expect(validate.mock.calls.filter(([value]) => value === undefined)).toEqual([]);
+  });
+
+  it.each(['/health/live', '/ping', '/docs-json', '/docs/'])('skips the caller step on the open route %s', async (url) => {
+    expect((await get(app, url)).statusCode).toBe(200);
+    expect(admit).not.toHaveBeenCalled();
+  });
+});
