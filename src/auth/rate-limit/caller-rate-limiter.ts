@@ -7,19 +7,17 @@ import { addressKey } from './client-address.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { RateLimitStore } from './rate-limit.store.js';
 
-/** One fixed window a minute: RATE_LIMIT_PER_MINUTE is the budget of each. */
-const WINDOW_MS = 60_000;
-
 /**
  * One budget per caller, shared by every token route: per API key id, JWT
  * identity, or client address (anonymous callers and refused credentials).
  * Every answer carries the X-RateLimit-* headers; over the budget it is a 429
  * with Retry-After.
  *
- * It counts straight into the store rather than through @nestjs/throttler's
- * guard, which resolves five pieces of route metadata and allocates a few
- * kilobytes per request to support per-route limits this service does not
- * have: on the hot path of every token that was a measurable share of it.
+ * It counts straight into the store (rate-limiter-flexible's counters) rather
+ * than through @nestjs/throttler's guard, which resolves five pieces of route
+ * metadata and allocates a few kilobytes per request to support per-route
+ * limits this service does not have: on the hot path of every token that was
+ * a measurable share of it.
  */
 @Injectable()
 export class CallerRateLimiter {
@@ -34,12 +32,12 @@ export class CallerRateLimiter {
 
   /** Counts this request against `caller` (its address when there is none); a 429 once the budget is spent. */
   async count(request: FastifyRequest, reply: FastifyReply, caller: Caller | undefined): Promise<void> {
-    const { hits, msLeft } = await this.store.hit(trackerOf(request, caller), WINDOW_MS);
-    const secondsLeft = Math.max(1, Math.ceil(msLeft / 1000));
+    const count = await this.store.hit(trackerOf(request, caller));
+    const secondsLeft = Math.max(1, Math.ceil(count.msBeforeNext / 1000));
     reply.header('X-RateLimit-Limit', this.limit);
-    reply.header('X-RateLimit-Remaining', Math.max(0, this.limit - hits));
+    reply.header('X-RateLimit-Remaining', count.remainingPoints);
     reply.header('X-RateLimit-Reset', secondsLeft);
-    if (hits <= this.limit) return;
+    if (count.consumedPoints <= this.limit) return;
     throw withHeaders(
       new HttpException(
         `Too many token requests: at most ${this.limit} a minute for each caller. Retry after ${secondsLeft} seconds.`,

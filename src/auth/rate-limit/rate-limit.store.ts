@@ -1,9 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { MemoryWindowCounter } from './memory-window-counter.js';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimitConfig } from './rate-limit.config.js';
-import { RedisWindowCounter } from './redis-window-counter.js';
-import type { WindowCount } from './window-count.interface.js';
+import { RedisRateLimiter } from './redis-rate-limiter.js';
+
+/** One fixed window a minute, opened by a caller's first request: RATE_LIMIT_PER_MINUTE is the budget of each. */
+const WINDOW_SECONDS = 60;
+/** Passed to consume() so that the library does not allocate its default `{}` on every request. */
+const NO_OPTIONS = Object.freeze({});
 
 /** What readiness reports about the rate-limit counters. */
 type RateLimitStoreStatus =
@@ -11,22 +15,26 @@ type RateLimitStoreStatus =
   | { store: 'redis'; up: boolean };
 
 /**
- * The rate limiter's counters: fixed one-minute windows per caller, in Redis when
- * REDIS_URL is set (shared by all replicas), in memory otherwise. While Redis
- * is unreachable it fails open to the in-memory counters, so each replica
- * still enforces the limit on its own and token issuance never waits on Redis.
+ * The rate limiter's counters (rate-limiter-flexible): fixed one-minute windows per caller, in Redis
+ * when REDIS_URL is set (shared by all replicas), in memory otherwise. While Redis is unreachable it
+ * fails open to the in-memory counters, so each replica still enforces the limit on its own and token
+ * issuance never waits on Redis.
  *
  * @example
+ * // a request: its caller's count in this window, within the budget or over it
+ * const { consumedPoints, remainingPoints, msBeforeNext } = await rateLimitStore.hit('apikey:backend');
  * // readiness (terminus): report the shared counters
  * const { store, up } = await rateLimitStore.ping();
  */
 @Injectable()
 export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
-  private readonly memory = new MemoryWindowCounter();
-  private readonly redis?: RedisWindowCounter;
+  /** The counters of this process; in-process keys need no hashing, so it adds no prefix either. */
+  private readonly memory: RateLimiterMemory;
+  private readonly redis?: RedisRateLimiter;
 
   constructor(@Inject(rateLimitConfig.KEY) config: ConfigType<typeof rateLimitConfig>) {
-    if (config.redisUrl) this.redis = new RedisWindowCounter(config.redisUrl);
+    this.memory = new RateLimiterMemory({ points: config.perMinute, duration: WINDOW_SECONDS, keyPrefix: '' });
+    if (config.redisUrl) this.redis = new RedisRateLimiter(config.redisUrl, config.perMinute, WINDOW_SECONDS);
   }
 
   async onModuleInit(): Promise<void> {
@@ -37,9 +45,14 @@ export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
     await this.redis?.close();
   }
 
-  /** Counts one request under `key` in its window of `windowMs`: in Redis while it answers, in this process otherwise. */
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    return (await this.redis?.hit(key, windowMs)) ?? this.memory.hit(key, windowMs);
+  /**
+   * Counts one request under `key`, in Redis while it answers, in this process otherwise. Resolves
+   * with the count whether or not it is over the budget (`consumedPoints` > the budget when it is).
+   */
+  hit(key: string): Promise<RateLimiterRes> {
+    // Without Redis, straight to memory: this runs on every token request.
+    if (!this.redis) return this.countHere(key);
+    return this.redis.consume(key).then((count) => count ?? this.countHere(key));
   }
 
   /** Whether the counters are where they should be: always for memory; for Redis, whether it answers a PING. */
@@ -47,4 +60,14 @@ export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
     if (!this.redis) return { store: 'memory', up: true };
     return { store: 'redis', up: await this.redis.ping() };
   }
+
+  private countHere(key: string): Promise<RateLimiterRes> {
+    return this.memory.consume(key, 1, NO_OPTIONS).catch(overBudget);
+  }
+}
+
+/** rate-limiter-flexible rejects with the count when a request is over the budget: that is an answer too. */
+function overBudget(outcome: unknown): RateLimiterRes {
+  if (outcome instanceof RateLimiterRes) return outcome;
+  throw outcome;
 }

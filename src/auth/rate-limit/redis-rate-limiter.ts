@@ -1,44 +1,36 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { hash } from 'node:crypto';
-import type { WindowCount } from './window-count.interface.js';
-
-/**
- * One round trip, atomic: count the hit, open the window on the first one,
- * and report the time left (a key somehow left without expiry gets one).
- */
-const HIT_SCRIPT = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local left = redis.call('PTTL', KEYS[1])
-if left < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); left = tonumber(ARGV[1]) end
-return {hits, left}
-`;
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** How long a request waits for Redis before counting in memory instead. */
 const COMMAND_TIMEOUT_MS = 250;
 /** After a failed command, Redis is left alone this long (a hung server must not slow every request). */
 const BACKOFF_MS = 5_000;
-const KEY_PREFIX = 'agora-token-service:rate-limit:';
-
-type RedisWithHit = Redis & { rateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
+/** rate-limiter-flexible joins it to the key with a colon: `agora-token-service:rate-limit:<sha256>`. */
+const KEY_PREFIX = 'agora-token-service:rate-limit';
 
 /**
- * Fixed-window counters in Redis, shared by every replica. It never queues a
- * command while disconnected and gives up on one after 250 ms, so a Redis
- * outage costs a request at most that once, then {@link hit} answers
- * `undefined` (the caller counts in memory) until Redis answers again;
- * ioredis keeps reconnecting in the background.
+ * Fixed-window counters in Redis, shared by every replica: rate-limiter-flexible's RateLimiterRedis
+ * (one atomic Lua script a request) over our ioredis client. The client never queues a command while
+ * disconnected and gives up on one after 250 ms, so a Redis outage costs a request at most that once;
+ * then {@link consume} answers `undefined` (the caller counts in memory) for the back-off, or until
+ * ioredis has reconnected.
+ *
+ * Why not the library's insuranceLimiter: it falls back per command, with no back-off (a hung Redis
+ * would cost every request 250 ms), and it hides both the error and whether a given call fell back,
+ * which the one warning and the "answers again" line need. The fall-back itself is the caller's one line.
  */
-export class RedisWindowCounter {
+export class RedisRateLimiter {
   private readonly logger = new Logger('RateLimit');
-  private readonly redis: RedisWithHit;
+  private readonly redis: Redis;
+  private readonly limiter: RateLimiterRedis;
   private skipUntil = 0;
   private down = false;
   /** When the current outage was noticed (Date.now()). */
   private downSince = 0;
 
-  constructor(url: string) {
+  constructor(url: string, points: number, durationSeconds: number) {
     this.redis = new Redis(url, {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -48,11 +40,18 @@ export class RedisWindowCounter {
       // ioredis otherwise keeps a closed socket's 2 s timer alive on shutdown.
       disconnectTimeout: 200,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    }) as RedisWithHit;
-    this.redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    });
     // ioredis emits 'error' on every failed reconnect; the state change is what gets logged.
     this.redis.on('error', (error: Error) => this.markDown(error));
     this.redis.on('ready', () => this.markUp());
+    this.limiter = new RateLimiterRedis({
+      storeClient: this.redis,
+      points,
+      duration: durationSeconds,
+      keyPrefix: KEY_PREFIX,
+      // A second guard beside ours: never hand ioredis a command it cannot send now.
+      rejectIfRedisNotReady: true,
+    });
   }
 
   /** Connects, waiting at most the connect timeout; start-up goes on (counting in memory) if Redis is not there. */
@@ -61,23 +60,25 @@ export class RedisWindowCounter {
   }
 
   /**
-   * The count in Redis, or undefined when Redis cannot answer right now. The key is hashed, so that
-   * identities and addresses do not appear in Redis.
+   * The caller's count in Redis, within the budget or over it, or undefined when Redis cannot answer
+   * right now. The key is hashed, so that identities and addresses do not appear in Redis, and its
+   * length is bounded.
    */
-  async hit(key: string, windowMs: number): Promise<WindowCount | undefined> {
+  async consume(key: string): Promise<RateLimiterRes | undefined> {
     const sentAt = Date.now();
     if (this.redis.status !== 'ready' || sentAt < this.skipUntil) return undefined;
+    let count: RateLimiterRes;
     try {
-      const [hits, msLeft] = await this.redis.rateLimitHit(KEY_PREFIX + hash('sha256', key, 'base64url'), windowMs);
-      // A hung Redis that answers again never reconnects, so no 'ready' says it is back: this does. Only a
-      // command sent after the outage was noticed counts: a slow answer to an older one would end the back-off.
-      if (this.down && sentAt > this.downSince) this.markUp();
-      return { hits, msLeft };
-    } catch (error) {
-      this.skipUntil = Date.now() + BACKOFF_MS;
-      this.markDown(error as Error);
-      return undefined;
+      count = await this.limiter.consume(hash('sha256', key, 'base64url'));
+    } catch (outcome) {
+      // Over the budget is an answer (a RateLimiterRes); anything else is Redis failing.
+      if (!(outcome instanceof RateLimiterRes)) return this.failed(outcome as Error);
+      count = outcome;
     }
+    // A hung Redis that answers again never reconnects, so no 'ready' says it is back: this does. Only a
+    // command sent after the outage was noticed counts: a slow answer to an older one would end the back-off.
+    if (this.down && sentAt > this.downSince) this.markUp();
+    return count;
   }
 
   /** Whether Redis answers a PING now. */
@@ -95,6 +96,12 @@ export class RedisWindowCounter {
     this.redis.removeAllListeners('error').on('error', () => undefined);
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
     this.redis.disconnect();
+  }
+
+  private failed(error: Error): undefined {
+    this.skipUntil = Date.now() + BACKOFF_MS;
+    this.markDown(error);
+    return undefined;
   }
 
   private markDown(error: Error): void {
