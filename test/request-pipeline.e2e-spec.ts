@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CallerGate } from '../src/auth/caller-gate.service.js';
 import { RequestValidationPipe } from '../src/common/validation/request-validation.pipe.js';
+import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { get, postJson } from './support/http.js';
 import { createTestApp } from './support/test-app.js';
 
@@ -60,5 +61,34 @@ describe('request pipeline (e2e)', () => {
   it.each(['/health/live', '/ping', '/docs-json', '/docs/'])('skips the caller step on the open route %s', async (url) => {
     expect((await get(app, url)).statusCode).toBe(200);
     expect(admit).not.toHaveBeenCalled();
+  });
+});
+
+describe('request pipeline with credentials required (e2e, AUTH_MODE=apikey)', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp({
+      AUTH_MODE: 'apikey',
+      API_KEYS_FILE: writeApiKeysFile([{ id: 'k', key: newApiKey() }]),
+      CORS_ALLOW_ORIGIN: 'https://app.example.com',
+    });
+  });
+  afterAll(() => app.close());
+
+  // Browsers send no credentials on a preflight: CORS answers it before the caller step would refuse it.
+  it.each(['/v1/rtc/token', '/getToken'])('answers the CORS preflight of POST %s without credentials', async (url) => {
+    const res = await app.inject({
+      method: 'OPTIONS',
+      url,
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('https://app.example.com');
+  });
+
+  it('refuses the request itself without credentials, before reading its body', async () => {
+    const res = await postJson(app, '/v1/rtc/token', { channel: 'room', uid: 'not a uid' });
+    expect(res.statusCode).toBe(401);
   });
 });
