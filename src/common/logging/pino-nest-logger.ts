@@ -6,8 +6,8 @@ import type { FastifyBaseLogger } from 'fastify';
  * Fastify's pino instance, so every line the process writes is one JSON
  * object in one format. Nest passes the context (a class name) last, and for
  * errors a stack before it (or only a stack, or the Error itself as the message).
- * nestjs-pino's Logger reads the last two forms differently (a stack taken for
- * the context, the stack under `err`): see "Why not nestjs-pino" in docs/operations.md.
+ * nestjs-pino's Logger writes each of those stacks under `err` instead, and takes
+ * the lone stack for the context: see "Why not nestjs-pino" in docs/operations.md.
  */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: FastifyBaseLogger) {}
