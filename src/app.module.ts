@@ -1,8 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AgoraModule } from './agora/agora.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { ChatModule } from './chat/chat.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { compatConfig } from './compat/compat.config.js';
@@ -10,19 +8,15 @@ import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { RtcModule } from './rtc/rtc.module.js';
-import { RtmModule } from './rtm/rtm.module.js';
+import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
 
 @Module({
   imports: [
     AppConfigModule,
     LifecycleModule,
     MetricsModule,
-    AgoraModule,
     AuthModule,
-    RtcModule,
-    RtmModule,
-    ChatModule,
+    ...TOKEN_KIND_MODULES,
     HealthModule,
   ],
   providers: [

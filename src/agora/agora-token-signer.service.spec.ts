@@ -1,12 +1,13 @@
 import { decodeToken } from '../../test/support/decode-token.js';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from '../../test/support/test-credentials.js';
+import { authorized, testSigner } from '../../test/support/signer.js';
+import { TEST_APP_CERTIFICATE } from '../../test/support/test-credentials.js';
 import { AgoraTokenSigner } from './agora-token-signer.service.js';
 
 describe('AgoraTokenSigner', () => {
-  const signer = new AgoraTokenSigner({ appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE, demo: false });
+  const signer = testSigner();
 
   it('records the lifetime as seconds from the issue time, not as a timestamp', () => {
-    const signed = signer.sign(86_400, [{ service: 'rtm', userId: 'u', loginSeconds: 86_400 }]);
+    const signed = signer.sign(86_400, authorized([{ service: 'rtm', userId: 'u', loginSeconds: 86_400 }]));
     const token = decodeToken(signed.token);
 
     // A timestamp here (now + 86400) is the classic bug: Agora reads it as ~56 years.
@@ -15,10 +16,13 @@ describe('AgoraTokenSigner', () => {
   });
 
   it('puts several services in one token', () => {
-    const signed = signer.sign(60, [
-      { service: 'rtm', userId: 'u', loginSeconds: 60 },
-      { service: 'rtc', channel: 'c', user: 'u', privileges: { joinChannel: 60 } },
-    ]);
+    const signed = signer.sign(
+      60,
+      authorized([
+        { service: 'rtm', userId: 'u', loginSeconds: 60 },
+        { service: 'rtc', channel: 'c', user: 'u', privileges: { joinChannel: 60 } },
+      ]),
+    );
 
     expect(decodeToken(signed.token).serviceCount).toBe(2);
   });
@@ -26,6 +30,17 @@ describe('AgoraTokenSigner', () => {
   it('throws rather than return an empty token when agora-token refuses the credentials', () => {
     const broken = new AgoraTokenSigner({ appId: 'not-hex', appCertificate: TEST_APP_CERTIFICATE, demo: false });
 
-    expect(() => broken.sign(60, [{ service: 'chat-app', seconds: 60 }])).toThrow('empty token');
+    expect(() => broken.sign(60, authorized([{ service: 'chat-app', seconds: 60 }]))).toThrow('empty token');
+  });
+
+  it('signs only grants the authorizer produced: skipping the policy check does not compile', () => {
+    const grants = [{ service: 'chat-app', seconds: 60 }] as const;
+    // Never called: what is checked is that the compiler refuses it (npm test type-checks specs first).
+    // @ts-expect-error plain grants are not AuthorizedGrants
+    const skipsTheCheck = () => signer.sign(60, grants);
+    // @ts-expect-error nor is an array that merely looks like them
+    const forgesIt = () => signer.sign(60, Object.assign([...grants], { authorized: true }));
+
+    expect(decodeToken(signer.sign(60, authorized(grants)).token).chat).toEqual({ userId: '', privileges: { app: 60 } });
   });
 });

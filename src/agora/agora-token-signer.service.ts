@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
   AccessToken2,
@@ -8,25 +8,21 @@ import {
   type Service,
 } from 'agora-token/src/AccessToken2.js';
 import { agoraConfig } from './agora.config.js';
-import { MetricsService } from '../metrics/metrics.service.js';
-import type { SignedToken, TokenGrant } from './token-grant.interface.js';
-import { summarize, TOKEN_SUMMARY } from './token-summary.js';
+import type { AuthorizedGrants, SignedToken, TokenGrant } from './token-grant.interface.js';
 
 /**
- * The only code that holds the App Certificate and calls agora-token.
+ * The only code that holds the App Certificate and calls agora-token. It signs
+ * only grants the authorizer has judged (AuthorizedGrants); what was issued is
+ * recorded by the TokenIssuer that called it, not here.
  *
  * @example
- * signer.sign(3600, [{ service: 'rtm', userId: 'alice', loginSeconds: 3600 }]);
+ * signer.sign(3600, authorizer.check(caller, RTM_TOKEN, 3600, [{ service: 'rtm', userId: 'alice', loginSeconds: 3600 }]));
  */
 @Injectable()
 export class AgoraTokenSigner implements OnModuleInit {
   private readonly logger = new Logger(AgoraTokenSigner.name);
 
-  constructor(
-    @Inject(agoraConfig.KEY) private readonly credentials: ConfigType<typeof agoraConfig>,
-    // Optional so unit specs can build a signer from credentials alone.
-    @Optional() private readonly metrics?: MetricsService,
-  ) {}
+  constructor(@Inject(agoraConfig.KEY) private readonly credentials: ConfigType<typeof agoraConfig>) {}
 
   onModuleInit(): void {
     if (this.credentials.demo) {
@@ -44,8 +40,9 @@ export class AgoraTokenSigner implements OnModuleInit {
   /**
    * Signs a token holding the given services.
    * @param expireSeconds how long the token is valid, in seconds from now (agora-token's unit, not a timestamp)
+   * @param grants what the token grants, as TokenAuthorizer.check returned them
    */
-  sign(expireSeconds: number, grants: readonly TokenGrant[]): SignedToken {
+  sign(expireSeconds: number, grants: AuthorizedGrants): SignedToken {
     // One issue time for the token and the reported times, so they agree to the second.
     const issueTs = Math.floor(Date.now() / 1000);
     const accessToken = new AccessToken2(this.credentials.appId, this.credentials.appCertificate, issueTs, expireSeconds);
@@ -53,15 +50,12 @@ export class AgoraTokenSigner implements OnModuleInit {
     const token = accessToken.build();
     // build() answers '' rather than throwing; start-up validation makes this unreachable, but never return it.
     if (!token) throw new Error('agora-token returned an empty token');
-    const summary = summarize(grants);
-    this.metrics?.tokenIssued(summary.kind);
     return {
       token,
       appId: this.credentials.appId,
       issuedAt: new Date(issueTs * 1000),
       expiresAt: new Date((issueTs + expireSeconds) * 1000),
       expireSeconds,
-      [TOKEN_SUMMARY]: summary,
     };
   }
 }

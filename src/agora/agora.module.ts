@@ -1,12 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AgoraTokenSigner } from './agora-token-signer.service.js';
 import { agoraConfig } from './agora.config.js';
 import { TokenExpiryPolicy } from './token-expiry.policy.js';
 import { tokenConfig } from './token.config.js';
 
-/** Credentials, signing and lifetimes, shared by every token feature. */
-@Global()
+/** Credentials, signing and lifetimes: imported by the token issuer (src/tokens), the one module that signs. */
 @Module({
   imports: [ConfigModule.forFeature(agoraConfig), ConfigModule.forFeature(tokenConfig)],
   providers: [AgoraTokenSigner, TokenExpiryPolicy],

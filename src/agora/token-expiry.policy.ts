@@ -15,10 +15,15 @@ export class TokenExpiryPolicy {
     return this.limits.defaultExpireSeconds;
   }
 
-  /** The lifetime to sign with; over the ceiling is a 400 naming `field`, never silently capped. */
-  resolve(requested: number | undefined, field = 'expireSeconds'): number {
-    const seconds = requested ?? this.limits.defaultExpireSeconds;
-    this.check(seconds, field);
+  /**
+   * The lifetime to sign with; over the ceiling is a 400 naming `expireSeconds`, never silently capped.
+   * @param cap the caller's own ceiling (an API key's maxExpireSeconds): when it is below the configured
+   *   default, it is the default, so that a capped key asking for no lifetime gets one it may have.
+   */
+  resolve(requested: number | undefined, cap?: number): number {
+    const fallback = cap !== undefined && cap < this.limits.defaultExpireSeconds ? cap : this.limits.defaultExpireSeconds;
+    const seconds = requested ?? fallback;
+    this.check(seconds, 'expireSeconds');
     return seconds;
   }
 

@@ -1,5 +1,3 @@
-import type { TOKEN_SUMMARY, TokenSummary } from './token-summary.js';
-
 /** RTC privileges, each valid for a number of seconds from the issue time. */
 export interface RtcPrivileges {
   joinChannel: number;
@@ -8,27 +6,53 @@ export interface RtcPrivileges {
   publishData?: number;
 }
 
-/**
- * One service a token grants. Token services describe tokens in these terms;
- * only the signer turns them into agora-token services.
- */
-export type TokenGrant =
-  | {
-      service: 'rtc';
-      channel: string;
-      /** A numeric uid (0 = any user) or a user account. */
-      user: number | string;
-      privileges: RtcPrivileges;
-    }
-  | { service: 'rtm'; userId: string; loginSeconds: number }
-  | { service: 'chat-user'; userId: string; seconds: number }
-  | { service: 'chat-app'; seconds: number };
+export interface RtcGrant {
+  service: 'rtc';
+  channel: string;
+  /** A numeric uid (0 = any user) or a user account. */
+  user: number | string;
+  privileges: RtcPrivileges;
+}
+
+export interface RtmGrant {
+  service: 'rtm';
+  userId: string;
+  loginSeconds: number;
+}
+
+export interface ChatUserGrant {
+  service: 'chat-user';
+  userId: string;
+  seconds: number;
+}
+
+export interface ChatAppGrant {
+  service: 'chat-app';
+  seconds: number;
+}
 
 /**
- * A signed token with the times it carries. Token services add their fields
- * to it with `Object.assign`, not by spreading it into a new object: under
- * load, V8 kept the spread copies (their symbol key) alive through young
- * collections, about 200 KB promoted per collection (see docs/operations.md).
+ * One service a token grants: the signer's vocabulary. Token kinds describe
+ * tokens in these terms, the authorizer judges them, and only the signer
+ * turns them into agora-token services.
+ */
+export type TokenGrant = RtcGrant | RtmGrant | ChatUserGrant | ChatAppGrant;
+
+/** The brand of authorized grants; not exported, so no value can claim it but by an explicit cast. */
+declare const authorized: unique symbol;
+
+/**
+ * Grants that TokenAuthorizer.check has judged for the caller: the only
+ * grants AgoraTokenSigner.sign accepts, so a token kind that skips the policy
+ * check does not compile. Only the authorizer makes them (one cast, in
+ * token-authorizer.service.ts); at run time they are the same array.
+ */
+export type AuthorizedGrants = readonly TokenGrant[] & { readonly [authorized]: true };
+
+/**
+ * A signed token with the times it carries. Token kinds add their fields to
+ * it with `Object.assign`, not by spreading it into a new object: one object
+ * per response, not two, on the hot path (see docs/operations.md).
  */
 export interface SignedToken {
   token: string;
@@ -36,6 +60,4 @@ export interface SignedToken {
   issuedAt: Date;
   expiresAt: Date;
   expireSeconds: number;
-  /** What the token grants, for the request log (a symbol key: never serialized). */
-  [TOKEN_SUMMARY]: TokenSummary;
 }

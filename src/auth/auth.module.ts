@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApiKeyStrategy } from './api-keys/api-key.strategy.js';
@@ -21,11 +21,10 @@ const STRATEGIES = [ApiKeyStrategy, JwtStrategy];
 /**
  * Caller security: who is calling (API key, JWT or anonymous, per
  * AUTH_MODE), how often (per-caller rate limit, shared through Redis), and
- * what they may get (TokenAuthorizer, used by the token services). Global, so
- * every feature module's token service can inject the authorizer, and the
- * health module the rate-limit store's readiness check.
+ * what they may get (TokenAuthorizer, used by the token issuer). Modules that
+ * inject one of its exports import it: TokensModule (the authorizer), HealthModule
+ * (the rate-limit store's readiness check).
  */
-@Global()
 @Module({
   imports: [ConfigModule.forFeature(authConfig), ConfigModule.forFeature(rateLimitConfig), TerminusModule],
   providers: [

@@ -1,10 +1,10 @@
-import type { TokenKind } from './authorization/token-scope.js';
-import type { RtcRole } from '../rtc/dto/rtc-role.enum.js';
+import type { PolicyKind } from './authorization/kind-policy.js';
+import type { RtcRole } from '../agora/rtc-role.enum.js';
 
 /** What an API key may get. Each field is optional: absent means no limit. */
 export interface ApiKeyPolicy {
   /** Token kinds the key may get. */
-  readonly kinds?: readonly TokenKind[];
+  readonly kinds?: readonly PolicyKind[];
   /** Channel globs (`team-*`): the RTC channel, or the RTM stream channel, must match one. */
   readonly channels?: readonly string[];
   /** RTC roles the key may get; a privileges request counts as publisher when it grants any publish privilege. */

@@ -1,18 +1,20 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { recordSubject, subjectOf } from '../common/logging/request-record.js';
 import type { Caller } from './caller.interface.js';
 
-const CALLER = Symbol('caller');
-
-type WithCaller = { [CALLER]?: Caller };
-
-/** Records the authenticated caller on the request (the guard does this). */
+/**
+ * Records the authenticated caller on the request (the caller gate does this), as the
+ * request's subject: the request log names it, and the token issuer records what it
+ * issues to this caller on this request (see common/logging/request-record.ts).
+ */
 export function attachCaller(request: object, caller: Caller): void {
-  (request as WithCaller)[CALLER] = caller;
+  recordSubject(request, caller);
 }
 
-/** The caller the guard recorded on this request, if any. */
+/** The caller the gate recorded on this request, if any. */
 export function callerOf(request: object): Caller | undefined {
-  return (request as WithCaller)[CALLER];
+  // Only attachCaller records a subject.
+  return subjectOf(request) as Caller | undefined;
 }
 
 /** CurrentCaller's factory, by name so that serveTokenEndpoints can recognise the parameter. */

@@ -3,14 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
-import { ChatTokenService } from './chat-token.service.js';
+import { TokenIssuer } from '../tokens/token-issuer.service.js';
+import { chatTokenKindOf } from './chat-token.kinds.js';
 import { ChatTokenResponseDto } from './dto/chat-token-response.dto.js';
 import { CreateChatTokenDto } from './dto/create-chat-token.dto.js';
 
 @ApiTags('chat')
 @Controller('v1/chat')
 export class ChatController {
-  constructor(private readonly tokens: ChatTokenService) {}
+  constructor(private readonly tokens: TokenIssuer) {}
 
   @TokenEndpoint('token', {
     summary: 'Issue a Chat token',
@@ -26,6 +27,6 @@ export class ChatController {
     },
   })
   create(@Body() body: CreateChatTokenDto, @CurrentCaller() caller: Caller): ChatTokenResponseDto {
-    return this.tokens.create(body, caller);
+    return this.tokens.issue(chatTokenKindOf(body, caller), body, caller);
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TokensModule } from '../tokens/tokens.module.js';
 import { ChatController } from './chat.controller.js';
-import { ChatTokenService } from './chat-token.service.js';
 
+/** Serves its token kinds (see chat-token.kinds.ts) through the TokenIssuer. */
 @Module({
+  imports: [TokensModule],
   controllers: [ChatController],
-  providers: [ChatTokenService],
-  exports: [ChatTokenService],
 })
 export class ChatModule {}

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ChatModule } from '../chat/chat.module.js';
 import { RequestValidationPipe } from '../common/validation/request-validation.pipe.js';
-import { RtcModule } from '../rtc/rtc.module.js';
-import { RtmModule } from '../rtm/rtm.module.js';
+import { TokensModule } from '../tokens/tokens.module.js';
 import { ExpressTutorialController } from './express-tutorial.controller.js';
 import { GetTokenMapper } from './get-token.mapper.js';
 import { LegacyTokenIssuer } from './legacy-token.issuer.js';
@@ -14,11 +12,11 @@ import { TokenServiceController } from './token-service.controller.js';
 
 /**
  * The routes of the popular community token servers, in their original
- * shapes, on the /v1 token services: one controller per original server.
+ * shapes, on the /v1 token kinds and the TokenIssuer: one controller per original server.
  * Imported unless LEGACY_ROUTES=false (see AppModule.register).
  */
 @Module({
-  imports: [RtcModule, RtmModule, ChatModule],
+  imports: [TokensModule],
   controllers: [
     TokenServiceController,
     TokenServiceEmptySegmentsController,

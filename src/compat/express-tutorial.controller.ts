@@ -1,9 +1,10 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
-import { RtcRole } from '../rtc/dto/rtc-role.enum.js';
+import { RtcRole } from '../agora/rtc-role.enum.js';
+import { RTC_TOKEN } from '../rtc/rtc-token.kind.js';
+import { RTM_TOKEN } from '../rtm/rtm-token.kind.js';
 import {
   LegacyUidTokenDto,
   TutorialRtcTokenRequestDto,
@@ -31,10 +32,10 @@ export class ExpressTutorialController {
   })
   async rtcToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
     const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
-    const issued = await this.issuer.rtc({ channel: body.channel, role }, {}, caller);
+    const issued = await this.issuer.issue(RTC_TOKEN, { channel: body.channel, role }, {}, caller);
     // No uid or account was sent, so the service chose (and returned) a uid; an end user (JWT) gets a token
     // for their own account instead, and an answer without uid.
-    return withTokenSummaries({ ...(issued.uid === undefined ? {} : { uid: issued.uid }), token: issued.token }, issued);
+    return { ...(issued.uid === undefined ? {} : { uid: issued.uid }), token: issued.token };
   }
 
   @LegacyPost('rtmtoken', {
@@ -45,7 +46,7 @@ export class ExpressTutorialController {
     request: TutorialRtmTokenRequestDto,
   })
   async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
-    const issued = await this.issuer.rtm({ userId: body.user }, { userId: 'user' }, caller);
+    const issued = await this.issuer.issue(RTM_TOKEN, { userId: body.user }, { userId: 'user' }, caller);
     return legacyToken(issued);
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { UINT32_MAX } from '../agora/agora.constants.js';
-import { RtcRole } from '../rtc/dto/rtc-role.enum.js';
+import { RtcRole } from '../agora/rtc-role.enum.js';
 import { LegacyInputProblem } from './legacy-input-problem.exception.js';
 import {
   decimalOf,

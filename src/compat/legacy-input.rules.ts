@@ -1,5 +1,5 @@
 import { UINT32_MAX } from '../agora/agora.constants.js';
-import { RtcRole } from '../rtc/dto/rtc-role.enum.js';
+import { RtcRole } from '../agora/rtc-role.enum.js';
 import { LegacyInputProblem } from './legacy-input-problem.exception.js';
 
 /**

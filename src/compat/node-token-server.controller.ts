@@ -14,6 +14,7 @@ import { LegacyErrorFilter } from './legacy-error.filter.js';
 import { expireSecondsOf, presentOrUndefined, rtcRoleOf, rtcUserOfSignedString } from './legacy-input.rules.js';
 import { LegacyQuery } from './legacy-query.decorator.js';
 import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
+import { RTC_TOKEN } from '../rtc/rtc-token.kind.js';
 import { CHANNEL_NAME_SCHEMA, EXPIRY_SCHEMA } from './token-service.docs.js';
 
 const NAMES = { channel: 'channelName', uid: 'uid', account: 'uid', expireSeconds: 'expireTime' } as const;
@@ -75,7 +76,7 @@ export class NodeTokenServerController {
       role: rtcRoleOf(role),
       expireSeconds: expireSecondsOf(expireTime, 'expireTime'),
     };
-    const issued = await this.issuer.rtc(request, NAMES, caller);
+    const issued = await this.issuer.issue(RTC_TOKEN, request, NAMES, caller);
     return legacyToken(issued);
   }
 }

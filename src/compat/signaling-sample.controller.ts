@@ -1,11 +1,11 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { FetchRtmTokenRequestDto, FetchRtmTokenResponseDto } from './dto/fetch-rtm-token.dto.js';
 import { LegacyPost } from './legacy-endpoint.decorator.js';
 import { LegacyTokenIssuer } from './legacy-token.issuer.js';
+import { RTM_TOKEN } from '../rtm/rtm-token.kind.js';
 
 /** The route of Agora's Signaling (RTM) sample token server. */
 @ApiTags('compatibility')
@@ -23,7 +23,7 @@ export class SignalingSampleController {
     request: FetchRtmTokenRequestDto,
   })
   async fetchRtmToken(@CurrentCaller() caller: Caller, @Body() body: FetchRtmTokenRequestDto): Promise<FetchRtmTokenResponseDto> {
-    const issued = await this.issuer.rtm({ userId: body.uid }, { userId: 'uid' }, caller);
-    return withTokenSummaries({ token: issued.token, code: '200' }, issued);
+    const issued = await this.issuer.issue(RTM_TOKEN, { userId: body.uid }, { userId: 'uid' }, caller);
+    return { token: issued.token, code: '200' };
   }
 }

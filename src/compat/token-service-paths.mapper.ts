@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { withTokenSummaries } from '../agora/token-summary.js';
 import type { Caller } from '../auth/caller.interface.js';
+import { CHAT_APP_TOKEN, CHAT_USER_TOKEN } from '../chat/chat-token.kinds.js';
+import { RTC_TOKEN } from '../rtc/rtc-token.kind.js';
+import { RTM_TOKEN } from '../rtm/rtm-token.kind.js';
 import type {
   LegacyChatTokenDto,
   LegacyRteTokensDto,
@@ -44,14 +46,14 @@ export class TokenServicePathMapper {
   async rtc({ channelName, role, tokenType, uid }: RtcPath, expiry: string | undefined, caller: Caller): Promise<LegacyRtcTokenDto> {
     const user = rtcUserOfType(tokenType, uid, { tokenType: 'tokenType', uid: 'uid' });
     const request = { channel: channelName, ...user, role: rtcRoleOf(role), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    const rtc = await this.issuer.rtc(request, RTC_NAMES, caller);
-    return withTokenSummaries({ rtcToken: rtc.token }, rtc);
+    const rtc = await this.issuer.issue(RTC_TOKEN, request, RTC_NAMES, caller);
+    return { rtcToken: rtc.token };
   }
 
   async rtm(uid: string, expiry: string | undefined, caller: Caller): Promise<LegacyRtmTokenDto> {
     const request = { userId: rtmUserOf(uid, 'uid'), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    const rtm = await this.issuer.rtm(request, { userId: 'uid', expireSeconds: EXPIRY }, caller);
-    return withTokenSummaries({ rtmToken: rtm.token }, rtm);
+    const rtm = await this.issuer.issue(RTM_TOKEN, request, { userId: 'uid', expireSeconds: EXPIRY }, caller);
+    return { rtmToken: rtm.token };
   }
 
   async rte(path: RtePath, expiry: string | undefined, caller: Caller): Promise<LegacyRteTokensDto> {
@@ -59,22 +61,22 @@ export class TokenServicePathMapper {
     const user = rtcUserOfType(path.tokenType, path.rtcuid, { tokenType: 'tokenType', uid: 'rtcuid' });
     const userId = rteRtmUserOf(user, path.rtcuid, path.rtmuid);
     const channel = path.channelName;
-    const rtc = await this.issuer.rtc({ channel, ...user, role: rtcRoleOf(path.role), expireSeconds }, RTE_NAMES, caller);
+    const rtc = await this.issuer.issue(RTC_TOKEN, { channel, ...user, role: rtcRoleOf(path.role), expireSeconds }, RTE_NAMES, caller);
     // As the original: the RTM token also covers the channel as a stream channel.
-    const rtm = await this.issuer.rtm({ userId, channel, expireSeconds }, RTE_NAMES, caller);
-    return withTokenSummaries({ rtcToken: rtc.token, rtmToken: rtm.token }, rtc, rtm);
+    const rtm = await this.issuer.issue(RTM_TOKEN, { userId, channel, expireSeconds }, RTE_NAMES, caller);
+    return { rtcToken: rtc.token, rtmToken: rtm.token };
   }
 
   async chatApp(expiry: string | undefined, caller: Caller): Promise<LegacyChatTokenDto> {
     const request = { expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    const chat = await this.issuer.chatApp(request, { expireSeconds: EXPIRY }, caller);
-    return withTokenSummaries({ chatToken: chat.token }, chat);
+    const chat = await this.issuer.issue(CHAT_APP_TOKEN, request, { expireSeconds: EXPIRY }, caller);
+    return { chatToken: chat.token };
   }
 
   async chatUser(chatid: string, expiry: string | undefined, caller: Caller): Promise<LegacyChatTokenDto> {
     // An empty chatid was the Go server's 400 ("userAccount type requires chat ID"), not an app token.
     const request = { userId: required(chatid, 'chatid'), expireSeconds: expireSecondsOf(expiry, EXPIRY) };
-    const chat = await this.issuer.chat(request, { userId: 'chatid', expireSeconds: EXPIRY }, caller);
-    return withTokenSummaries({ chatToken: chat.token }, chat);
+    const chat = await this.issuer.issue(CHAT_USER_TOKEN, request, { userId: 'chatid', expireSeconds: EXPIRY }, caller);
+    return { chatToken: chat.token };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, type Metric, Registry } from 'prom-client';
-import type { TokenSummary } from '../agora/token-summary.js';
 import { RequestDurationHistogram } from './request-duration.histogram.js';
 
 /** Why a request was turned away, for the refusals counter. */
@@ -39,7 +38,7 @@ export class MetricsService {
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     this.registry.registerMetric(this.durations as unknown as Metric);
-    countedAtScrape(this.registry, 'agora_tokens_issued_total', 'Tokens signed, by kind (rtc, rtm, chat-user, chat-app).', 'kind', this.issued);
+    countedAtScrape(this.registry, 'agora_tokens_issued_total', 'Tokens signed, by token kind (as the request log names it: rtc, rtm, chat-user, chat-app, ...).', 'kind', this.issued);
     countedAtScrape(
       this.registry,
       'http_requests_refused_total',
@@ -56,7 +55,8 @@ export class MetricsService {
     if (reason) bump(this.refused, reason);
   }
 
-  tokenIssued(kind: TokenSummary['kind']): void {
+  /** Counts one signed token; `kind` is its kind's name in the request log (TokenSummary.kind). */
+  tokenIssued(kind: string): void {
     bump(this.issued, kind);
   }
 }

@@ -3,14 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
+import { TokenIssuer } from '../tokens/token-issuer.service.js';
 import { CreateRtcTokenDto } from './dto/create-rtc-token.dto.js';
 import { RtcTokenResponseDto } from './dto/rtc-token-response.dto.js';
-import { RtcTokenService } from './rtc-token.service.js';
+import { RTC_TOKEN } from './rtc-token.kind.js';
 
 @ApiTags('rtc')
 @Controller('v1/rtc')
 export class RtcController {
-  constructor(private readonly tokens: RtcTokenService) {}
+  constructor(private readonly tokens: TokenIssuer) {}
 
   @TokenEndpoint('token', {
     summary: 'Issue an RTC (video/voice) token',
@@ -31,6 +32,6 @@ export class RtcController {
     },
   })
   create(@Body() body: CreateRtcTokenDto, @CurrentCaller() caller: Caller): RtcTokenResponseDto {
-    return this.tokens.create(body, caller);
+    return this.tokens.issue(RTC_TOKEN, body, caller);
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TokensModule } from '../tokens/tokens.module.js';
 import { RtcController } from './rtc.controller.js';
-import { RtcTokenService } from './rtc-token.service.js';
 
+/** Serves its token kinds (see rtc-token.kind.ts) through the TokenIssuer. */
 @Module({
+  imports: [TokensModule],
   controllers: [RtcController],
-  providers: [RtcTokenService],
-  exports: [RtcTokenService],
 })
 export class RtcModule {}

@@ -3,14 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { TokenEndpoint } from '../common/http/token-endpoint.decorator.js';
+import { TokenIssuer } from '../tokens/token-issuer.service.js';
 import { CreateRtmTokenDto } from './dto/create-rtm-token.dto.js';
 import { RtmTokenResponseDto } from './dto/rtm-token-response.dto.js';
-import { RtmTokenService } from './rtm-token.service.js';
+import { RTM_TOKEN } from './rtm-token.kind.js';
 
 @ApiTags('rtm')
 @Controller('v1/rtm')
 export class RtmController {
-  constructor(private readonly tokens: RtmTokenService) {}
+  constructor(private readonly tokens: TokenIssuer) {}
 
   @TokenEndpoint('token', {
     summary: 'Issue an RTM (Signaling) token',
@@ -26,6 +27,6 @@ export class RtmController {
     },
   })
   create(@Body() body: CreateRtmTokenDto, @CurrentCaller() caller: Caller): RtmTokenResponseDto {
-    return this.tokens.create(body, caller);
+    return this.tokens.issue(RTM_TOKEN, body, caller);
   }
 }

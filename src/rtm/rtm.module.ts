@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TokensModule } from '../tokens/tokens.module.js';
 import { RtmController } from './rtm.controller.js';
-import { RtmTokenService } from './rtm-token.service.js';
 
+/** Serves its token kinds (see rtm-token.kind.ts) through the TokenIssuer. */
 @Module({
+  imports: [TokensModule],
   controllers: [RtmController],
-  providers: [RtmTokenService],
-  exports: [RtmTokenService],
 })
 export class RtmModule {}

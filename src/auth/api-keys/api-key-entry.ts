@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../../agora/agora.constants.js';
-import { RtcRole } from '../../rtc/dto/rtc-role.enum.js';
-import { TOKEN_KINDS, type TokenKind } from '../authorization/token-scope.js';
+import { RtcRole } from '../../agora/rtc-role.enum.js';
+import { POLICY_KINDS, type PolicyKind } from '../authorization/kind-policy.js';
 
 const RTC_ROLES = Object.values(RtcRole);
 
@@ -35,8 +35,8 @@ export class ApiKeyEntry {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be the 64 hex characters of the key’s SHA-256' })
   sha256: string;
 
-  @PolicyList('kinds', 'every kind', IsIn(TOKEN_KINDS, { each: true, message: `kinds may hold only ${TOKEN_KINDS.join(', ')}` }))
-  kinds?: TokenKind[];
+  @PolicyList('kinds', 'every kind', IsIn(POLICY_KINDS, { each: true, message: `kinds may hold only ${POLICY_KINDS.join(', ')}` }))
+  kinds?: PolicyKind[];
 
   @PolicyList(
     'channels',

@@ -1,14 +1,5 @@
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { TokenSummary } from '../../agora/token-summary.js';
-import type { Caller } from '../../auth/caller.interface.js';
-import { callerOf } from '../../auth/current-caller.decorator.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** What the response's tokens grant, captured before serialization for the request log. */
-    issuedTokens?: TokenSummary[];
-  }
-}
+import { issuedOn, subjectOf, type RequestSubject } from './request-record.js';
 
 /** The fields of the one line logged per request. */
 interface RequestLine {
@@ -20,9 +11,9 @@ interface RequestLine {
   statusCode: number;
   durationMs: number;
   /** Who asked: the API key's id, the JWT identity or (AUTH_MODE=none) the client address. */
-  caller?: Pick<Caller, 'kind' | 'id'>;
-  /** What each token in the response grants; never the token. */
-  issued?: TokenSummary[];
+  caller?: RequestSubject;
+  /** What each token issued while answering grants (kind, channel, user); never the token. */
+  issued?: readonly object[];
 }
 
 /**
@@ -64,8 +55,10 @@ function requestLine(request: FastifyRequest, reply: FastifyReply, requestId?: s
     statusCode: reply.statusCode,
     durationMs: Math.round(reply.elapsedTime * 100) / 100,
   };
-  const caller = callerOf(request);
+  const caller = subjectOf(request);
   if (caller) line.caller = { kind: caller.kind, id: caller.id };
-  if (request.issuedTokens) line.issued = request.issuedTokens;
+  // A request that fails after signing a token (the second of two refused) delivered none: no `issued`.
+  const issued = issuedOn(request);
+  if (issued && reply.statusCode < 400) line.issued = issued;
   return line;
 }

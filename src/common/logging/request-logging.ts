@@ -1,20 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { tokenSummariesOf } from '../../agora/token-summary.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
+import { ISSUED, SUBJECT } from './request-record.js';
 
 /**
  * Hooks that feed the request log: the request id goes back to the caller on
- * every response (errors included), and a response carrying a signed token
- * leaves its summary (kind, channel, user: never the token) on the request.
+ * every response (errors included). The request's record (who asked, what
+ * was issued: see request-record.ts) is declared on every request, so that
+ * requests keep one shape whether or not it is filled.
  */
 export function registerRequestLogging(fastify: FastifyInstance): void {
-  fastify.decorateRequest('issuedTokens', undefined);
+  fastify.decorateRequest(SUBJECT, undefined);
+  fastify.decorateRequest(ISSUED, undefined);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     done();
-  });
-  fastify.addHook('preSerialization', (request, _reply, payload, done) => {
-    request.issuedTokens = tokenSummariesOf(payload);
-    done(null, payload);
   });
 }

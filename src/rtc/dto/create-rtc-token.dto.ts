@@ -19,7 +19,7 @@ import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { RtcPrivilegesDto } from './rtc-privileges.dto.js';
-import { RtcRole } from './rtc-role.enum.js';
+import { RtcRole } from '../../agora/rtc-role.enum.js';
 
 /** A request for an RTC (video/voice) token. */
 export class CreateRtcTokenDto extends TokenLifetimeDto {

@@ -3,7 +3,7 @@ import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES, UINT32_MAX } from '../../agora/ag
 import { IssuedTokenDto } from '../../agora/dto/issued-token.dto.js';
 import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
 import { RtcPrivilegesDto } from './rtc-privileges.dto.js';
-import { RtcRole } from './rtc-role.enum.js';
+import { RtcRole } from '../../agora/rtc-role.enum.js';
 
 /** An issued RTC token. */
 export class RtcTokenResponseDto extends IssuedTokenDto {

@@ -1,16 +1,18 @@
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 import { decodeToken } from '../../test/support/decode-token.js';
-import { ANONYMOUS, signerAndPolicy } from '../../test/support/signer.js';
+import { ANONYMOUS, testIssuer } from '../../test/support/signer.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from '../../test/support/test-credentials.js';
-import { RtcRole } from './dto/rtc-role.enum.js';
-import { RtcTokenService } from './rtc-token.service.js';
+import { RtcRole } from '../agora/rtc-role.enum.js';
+import type { Caller } from '../auth/caller.interface.js';
+import type { CreateRtcTokenDto } from './dto/create-rtc-token.dto.js';
+import { RTC_TOKEN } from './rtc-token.kind.js';
 
-describe('RtcTokenService', () => {
-  const { signer, expiry, authorizer } = signerAndPolicy({ defaultExpireSeconds: 3600, maxExpireSeconds: 7200 });
-  const service = new RtcTokenService(signer, expiry, authorizer);
+describe('RTC_TOKEN', () => {
+  const { issuer } = testIssuer({ defaultExpireSeconds: 3600, maxExpireSeconds: 7200 });
+  const issue = (body: CreateRtcTokenDto, caller: Caller) => issuer.issue(RTC_TOKEN, body, caller);
 
   it('signs a publisher uid token that joins and publishes audio, video and data for its lifetime', () => {
-    const issued = service.create({ channel: 'room 1', uid: 42, role: RtcRole.Publisher, expireSeconds: 600 }, ANONYMOUS);
+    const issued = issue({ channel: 'room 1', uid: 42, role: RtcRole.Publisher, expireSeconds: 600 }, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.appId).toBe(TEST_APP_ID);
@@ -27,7 +29,7 @@ describe('RtcTokenService', () => {
   });
 
   it('defaults to a subscriber (join only) with the configured lifetime', () => {
-    const issued = service.create({ channel: 'room', uid: 7 }, ANONYMOUS);
+    const issued = issue({ channel: 'room', uid: 7 }, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.expire).toBe(3600);
@@ -37,7 +39,7 @@ describe('RtcTokenService', () => {
 
   it('reports issue and expiry times that match the token', () => {
     const before = Math.floor(Date.now() / 1000);
-    const issued = service.create({ channel: 'room', uid: 7, expireSeconds: 900 }, ANONYMOUS);
+    const issued = issue({ channel: 'room', uid: 7, expireSeconds: 900 }, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.issueTs).toBeGreaterThanOrEqual(before);
@@ -47,20 +49,20 @@ describe('RtcTokenService', () => {
   });
 
   it('stores uid 0 as the empty uid, which lets any user join', () => {
-    const issued = service.create({ channel: 'room', uid: 0 }, ANONYMOUS);
+    const issued = issue({ channel: 'room', uid: 0 }, ANONYMOUS);
 
     expect(decodeToken(issued.token).rtc?.uid).toBe('');
     expect(issued.uid).toBe(0);
   });
 
   it('keeps the largest uint32 uid intact', () => {
-    const issued = service.create({ channel: 'room', uid: 4_294_967_295 }, ANONYMOUS);
+    const issued = issue({ channel: 'room', uid: 4_294_967_295 }, ANONYMOUS);
 
     expect(decodeToken(issued.token).rtc?.uid).toBe('4294967295');
   });
 
   it('signs an account token with the account as the user', () => {
-    const issued = service.create({ channel: 'room', account: 'alice@example.com' }, ANONYMOUS);
+    const issued = issue({ channel: 'room', account: 'alice@example.com' }, ANONYMOUS);
 
     expect(decodeToken(issued.token).rtc?.uid).toBe('alice@example.com');
     expect(issued).toMatchObject({ account: 'alice@example.com' });
@@ -70,7 +72,7 @@ describe('RtcTokenService', () => {
   it('picks a random non-zero uid when no user is named, and signs for it', () => {
     const uids = new Set<number>();
     for (let i = 0; i < 20; i++) {
-      const issued = service.create({ channel: 'room' }, ANONYMOUS);
+      const issued = issue({ channel: 'room' }, ANONYMOUS);
       expect(issued.uid).toBeGreaterThanOrEqual(1);
       expect(issued.uid).toBeLessThanOrEqual(4_294_967_295);
       expect(decodeToken(issued.token).rtc?.uid).toBe(String(issued.uid));
@@ -80,7 +82,7 @@ describe('RtcTokenService', () => {
   });
 
   it('grants only the privileges asked for, each with its own lifetime', () => {
-    const issued = service.create({
+    const issued = issue({
       channel: 'room',
       uid: 9,
       expireSeconds: 3600,
@@ -93,9 +95,9 @@ describe('RtcTokenService', () => {
   });
 
   it('refuses lifetimes above the configured maximum, naming the field', () => {
-    expect(() => service.create({ channel: 'room', expireSeconds: 7201 }, ANONYMOUS)).toThrow(ValidationProblemException);
+    expect(() => issue({ channel: 'room', expireSeconds: 7201 }, ANONYMOUS)).toThrow(ValidationProblemException);
     try {
-      service.create({ channel: 'room', privileges: { joinChannel: 60, publishVideo: 9000 } }, ANONYMOUS);
+      issue({ channel: 'room', privileges: { joinChannel: 60, publishVideo: 9000 } }, ANONYMOUS);
       throw new Error('expected a refusal');
     } catch (error) {
       expect((error as ValidationProblemException).errors).toEqual([

@@ -1,14 +1,16 @@
 import { decodeToken } from '../../test/support/decode-token.js';
-import { ANONYMOUS, signerAndPolicy } from '../../test/support/signer.js';
+import { ANONYMOUS, testIssuer } from '../../test/support/signer.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from '../../test/support/test-credentials.js';
-import { RtmTokenService } from './rtm-token.service.js';
+import type { Caller } from '../auth/caller.interface.js';
+import type { CreateRtmTokenDto } from './dto/create-rtm-token.dto.js';
+import { RTM_TOKEN } from './rtm-token.kind.js';
 
-describe('RtmTokenService', () => {
-  const { signer, expiry, authorizer } = signerAndPolicy();
-  const service = new RtmTokenService(signer, expiry, authorizer);
+describe('RTM_TOKEN', () => {
+  const { issuer } = testIssuer();
+  const issue = (body: CreateRtmTokenDto, caller: Caller) => issuer.issue(RTM_TOKEN, body, caller);
 
   it('signs a Signaling login for the user, for its lifetime, and nothing else', () => {
-    const issued = service.create({ userId: 'alice', expireSeconds: 1200 }, ANONYMOUS);
+    const issued = issue({ userId: 'alice', expireSeconds: 1200 }, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.appId).toBe(TEST_APP_ID);
@@ -22,11 +24,11 @@ describe('RtmTokenService', () => {
   });
 
   it('defaults to the configured lifetime', () => {
-    expect(decodeToken(service.create({ userId: 'bob' }, ANONYMOUS).token).expire).toBe(3600);
+    expect(decodeToken(issue({ userId: 'bob' }, ANONYMOUS).token).expire).toBe(3600);
   });
 
   it('adds the stream channel as an RTC service: join and publish data, as the user', () => {
-    const issued = service.create({ userId: 'alice', channel: 'stream-1', expireSeconds: 600 }, ANONYMOUS);
+    const issued = issue({ userId: 'alice', channel: 'stream-1', expireSeconds: 600 }, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.rtm).toEqual({ userId: 'alice', privileges: { login: 600 } });
@@ -36,6 +38,6 @@ describe('RtmTokenService', () => {
   });
 
   it('accepts the * wildcard channel', () => {
-    expect(decodeToken(service.create({ userId: 'alice', channel: '*' }, ANONYMOUS).token).rtc?.channel).toBe('*');
+    expect(decodeToken(issue({ userId: 'alice', channel: '*' }, ANONYMOUS).token).rtc?.channel).toBe('*');
   });
 });

@@ -1,14 +1,17 @@
 import { decodeToken } from '../../test/support/decode-token.js';
-import { ANONYMOUS, signerAndPolicy } from '../../test/support/signer.js';
+import { ANONYMOUS, testIssuer } from '../../test/support/signer.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from '../../test/support/test-credentials.js';
-import { ChatTokenService } from './chat-token.service.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { chatTokenKindOf } from './chat-token.kinds.js';
+import type { CreateChatTokenDto } from './dto/create-chat-token.dto.js';
 
-describe('ChatTokenService', () => {
-  const { signer, expiry, authorizer } = signerAndPolicy();
-  const service = new ChatTokenService(signer, expiry, authorizer);
+describe('CHAT_USER_TOKEN and CHAT_APP_TOKEN', () => {
+  const { issuer } = testIssuer();
+  // As POST /v1/chat/token chooses between them.
+  const issue = (body: CreateChatTokenDto, caller: Caller) => issuer.issue(chatTokenKindOf(body, caller), body, caller);
 
   it('signs a user token with the user privilege for the user', () => {
-    const issued = service.create({ userId: 'alice', expireSeconds: 300 }, ANONYMOUS);
+    const issued = issue({ userId: 'alice', expireSeconds: 300 }, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.appId).toBe(TEST_APP_ID);
@@ -21,7 +24,7 @@ describe('ChatTokenService', () => {
   });
 
   it('signs an app token, with no user and the app privilege, when no user is named', () => {
-    const issued = service.create({}, ANONYMOUS);
+    const issued = issue({}, ANONYMOUS);
     const token = decodeToken(issued.token);
 
     expect(token.expire).toBe(3600);

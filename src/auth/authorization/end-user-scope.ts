@@ -1,0 +1,17 @@
+import type { JwtCaller } from '../caller.interface.js';
+import { AccessRefused } from './access-refused.exception.js';
+import { matchesAnyGlob } from './channel-glob.js';
+import type { KindPolicy } from './kind-policy.js';
+import type { TokenScope } from './token-scope.js';
+
+/**
+ * What an end user may never get, whatever the request: a kind refused to
+ * end users (the Chat app token), or a channel outside their claim. (That the
+ * token is for their own identity is bound before: see src/tokens/identity-binding.ts.)
+ */
+export function checkEndUserScope(caller: JwtCaller, kind: KindPolicy, scope: TokenScope): void {
+  if (kind.refusedToEndUsers) throw new AccessRefused(kind.refusedToEndUsers.rule, kind.refusedToEndUsers.detail);
+  if (caller.channels && scope.channel !== undefined && !matchesAnyGlob(scope.channel, caller.channels)) {
+    throw new AccessRefused('channels', `the caller's token does not allow channel "${scope.channel}".`);
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The kinds of token an API key's policy can name (`kinds` in API_KEYS_FILE).
+ * `chat-app` is the app-wide Chat token. It is the keys file's contract,
+ * checked when the file loads, before any token kind exists; a kind that API
+ * keys must be able to name apart from the others adds its name here.
+ */
+export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/**
+ * What the authorizer knows of a token kind beyond the grants it will sign.
+ * Every token kind (src/tokens/token-kind.interface.ts) is one.
+ */
+export interface KindPolicy {
+  /** The name API key policies give this kind. */
+  readonly policyKind: PolicyKind;
+  /** Set when end users may never get this kind, whatever they ask: the rule and reason of their 403. */
+  readonly refusedToEndUsers?: { readonly rule: string; readonly detail: string };
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
+import type { TokenLifetimeDto } from '../agora/dto/token-lifetime.dto.js';
+import type { TokenGrant } from '../agora/token-grant.interface.js';
+import { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { recordIssued } from '../common/logging/request-record.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { bindIdentity } from './identity-binding.js';
+import type { TokenKind } from './token-kind.interface.js';
+
+/**
+ * Issues a token of any kind, for any route (/v1 or compatibility), in one
+ * fixed sequence: bind the caller's identity into the request, resolve the
+ * lifetime (the caller's cap, the configured default and ceiling), build the
+ * kind's grants, authorize them (a 403 naming the rule), sign what was
+ * authorized, and record what was issued (the tokens-issued metric, at
+ * issuance; the request log, on the caller's request).
+ *
+ * The request is the caller's validated DTO, made for this request: the issuer
+ * completes it in place (a bound identity) rather than copying it.
+ *
+ * @example
+ * return this.tokens.issue(RTC_TOKEN, body, caller); // RtcTokenResponseDto
+ */
+@Injectable()
+export class TokenIssuer {
+  constructor(
+    private readonly signer: AgoraTokenSigner,
+    private readonly expiry: TokenExpiryPolicy,
+    private readonly authorizer: TokenAuthorizer,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  issue<Request extends TokenLifetimeDto, Grants extends readonly TokenGrant[], Response>(
+    kind: TokenKind<Request, Grants, Response>,
+    request: Request,
+    caller: Caller,
+  ): Response {
+    bindIdentity(kind.identity, request, caller);
+    const expireSeconds = this.expiry.resolve(request.expireSeconds, this.authorizer.lifetimeCap(caller));
+    const grants = kind.grants(request, expireSeconds, this.expiry);
+    const signed = this.signer.sign(expireSeconds, this.authorizer.check(caller, kind, expireSeconds, grants));
+    const summary = kind.summarize(request, grants);
+    this.metrics.tokenIssued(summary.kind);
+    recordIssued(caller, summary);
+    return kind.respond(signed, request, grants);
+  }
+}
