@@ -39,6 +39,6 @@ export interface JwtCaller {
 
 /**
  * Who is asking for a token. The global guard establishes it for every token
- * route; controllers hand it to the token services, which authorize with it.
+ * route; controllers hand it to the TokenIssuer, which authorizes with it.
  */
 export type Caller = AnonymousCaller | ApiKeyCaller | JwtCaller;
