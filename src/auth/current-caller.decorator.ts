@@ -25,8 +25,8 @@ export function currentCaller(_data: unknown, context: ExecutionContext): Caller
 }
 
 /**
- * The authenticated caller of a token route, for the handler to pass to its
- * token service. Throws if the guard did not run (a route marked `@Public()`
+ * The authenticated caller of a token route, for the handler to pass to the
+ * TokenIssuer. Throws if the caller gate did not run (a route marked `@Public()`
  * has no caller), so a token can never be issued without one.
  */
 export const CurrentCaller = createParamDecorator(currentCaller);
