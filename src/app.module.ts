@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AgoraModule } from './agora/agora.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
@@ -15,6 +16,9 @@ import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
     AppConfigModule,
     LifecycleModule,
     MetricsModule,
+    // Before AuthModule, though only TokensModule injects from it: configuration namespaces load in import
+    // order, so missing Agora credentials are the first thing a misconfigured start-up reports.
+    AgoraModule,
     AuthModule,
     ...TOKEN_KIND_MODULES,
     HealthModule,
