@@ -16,6 +16,7 @@ import { loggingOptions, type LogDestination } from './common/logging/logger.opt
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { registerRequestLogging } from './common/logging/request-logging.js';
 import { validateBodies } from './common/validation/body-validation.hook.js';
+import { assertDtosAreValidated } from './common/validation/validated-parameters.check.js';
 import { appConfig } from './config/app.config.js';
 import { isDocsRoute, setUpOpenApi } from './openapi.js';
 
@@ -64,7 +65,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   registerRequestLogging(adapter.getInstance());
   answerUnmetExpectations(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
+  // The request pipeline's per-route steps, in this order, on every route (see docs/architecture.md):
+  // the caller (unless the route is public), then the body. Added before any route can exist.
+  let app: NestFastifyApplication | undefined = undefined;
+  gateRoutes(adapter.getInstance(), () => app!.get(CallerGate), isDocsRoute);
+  validateBodies(adapter.getInstance());
+  app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     // JSON only (see registerJsonBodyParsers): Nest's form parser is not registered.
     bodyParser: false,
     abortOnError: false,
@@ -73,10 +79,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParsers(fastify);
   hardenHttp(app, config.corsAllowOrigin);
-  // The request pipeline's per-route steps, in this order, on every route registered from here on
-  // (see docs/architecture.md): the caller (unless the route is public), then the body.
-  gateRoutes(fastify, app.get(CallerGate), isDocsRoute);
-  validateBodies(fastify);
+  assertDtosAreValidated(app);
   setUpOpenApi(app);
   await app.init();
   await fastify.ready();

@@ -7,9 +7,19 @@ import { ProblemDto } from './common/problem/problem.dto.js';
 /** Where Swagger UI is served; the OpenAPI document is at `${DOCS_PATH}-json` (and -yaml). */
 const DOCS_PATH = 'docs';
 
-/** Swagger's own routes (UI, assets, document): open to anyone, as the service's documentation. */
+/**
+ * Swagger's own routes (the UI, its assets, the document), exactly as @nestjs/swagger registers
+ * them: open to anyone, as the service's documentation. Named one by one, so a controller route
+ * under /docs is gated like any other (test/auth-routes.e2e-spec.ts pins both).
+ */
+const DOCS_ROUTES: ReadonlySet<string> = new Set(
+  ['', '/', '/index.html', '/swagger-ui-init.js', `/${DOCS_PATH}/swagger-ui-init.js`, '/LICENSE', '/*']
+    .map((path) => `/${DOCS_PATH}${path}`)
+    .concat(`/${DOCS_PATH}-json`, `/${DOCS_PATH}-yaml`),
+);
+
 export function isDocsRoute(url: string): boolean {
-  return url === `/${DOCS_PATH}` || url.startsWith(`/${DOCS_PATH}/`) || url === `/${DOCS_PATH}-json` || url === `/${DOCS_PATH}-yaml`;
+  return DOCS_ROUTES.has(url);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
@@ -58,5 +59,15 @@ describe('import graph of src/', () => {
     }
     expect(edges.size).toBeGreaterThan(5);
     expect(folderCycle(edges)).toBeUndefined();
+  });
+
+  // Nest's RouteConfig replaces a route's whole config: used anywhere else, it could drop a route's
+  // @Public() or @RequestBody() mark. WithRouteConfig merges (src/common/http/route-config.ts).
+  it('reaches route config only through WithRouteConfig', () => {
+    const importers = result.modules
+      .filter(({ source }) => source.startsWith('src/') && source !== 'src/common/http/route-config.ts')
+      .filter(({ source }) => /\bRouteConfig\b[^;]*from '@nestjs\/platform-fastify'/.test(readFileSync(source, 'utf8')))
+      .map(({ source }) => source);
+    expect(importers).toEqual([]);
   });
 });

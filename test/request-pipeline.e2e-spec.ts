@@ -66,11 +66,12 @@ describe('request pipeline (e2e)', () => {
 
 describe('request pipeline with credentials required (e2e, AUTH_MODE=apikey)', () => {
   let app: NestFastifyApplication;
+  const key = newApiKey();
 
   beforeAll(async () => {
     app = await createTestApp({
       AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([{ id: 'k', key: newApiKey() }]),
+      API_KEYS_FILE: writeApiKeysFile([{ id: 'k', key }]),
       CORS_ALLOW_ORIGIN: 'https://app.example.com',
     });
   });
@@ -85,6 +86,26 @@ describe('request pipeline with credentials required (e2e, AUTH_MODE=apikey)', (
     });
     expect(res.statusCode).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe('https://app.example.com');
+  });
+
+  it('answers every problem, from any step, as not to be cached', async () => {
+    const headers = { 'x-api-key': key, 'content-type': 'application/json' };
+    const answers = [
+      await app.inject({ method: 'POST', url: '/v1/rtc/token', headers: { 'content-type': 'application/json' }, payload: '{}' }), // caller step: 401
+      await app.inject({ method: 'POST', url: '/v1/rtc/token', headers, payload: '{"channel":"room","uid":"42"}' }), // body step: 400
+      await app.inject({ method: 'POST', url: '/getToken', headers, payload: '{"tokenType":"nope"}' }), // legacy body step: 400
+      await app.inject({ method: 'POST', url: '/v1/rtm/token', headers, payload: '{}' }), // handler: 400
+      await app.inject({ method: 'POST', url: '/v1/rtc/token', headers, payload: '{"channel":' }), // parser: 400
+      await app.inject({ method: 'GET', url: '/nowhere' }), // router: 404
+    ];
+    expect(answers.map((res) => [res.statusCode, res.headers['content-type'], res.headers['cache-control']])).toEqual([
+      [401, expect.stringContaining('application/problem+json'), 'no-store'],
+      [400, expect.stringContaining('application/problem+json'), 'no-store'],
+      [400, expect.stringContaining('application/problem+json'), 'no-store'],
+      [400, expect.stringContaining('application/problem+json'), 'no-store'],
+      [400, expect.stringContaining('application/problem+json'), 'no-store'],
+      [404, expect.stringContaining('application/problem+json'), 'no-store'],
+    ]);
   });
 
   it('refuses the request itself without credentials, before reading its body', async () => {

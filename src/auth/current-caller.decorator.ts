@@ -17,7 +17,7 @@ export function callerOf(request: object): Caller | undefined {
   return subjectOf(request) as Caller | undefined;
 }
 
-/** CurrentCaller's factory, by name so that serveTokenEndpoints can recognise the parameter. */
+/** CurrentCaller's factory: the caller the caller step recorded (see gateRoutes). */
 export function currentCaller(_data: unknown, context: ExecutionContext): Caller {
   const caller = callerOf(context.switchToHttp().getRequest<object>());
   if (!caller) throw new Error('No caller on this request: token routes must not be @Public()');

@@ -1,9 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOpenRoute } from '../common/http/api-caller-security.decorator.js';
-import { WithRouteConfig } from '../common/http/route-config.js';
-
-/** The route config entry that opens a route: the caller gate skips it (see gateRoutes). */
-export const PUBLIC_ROUTE = 'publicRoute';
+import { PUBLIC_ROUTE, WithRouteConfig } from '../common/http/route-config.js';
 
 /**
  * Opens a route (or every route of a controller) to anyone, without

@@ -4,7 +4,7 @@ import { ApiCallerSecurity } from '../common/http/api-caller-security.decorator.
 import { ApiProblemResponses } from '../common/http/api-problem-responses.decorator.js';
 import { fixedHeaders } from '../common/http/api-response-headers.js';
 import { JSON_WHATEVER_CONTENT_TYPE } from '../common/http/json-body.parser.js';
-import { WithRouteConfig } from '../common/http/route-config.js';
+import { CALLER_REQUIRED, WithRouteConfig } from '../common/http/route-config.js';
 import { REQUEST_BODY } from '../common/validation/body-validation.hook.js';
 import { NO_STORE as NO_STORE_VALUE } from '../common/http/token-endpoint.decorator.js';
 
@@ -32,7 +32,7 @@ const NO_STORE = { 'Cache-Control': NO_STORE_VALUE };
 
 /** A legacy GET route; Fastify matches it with or without a trailing slash. */
 export function LegacyGet(path: string, options: LegacyEndpointOptions): MethodDecorator {
-  return applyDecorators(Get(path), ...documented(options, [400, 500]));
+  return applyDecorators(Get(path), WithRouteConfig({ [CALLER_REQUIRED]: true }), ...documented(options, [400, 500]));
 }
 
 /**
@@ -40,7 +40,7 @@ export function LegacyGet(path: string, options: LegacyEndpointOptions): MethodD
  * segment (see emptySegment), which the Go server's router matched with an empty parameter.
  */
 export function LegacyGetAlso(...paths: string[]): MethodDecorator {
-  return applyDecorators(Get(paths), Header('Cache-Control', NO_STORE_VALUE), ApiExcludeEndpoint());
+  return applyDecorators(Get(paths), WithRouteConfig({ [CALLER_REQUIRED]: true }), Header('Cache-Control', NO_STORE_VALUE), ApiExcludeEndpoint());
 }
 
 /**
@@ -62,7 +62,7 @@ export function emptySegment(path: string): string {
 export function LegacyPost(path: string, options: LegacyPostOptions): MethodDecorator {
   return applyDecorators(
     Post(path),
-    WithRouteConfig({ [JSON_WHATEVER_CONTENT_TYPE]: true, [REQUEST_BODY]: options.request }),
+    WithRouteConfig({ [JSON_WHATEVER_CONTENT_TYPE]: true, [REQUEST_BODY]: options.request, [CALLER_REQUIRED]: true }),
     // Documented as the clients send it; any other type (or none) is read as JSON too.
     ApiConsumes('application/json', 'text/plain'),
     HttpCode(HttpStatus.OK),

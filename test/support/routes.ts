@@ -1,8 +1,7 @@
 import { Post, RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PUBLIC_ROUTE } from '../../src/auth/public.decorator.js';
-import { routeConfigOf } from '../../src/common/http/route-config.js';
+import { PUBLIC_ROUTE, routeConfigOf } from '../../src/common/http/route-config.js';
 
 /** Where Nest's route decorators keep a path and a method, found by applying one to a probe (the keys are not public API). */
 const { PATH_METADATA, METHOD_METADATA } = (() => {

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '../logging/request-id.js';
-import { PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
+import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
 import { toProblem } from '../problem/to-problem.js';
 import { corsHeadersFor, type CorsAllowOrigin } from './cors.options.js';
 import { SECURITY_HEADERS } from './security-headers.js';
@@ -43,6 +43,7 @@ export function answerFrameworkErrors(corsAllowOrigin: CorsAllowOrigin): Framewo
       .headers(SECURITY_HEADERS)
       .header(REQUEST_ID_HEADER, request.id)
       .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header('cache-control', PROBLEM_CACHE_CONTROL)
       .code(problem.status)
       .send(problem);
   };

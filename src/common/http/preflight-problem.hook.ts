@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance, onSendHookHandler, RouteOptions } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
+import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
 import { toProblem } from '../problem/to-problem.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -27,6 +27,9 @@ const preflightProblem: onSendHookHandler = (request, reply, payload, done) => {
   const contentType = String(reply.getHeader('content-type') ?? '');
   if (reply.statusCode !== 400 || !contentType.startsWith('text/plain')) return done(null, payload);
   const problem = toProblem(new BadRequestException(DETAIL), request.url.split('?')[0], request.id);
-  reply.headers(SECURITY_HEADERS).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  reply
+    .headers(SECURITY_HEADERS)
+    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .header('cache-control', PROBLEM_CACHE_CONTROL);
   done(null, JSON.stringify(problem));
 };

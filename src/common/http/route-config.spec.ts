@@ -36,4 +36,30 @@ describe('WithRouteConfig', () => {
     expect(routeConfigOf(Routes.prototype.two)).toEqual({ other: 'x', open: true });
     expect(routeConfigOf(Routes.prototype.helper)).toEqual({});
   });
+
+  it("lets a route's own entry win over its controller's", () => {
+    @WithRouteConfig({ mode: 'controller' })
+    class Routes {
+      @Get('own')
+      @WithRouteConfig({ mode: 'route' })
+      own(): void {}
+    }
+    expect(routeConfigOf(Routes.prototype.own)).toEqual({ mode: 'route' });
+  });
+
+  it('refuses a controller-wide entry that could not reach inherited routes', () => {
+    class Base {
+      @Get('inherited')
+      inherited(): void {}
+    }
+    expect(() => {
+      @WithRouteConfig({ open: true })
+      class Derived extends Base {
+        @Get('own')
+        own(): void {}
+      }
+      return Derived;
+    }).toThrow('Derived: a controller-wide route config cannot reach inherited routes');
+    expect(routeConfigOf(Base.prototype.inherited)).toEqual({});
+  });
 });

@@ -2,6 +2,7 @@ import { applyDecorators, Header, HttpCode, HttpStatus, Post, type Type } from '
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, type ApiBodyOptions } from '@nestjs/swagger';
 import { RequestBody } from '../validation/body-validation.hook.js';
 import { ApiCallerSecurity } from './api-caller-security.decorator.js';
+import { CALLER_REQUIRED, WithRouteConfig } from './route-config.js';
 import { ApiProblemResponses } from './api-problem-responses.decorator.js';
 import { fixedHeaders } from './api-response-headers.js';
 
@@ -35,6 +36,7 @@ export function TokenEndpoint(path: string, options: TokenEndpointOptions): Meth
   return applyDecorators(
     Post(path),
     RequestBody(options.request),
+    WithRouteConfig({ [CALLER_REQUIRED]: true }),
     HttpCode(HttpStatus.OK),
     Header('Cache-Control', NO_STORE),
     ApiOperation({ summary: options.summary, description: options.description }),

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { headersOf } from './problem-headers.js';
-import { PROBLEM_CONTENT_TYPE } from './problem.types.js';
+import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from './problem.types.js';
 import { toProblem } from './to-problem.js';
 
 /**
@@ -28,6 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     for (const [name, value] of Object.entries(headersOf(exception))) httpAdapter.setHeader(response, name, value);
     httpAdapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
+    httpAdapter.setHeader(response, 'Cache-Control', PROBLEM_CACHE_CONTROL);
     httpAdapter.reply(response, problem, problem.status);
   }
 }

@@ -5,6 +5,12 @@ export type Problem = ProblemDto;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/**
+ * Every problem answer is `Cache-Control: no-store`, whichever route or layer gives it: a
+ * refusal (401, 403, 429) or an outage (503) is about one request, never to be reused by a cache.
+ */
+export const PROBLEM_CACHE_CONTROL = 'no-store';
+
 /** Problem type URIs this service defines (RFC 9457 §3.1.1). */
 export const PROBLEM_TYPES = {
   validation: 'urn:agora-token-service:problem:validation',

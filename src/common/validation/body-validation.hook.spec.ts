@@ -11,7 +11,7 @@ describe('validateBodies (a real Fastify instance)', () => {
   it('stops start-up for a route whose method carries a body and that declares no DTO', () => {
     const fastify = Fastify();
     validateBodies(fastify);
-    for (const method of ['POST', 'PUT', 'PATCH'] as const) {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       expect(() => fastify.route({ method, url: `/${method}`, handler: () => ({}) })).toThrow(`${method} /${method} declares no request body`);
     }
     expect(() => fastify.route({ method: 'GET', url: '/get', handler: () => ({}) })).not.toThrow();

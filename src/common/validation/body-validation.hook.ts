@@ -12,21 +12,25 @@ export const REQUEST_BODY = 'requestBody';
  */
 export const RequestBody = (dto: Type<unknown> | null): MethodDecorator => WithRouteConfig({ [REQUEST_BODY]: dto });
 
-/** Methods whose requests carry a body: their routes must say what it is. */
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/**
+ * Methods whose requests carry no body Fastify would parse: every other method's routes must say
+ * what their body is (DELETE included). OPTIONS routes are CORS preflights, answered by @fastify/cors.
+ */
+const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The body step of the request pipeline, after the caller's (a Fastify preHandler): the
  * body of every route that declares a DTO (RequestBody) goes through RequestValidationPipe,
- * and the handler gets what it returns. A route whose method carries a body and that declares
- * none stops start-up, so no handler ever reads an unchecked body. Register before any route.
+ * and the handler gets what it returns. A route whose method may carry a body (any but GET, HEAD
+ * and OPTIONS) and that declares none stops start-up, so no handler ever reads an unchecked body.
+ * Register before any route.
  */
 export function validateBodies(fastify: FastifyInstance, pipe = new RequestValidationPipe()): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as Record<string, unknown>;
     const methods = [route.method].flat();
     if (!Object.hasOwn(config, REQUEST_BODY)) {
-      if (methods.some((method) => BODY_METHODS.has(method))) {
+      if (methods.some((method) => !BODYLESS_METHODS.has(method))) {
         throw new Error(`${methods.join(',')} ${route.url} declares no request body: add @RequestBody(Dto), or @RequestBody(null)`);
       }
       return;

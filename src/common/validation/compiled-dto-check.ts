@@ -20,6 +20,8 @@ interface PropertyChecks {
  * Length, Matches, Excludes…) without its per-request machinery: plain-to-class
  * conversion, metadata lookups, error objects and promises. Profiling showed
  * that machinery, not the rules, to be most of the cost of a valid request.
+ * Measured again when the request pipeline was rebuilt (issue 12): without it, a token request
+ * took 284.5 µs of CPU instead of 259.5 (medians of 10 paired rounds; minimums 262.5 and 222).
  *
  * The check is conservative: anything it does not reproduce exactly (groups,
  * `each`, async or promise rules, class-transformer transforms) makes the DTO

@@ -6,7 +6,8 @@ import { compileDtoCheck, isPlainObject, type DtoCheck } from './compiled-dto-ch
 import { toFieldErrors } from './validation-errors.js';
 
 /**
- * The global pipe: DTOs are the single source of validation. Unknown fields
+ * The body step's pipe (see validateBodies), also used by the legacy issuer for the /v1
+ * request each legacy route maps to: DTOs are the single source of validation. Unknown fields
  * are rejected, not dropped, and nothing is coerced (a uid of "42" is a 400).
  *
  * A body that the DTO's compiled check accepts (the same class-validator
