@@ -1,4 +1,5 @@
 import type { HeaderObject, HeadersObject, OpenAPIObject, OperationObject } from '@nestjs/swagger';
+import { PROBLEM_CACHE_CONTROL } from '../problem/problem.types.js';
 import { integerSchema } from './api-schema.options.js';
 
 /**
@@ -49,6 +50,13 @@ const WWW_AUTHENTICATE: HeaderObject = {
   schema: { type: 'string' },
 };
 
+/** Every problem answer (src/common/problem/problem.types.ts). */
+const PROBLEM_CACHE: HeaderObject = {
+  description: 'A problem answer is about this one request: never to be cached.',
+  required: true,
+  schema: { type: 'string', enum: [PROBLEM_CACHE_CONTROL] },
+};
+
 /** Answers refused while reading the body, before the caller is counted: they carry no rate-limit headers. */
 const REFUSED_BEFORE_COUNTING = new Set(['413', '415']);
 
@@ -60,6 +68,7 @@ function headersOf(status: string, rateLimited: boolean): HeadersObject {
     ...(counted ? rateLimit(status === '200' || status === '429') : {}),
     ...(status === '401' ? { 'WWW-Authenticate': WWW_AUTHENTICATE } : {}),
     ...(status === '429' || status === '503' ? { 'Retry-After': retryAfter(status === '429') } : {}),
+    ...(Number(status) >= 400 ? { 'Cache-Control': PROBLEM_CACHE } : {}),
   };
 }
 
