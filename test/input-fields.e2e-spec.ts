@@ -79,7 +79,8 @@ describe('null and undeclared fields (e2e)', () => {
       route: fc.constantFrom(...Object.keys(V1), ...Object.keys(LEGACY_BODIES)),
       name: fc.constantFrom(...INHERITED.filter((name) => name !== '__proto__')),
       nested: fc.boolean(),
-      value: fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant({ prototype: {} })),
+      // A `__proto__` key inside the value is refused by the JSON parser first, naming `__proto__`: the next test's case.
+      value: fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant({ prototype: {} })).filter((value) => !JSON.stringify(value).includes('"__proto__"')),
     });
     await fc.assert(
       fc.asyncProperty(placement, async ({ route, name, nested, value }) => {
