@@ -1,0 +1,40 @@
+import { IsString, Matches, ValidateIf } from 'class-validator';
+
+/** What agora-token accepts as an App ID or certificate: anything else makes it return an empty token. */
+export const HEX32 = /^[0-9a-fA-F]{32}$/;
+
+/** A field that is checked whenever it is in the file (`null` included, which is not a value here). */
+const WhenPresent = (): PropertyDecorator => ValidateIf((_entry, value) => value !== undefined);
+
+/**
+ * One entry of AGORA_PROJECTS_FILE: a project's name, App ID and App Certificate (inline, or in a
+ * file of its own, such as a mounted Kubernetes secret), and the secondary certificate Agora lets a
+ * project enable while it rotates. Unknown fields are refused, so a typo cannot go unnoticed.
+ */
+export class ProjectEntry {
+  @IsString({ message: 'name must be a string' })
+  @Matches(/^[A-Za-z0-9][\w.-]{0,63}$/, { message: 'name must be 1 to 64 letters, digits or . _ -, starting with a letter or digit' })
+  name: string;
+
+  @IsString({ message: 'appId must be a string' })
+  @Matches(HEX32, { message: 'appId must be 32 hexadecimal characters' })
+  appId: string;
+
+  @WhenPresent()
+  @IsString({ message: 'certificate must be a string' })
+  @Matches(HEX32, { message: 'certificate must be 32 hexadecimal characters' })
+  certificate?: string;
+
+  @WhenPresent()
+  @IsString({ message: 'certificateFile must be a path' })
+  certificateFile?: string;
+
+  @WhenPresent()
+  @IsString({ message: 'secondaryCertificate must be a string' })
+  @Matches(HEX32, { message: 'secondaryCertificate must be 32 hexadecimal characters' })
+  secondaryCertificate?: string;
+
+  @WhenPresent()
+  @IsString({ message: 'secondaryCertificateFile must be a path' })
+  secondaryCertificateFile?: string;
+}

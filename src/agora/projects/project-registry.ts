@@ -1,0 +1,79 @@
+import type { AgoraProject } from './project.interface.js';
+
+/** One loaded configuration of projects: replaced whole, never changed in place. */
+export interface ProjectsGeneration {
+  /** 1 for the configuration read at start-up, then one more for each accepted reload. */
+  readonly generation: number;
+  readonly loadedAt: Date;
+  readonly projects: readonly AgoraProject[];
+  /** The first project: the one a request that names none gets. */
+  readonly default: AgoraProject;
+  readonly byName: ReadonlyMap<string, AgoraProject>;
+  /** By App ID in lower case: App IDs are hex, and callers may spell them either way. */
+  readonly byAppId: ReadonlyMap<string, AgoraProject>;
+}
+
+/** What a reload did: swapped in a new generation, or kept the current one for these reasons. */
+export type ReloadOutcome = { readonly accepted: true; readonly generation: number } | { readonly accepted: false; readonly problems: readonly string[] };
+
+/**
+ * The projects the service signs for, swapped atomically: a reader takes `current` once and works
+ * with that generation to the end, so a request never sees half of an old configuration and half of
+ * a new one. A reload whose configuration fails to load changes nothing.
+ *
+ * @example
+ * const registry = new ProjectRegistry(() => loadProjectsFile(path));
+ * registry.find({ project: 'video' }); // the project, or undefined
+ * registry.reload(); // { accepted: true, generation: 2 } or { accepted: false, problems: [...] }
+ */
+export class ProjectRegistry {
+  private generation: ProjectsGeneration;
+
+  /** `load` reads and validates the configuration; it throws (a ConfigValidationError) to refuse it. */
+  constructor(
+    private readonly load: () => readonly AgoraProject[],
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.generation = generationOf(load(), 1, now());
+  }
+
+  get current(): ProjectsGeneration {
+    return this.generation;
+  }
+
+  /** The project a request names by `project` (name) or `appId`, or the default when it names none. */
+  find(selector: { readonly project?: string; readonly appId?: string }): AgoraProject | undefined {
+    const { generation } = this;
+    if (selector.project !== undefined) {
+      const project = generation.byName.get(selector.project);
+      return selector.appId === undefined || project?.appId.toLowerCase() === selector.appId.toLowerCase() ? project : undefined;
+    }
+    if (selector.appId !== undefined) return generation.byAppId.get(selector.appId.toLowerCase());
+    return generation.default;
+  }
+
+  /** Loads the configuration again and swaps it in whole, or keeps the current one if it fails to load. */
+  reload(): ReloadOutcome {
+    let projects: readonly AgoraProject[];
+    try {
+      projects = this.load();
+    } catch (error) {
+      const problems = (error as { problems?: unknown }).problems;
+      return { accepted: false, problems: Array.isArray(problems) ? (problems as string[]) : [(error as Error).message] };
+    }
+    this.generation = generationOf(projects, this.generation.generation + 1, this.now());
+    return { accepted: true, generation: this.generation.generation };
+  }
+}
+
+function generationOf(projects: readonly AgoraProject[], generation: number, loadedAt: Date): ProjectsGeneration {
+  if (projects.length === 0) throw new Error('A projects configuration needs at least one project');
+  return {
+    generation,
+    loadedAt,
+    projects,
+    default: projects[0],
+    byName: new Map(projects.map((project) => [project.name, project])),
+    byAppId: new Map(projects.map((project) => [project.appId.toLowerCase(), project])),
+  };
+}

@@ -1,0 +1,107 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigValidationError } from '../../config/env-validation.js';
+import type { AgoraProject } from './project.interface.js';
+import { HEX32, ProjectEntry } from './project-entry.js';
+
+const VARIABLE = 'AGORA_PROJECTS_FILE';
+
+/**
+ * Reads and validates AGORA_PROJECTS_FILE: a JSON array of
+ * `{ name, appId, certificate | certificateFile, secondaryCertificate? | secondaryCertificateFile? }`,
+ * the first project being the default. A certificate file holds the 32 hex characters (surrounding
+ * white space ignored); a relative path is read from the projects file's folder. Errors name the
+ * entry and field, never a value; every problem is reported, not only the first.
+ *
+ * @example
+ * loadProjectsFile('/run/config/projects.json'); // [{ name: 'video', appId: '…', certificate: '…' }]
+ */
+export function loadProjectsFile(path: string): AgoraProject[] {
+  const entries = parse(path);
+  const problems = entries.flatMap((entry, index) => entryProblems(entry, index));
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  const projects = (entries as ProjectEntry[]).map((entry, index) => project(entry, index, dirname(path), problems));
+  problems.push(...duplicates(projects));
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return projects;
+}
+
+function parse(path: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigValidationError([`${VARIABLE} cannot be read`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigValidationError([`${VARIABLE} is not valid JSON`]);
+  }
+  if (!Array.isArray(json)) throw new ConfigValidationError([`${VARIABLE} must hold a JSON array of projects`]);
+  if (json.length === 0) throw new ConfigValidationError([`${VARIABLE} lists no projects`]);
+  return json;
+}
+
+function entryProblems(entry: unknown, index: number): string[] {
+  const where = `${VARIABLE} entry ${index + 1}`;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return [`${where} must be an object`];
+  const errors = validateSync(plainToInstance(ProjectEntry, entry), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
+  const problems = errors.flatMap((error) =>
+    error.constraints?.whitelistValidation
+      ? [`${where}: unknown field ${error.property}`]
+      : Object.values(error.constraints ?? {}).map((message) => `${where}: ${message}`),
+  );
+  const given = entry as Partial<Record<keyof ProjectEntry, unknown>>;
+  for (const field of ['certificate', 'secondaryCertificate'] as const) {
+    const inline = given[field] !== undefined;
+    const inFile = given[`${field}File`] !== undefined;
+    if (inline && inFile) problems.push(`${where}: give ${field} or ${field}File, not both`);
+    if (field === 'certificate' && !inline && !inFile) problems.push(`${where}: certificate or certificateFile is required`);
+  }
+  return problems;
+}
+
+/** The entry as a project, its certificate files read; a file's problem is added to `problems`. */
+function project(entry: ProjectEntry, index: number, folder: string, problems: string[]): AgoraProject {
+  const where = `${VARIABLE} entry ${index + 1}`;
+  const certificate = entry.certificate ?? certificateIn(entry.certificateFile!, folder, `${where}: certificateFile`, problems);
+  const secondary =
+    entry.secondaryCertificate ??
+    (entry.secondaryCertificateFile === undefined
+      ? undefined
+      : certificateIn(entry.secondaryCertificateFile, folder, `${where}: secondaryCertificateFile`, problems));
+  return { name: entry.name, appId: entry.appId, certificate, ...(secondary ? { secondaryCertificate: secondary } : {}) };
+}
+
+function certificateIn(path: string, folder: string, what: string, problems: string[]): string {
+  let text: string;
+  try {
+    text = readFileSync(resolve(folder, path), 'utf8').trim();
+  } catch {
+    problems.push(`${what} cannot be read`);
+    return '';
+  }
+  if (!HEX32.test(text)) problems.push(`${what} must hold 32 hexadecimal characters`);
+  return text;
+}
+
+function duplicates(projects: AgoraProject[]): string[] {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  const appIds = new Set<string>();
+  projects.forEach(({ name, appId }, index) => {
+    if (names.has(name)) problems.push(`${VARIABLE} entry ${index + 1}: name is used twice`);
+    if (appIds.has(appId.toLowerCase())) problems.push(`${VARIABLE} entry ${index + 1}: appId is used twice`);
+    names.add(name);
+    appIds.add(appId.toLowerCase());
+  });
+  return problems;
+}
