@@ -2,13 +2,17 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
   AccessToken2,
+  Rtm2Permissions,
   ServiceChat,
   ServiceRtc,
   ServiceRtm,
+  ServiceRtm2,
   type Service,
 } from 'agora-token/src/AccessToken2.js';
 import { agoraConfig } from './agora.config.js';
-import type { AuthorizedGrants, SignedToken, TokenGrant } from './token-grant.interface.js';
+import type { TokenFormat } from './dto/token-format.dto.js';
+import { buildLegacyToken } from './legacy-access-token.js';
+import type { AuthorizedGrants, RtmGrant, RtmResourceAccess, SignedToken, TokenGrant } from './token-grant.interface.js';
 
 /**
  * The only code that holds the App Certificate and calls agora-token. It signs
@@ -41,13 +45,13 @@ export class AgoraTokenSigner implements OnModuleInit {
    * Signs a token holding the given services.
    * @param expireSeconds how long the token is valid, in seconds from now (agora-token's unit, not a timestamp)
    * @param grants what the token grants, as TokenAuthorizer.check returned them
+   * @param format `007` (AccessToken2) unless `006` (the legacy AccessToken: one RTC or RTM grant) is asked for
    */
-  sign(expireSeconds: number, grants: AuthorizedGrants): SignedToken {
+  sign(expireSeconds: number, grants: AuthorizedGrants, format: TokenFormat = '007'): SignedToken {
     // One issue time for the token and the reported times, so they agree to the second.
     const issueTs = Math.floor(Date.now() / 1000);
-    const accessToken = new AccessToken2(this.credentials.appId, this.credentials.appCertificate, issueTs, expireSeconds);
-    for (const grant of grants) accessToken.add_service(toService(grant));
-    const token = accessToken.build();
+    const { appId, appCertificate } = this.credentials;
+    const token = format === '006' ? buildLegacyToken(appId, appCertificate, issueTs, grants) : build007(appId, appCertificate, issueTs, expireSeconds, grants);
     // build() answers '' rather than throwing; start-up validation makes this unreachable, but never return it.
     if (!token) throw new Error('agora-token returned an empty token');
     return {
@@ -58,6 +62,12 @@ export class AgoraTokenSigner implements OnModuleInit {
       expireSeconds,
     };
   }
+}
+
+function build007(appId: string, certificate: string, issueTs: number, expireSeconds: number, grants: readonly TokenGrant[]): string {
+  const accessToken = new AccessToken2(appId, certificate, issueTs, expireSeconds);
+  for (const grant of grants) accessToken.add_service(toService(grant));
+  return accessToken.build();
 }
 
 function toService(grant: TokenGrant): Service {
@@ -72,6 +82,7 @@ function toService(grant: TokenGrant): Service {
       return rtc;
     }
     case 'rtm': {
+      if (grant.permissions) return rtmWithPermissions(grant, grant.permissions);
       const rtm = new ServiceRtm(grant.userId);
       rtm.add_privilege(ServiceRtm.kPrivilegeLogin, grant.loginSeconds);
       return rtm;
@@ -91,4 +102,19 @@ function toService(grant: TokenGrant): Service {
       throw new Error(`Unknown token grant ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** As RtmTokenBuilder.buildTokenWithPermissions: an RTM2 service holding each list asked for, in the login's privilege. */
+function rtmWithPermissions(grant: RtmGrant, permissions: NonNullable<RtmGrant['permissions']>): Service {
+  const packed = new Rtm2Permissions();
+  const add = (resourceType: number, access: RtmResourceAccess | undefined) => {
+    if (access?.read) packed.add(resourceType, Rtm2Permissions.kRead, access.read);
+    if (access?.write) packed.add(resourceType, Rtm2Permissions.kWrite, access.write);
+  };
+  add(Rtm2Permissions.kMessageChannels, permissions.messageChannels);
+  add(Rtm2Permissions.kStreamChannels, permissions.streamChannels);
+  add(Rtm2Permissions.kUsers, permissions.users);
+  const rtm2 = new ServiceRtm2(grant.userId, packed);
+  rtm2.add_privilege(ServiceRtm2.kPrivilegeLogin, grant.loginSeconds);
+  return rtm2;
 }

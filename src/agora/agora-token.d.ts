@@ -20,6 +20,21 @@ declare module 'agora-token/src/AccessToken2.js' {
     static readonly kPrivilegeLogin: number;
     __user_id: Buffer | string;
   }
+  export class Rtm2Permissions {
+    static readonly kMessageChannels: number;
+    static readonly kStreamChannels: number;
+    static readonly kUsers: number;
+    static readonly kRead: number;
+    static readonly kWrite: number;
+    details: Record<number, Record<number, string[]>>;
+    add(resourceType: number, permissionType: number, resources: readonly string[]): void;
+  }
+  export class ServiceRtm2 extends Service {
+    constructor(userId?: string, permissions?: Rtm2Permissions);
+    static readonly kPrivilegeLogin: number;
+    __user_id: Buffer | string;
+    __permissions: Rtm2Permissions;
+  }
   export class ServiceChat extends Service {
     constructor(userId?: string);
     static readonly kPrivilegeUser: number;
@@ -42,4 +57,27 @@ declare module 'agora-token/src/AccessToken2.js' {
   export const kRtcServiceType: number;
   export const kRtmServiceType: number;
   export const kChatServiceType: number;
+  export const kRtm2ServiceType: number;
+}
+
+// The legacy AccessToken (006) that agora-token's v1 builders use; the signer writes 006 tokens with it.
+declare module 'agora-token/src/AccessToken.js' {
+  export class AccessToken {
+    constructor(appId: string, appCertificate: string, channelName: string, uid: string | number);
+    /** The token's own timestamp: agora-token sets it to 24 hours from now. */
+    ts: number;
+    salt: number;
+    messages: Record<number, number>;
+    /** Grants a privilege until a Unix timestamp in seconds (0: no expiry), not for a number of seconds. */
+    addPriviledge(privilege: number, expireTimestamp: number): void;
+    build(): string;
+  }
+  export const priviledges: {
+    readonly kJoinChannel: number;
+    readonly kPublishAudioStream: number;
+    readonly kPublishVideoStream: number;
+    readonly kPublishDataStream: number;
+    readonly kRtmLogin: number;
+  };
+  export const version: string;
 }

@@ -18,6 +18,21 @@ export interface RtmGrant {
   service: 'rtm';
   userId: string;
   loginSeconds: number;
+  /** With permissions, the login reaches only these resources (agora-token's ServiceRtm2 instead of ServiceRtm). */
+  permissions?: RtmPermissions;
+}
+
+/** Resource names a Signaling user may read and write (a list may name `*`, any channel). */
+export interface RtmResourceAccess {
+  read?: readonly string[];
+  write?: readonly string[];
+}
+
+/** agora-token's Rtm2Permissions, by resource type (the types this service lets callers name). */
+export interface RtmPermissions {
+  messageChannels?: RtmResourceAccess;
+  streamChannels?: RtmResourceAccess;
+  users?: RtmResourceAccess;
 }
 
 export interface ChatUserGrant {

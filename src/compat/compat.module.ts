@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { compatConfig } from './compat.config.js';
 import { RequestValidationPipe } from '../common/validation/request-validation.pipe.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { ExpressTutorialController } from './express-tutorial.controller.js';
@@ -16,7 +18,7 @@ import { TokenServiceController } from './token-service.controller.js';
  * Imported unless LEGACY_ROUTES=false (see AppModule.register).
  */
 @Module({
-  imports: [TokensModule],
+  imports: [TokensModule, ConfigModule.forFeature(compatConfig)],
   controllers: [
     TokenServiceController,
     TokenServiceEmptySegmentsController,

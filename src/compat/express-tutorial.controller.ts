@@ -1,4 +1,6 @@
-import { Body, Controller } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { compatConfig } from './compat.config.js';
 import { ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
@@ -18,7 +20,10 @@ import { legacyToken, LegacyTokenIssuer } from './legacy-token.issuer.js';
 @ApiTags('compatibility')
 @Controller()
 export class ExpressTutorialController {
-  constructor(private readonly issuer: LegacyTokenIssuer) {}
+  constructor(
+    private readonly issuer: LegacyTokenIssuer,
+    @Inject(compatConfig.KEY) private readonly compat: ConfigType<typeof compatConfig>,
+  ) {}
 
   @LegacyPost('rtctoken', {
     summary: 'Express tutorial: issue an RTC token for a uid the server picks',
@@ -32,7 +37,7 @@ export class ExpressTutorialController {
   })
   async rtcToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtcTokenRequestDto): Promise<LegacyUidTokenDto> {
     const role = body.isPublisher ? RtcRole.Publisher : RtcRole.Subscriber;
-    const issued = await this.issuer.issue(RTC_TOKEN, { channel: body.channel, role }, {}, caller);
+    const issued = await this.issuer.issue(RTC_TOKEN, { channel: body.channel, role, format: this.compat.legacyTokenFormat }, {}, caller);
     // No uid or account was sent, so the service chose (and returned) a uid; an end user (JWT) gets a token
     // for their own account instead, and an answer without uid.
     return { ...(issued.uid === undefined ? {} : { uid: issued.uid }), token: issued.token };
@@ -46,7 +51,7 @@ export class ExpressTutorialController {
     request: TutorialRtmTokenRequestDto,
   })
   async rtmToken(@CurrentCaller() caller: Caller, @Body() body: TutorialRtmTokenRequestDto): Promise<LegacyTokenDto> {
-    const issued = await this.issuer.issue(RTM_TOKEN, { userId: body.user }, { userId: 'user' }, caller);
+    const issued = await this.issuer.issue(RTM_TOKEN, { userId: body.user, format: this.compat.legacyTokenFormat }, { userId: 'user' }, caller);
     return legacyToken(issued);
   }
 }

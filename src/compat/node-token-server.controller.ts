@@ -1,4 +1,6 @@
-import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
+import { applyDecorators, Controller, Inject, UseFilters } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { compatConfig } from './compat.config.js';
 import { ApiExtraModels, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ACCOUNT_MAX_BYTES } from '../agora/agora.constants.js';
 import type { Caller } from '../auth/caller.interface.js';
@@ -48,7 +50,10 @@ const AccessTokenDocs = () =>
 @Controller()
 @UseFilters(LegacyErrorFilter)
 export class NodeTokenServerController {
-  constructor(private readonly issuer: LegacyTokenIssuer) {}
+  constructor(
+    private readonly issuer: LegacyTokenIssuer,
+    @Inject(compatConfig.KEY) private readonly compat: ConfigType<typeof compatConfig>,
+  ) {}
 
   @LegacyGet('access_token', {
     summary: 'Agora-Node-TokenServer: issue an RTC token',
@@ -75,6 +80,7 @@ export class NodeTokenServerController {
       ...rtcUserOfSignedString(presentOrUndefined(uid) ?? '0'),
       role: rtcRoleOf(role),
       expireSeconds: expireSecondsOf(expireTime, 'expireTime'),
+      format: this.compat.legacyTokenFormat,
     };
     const issued = await this.issuer.issue(RTC_TOKEN, request, NAMES, caller);
     return legacyToken(issued);

@@ -1,4 +1,6 @@
-import { Body, Controller } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { compatConfig } from './compat.config.js';
 import { ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
@@ -11,7 +13,10 @@ import { RTM_TOKEN } from '../rtm/rtm-token.kind.js';
 @ApiTags('compatibility')
 @Controller()
 export class SignalingSampleController {
-  constructor(private readonly issuer: LegacyTokenIssuer) {}
+  constructor(
+    private readonly issuer: LegacyTokenIssuer,
+    @Inject(compatConfig.KEY) private readonly compat: ConfigType<typeof compatConfig>,
+  ) {}
 
   @LegacyPost('fetch_rtm_token', {
     summary: 'Signaling sample server: issue an RTM token',
@@ -23,7 +28,7 @@ export class SignalingSampleController {
     request: FetchRtmTokenRequestDto,
   })
   async fetchRtmToken(@CurrentCaller() caller: Caller, @Body() body: FetchRtmTokenRequestDto): Promise<FetchRtmTokenResponseDto> {
-    const issued = await this.issuer.issue(RTM_TOKEN, { userId: body.uid }, { userId: 'uid' }, caller);
+    const issued = await this.issuer.issue(RTM_TOKEN, { userId: body.uid, format: this.compat.legacyTokenFormat }, { userId: 'uid' }, caller);
     return { token: issued.token, code: '200' };
   }
 }

@@ -13,6 +13,8 @@ export const RTC_TOKEN: TokenKind<CreateRtcTokenDto, [RtcGrant], RtcTokenRespons
   request: CreateRtcTokenDto,
   policyKind: 'rtc',
   identity: [rtcUserFields<CreateRtcTokenDto>('uid', 'account')],
+  // A 006 token carries all an RTC request can ask, per-privilege lifetimes included.
+  format: (request) => request.format,
 
   grants(request, expireSeconds, expiry) {
     const user = request.account ?? request.uid ?? randomUid();

@@ -41,7 +41,8 @@ export class TokenIssuer {
     bindIdentity(kind.identity, request, caller);
     const expireSeconds = this.expiry.resolve(request.expireSeconds, this.authorizer.lifetimeCap(caller));
     const grants = kind.grants(request, expireSeconds, this.expiry);
-    const signed = this.signer.sign(expireSeconds, this.authorizer.check(caller, kind, expireSeconds, grants));
+    const authorized = this.authorizer.check(caller, kind, expireSeconds, grants);
+    const signed = this.signer.sign(expireSeconds, authorized, kind.format?.(request));
     const summary = kind.summarize(request, grants);
     this.metrics.tokenIssued(summary.kind);
     recordIssued(caller, summary);

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import type { TokenFormat } from '../agora/dto/token-format.dto.js';
 import type { TokenLifetimeDto } from '../agora/dto/token-lifetime.dto.js';
 import type { SignedToken, TokenGrant } from '../agora/token-grant.interface.js';
 import type { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
@@ -42,6 +43,9 @@ export interface TokenKind<Request extends TokenLifetimeDto, Grants extends read
 
   /** The response: the signed token, the kind's fields added in place (Object.assign, not a spread). */
   respond(signed: SignedToken, request: Request, grants: Grants): Response;
+
+  /** The format the request asks for (`006` or `007`); without this function, or when it answers undefined, `007`. */
+  format?(request: Request): TokenFormat | undefined;
 
   /** What the token grants, for the request log and the tokens-issued metric. */
   summarize(request: Request, grants: Grants): TokenSummary;

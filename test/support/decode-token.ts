@@ -2,13 +2,17 @@ import {
   AccessToken2,
   kChatServiceType,
   kRtcServiceType,
+  kRtm2ServiceType,
   kRtmServiceType,
+  type Rtm2Permissions,
   type Service,
 } from 'agora-token/src/AccessToken2.js';
 
 const RTC_PRIVILEGES: Record<string, string> = { 1: 'joinChannel', 2: 'publishAudio', 3: 'publishVideo', 4: 'publishData' };
 const CHAT_PRIVILEGES: Record<string, string> = { 1: 'user', 2: 'app' };
 const RTM_PRIVILEGES: Record<string, string> = { 1: 'login' };
+const RTM2_RESOURCES: Record<string, string> = { 0: 'messageChannels', 1: 'streamChannels', 2: 'groupChannels', 3: 'serverGroups', 4: 'users' };
+const RTM2_ACCESS: Record<string, string> = { 0: 'read', 1: 'write' };
 
 export interface DecodedToken {
   appId: string;
@@ -18,6 +22,8 @@ export interface DecodedToken {
   rtc?: { channel: string; uid: string; privileges: Record<string, number> };
   rtm?: { userId: string; privileges: Record<string, number> };
   chat?: { userId: string; privileges: Record<string, number> };
+  /** The RTM2 service (Signaling with permissions): resource lists by resource type and access, named. */
+  rtm2?: { userId: string; privileges: Record<string, number>; permissions: Record<string, Record<string, string[]>> };
   serviceCount: number;
   /** Whether the signature verifies with this certificate. */
   verifies(appCertificate: string): boolean;
@@ -35,6 +41,7 @@ export function decodeToken(token: string): DecodedToken {
   const rtc = one(kRtcServiceType) as (Service & { __channel_name: Buffer; __uid: Buffer }) | undefined;
   const rtm = one(kRtmServiceType) as (Service & { __user_id: Buffer }) | undefined;
   const chat = one(kChatServiceType) as (Service & { __user_id: Buffer }) | undefined;
+  const rtm2 = one(kRtm2ServiceType) as (Service & { __user_id: Buffer; __permissions: Rtm2Permissions }) | undefined;
   return {
     appId: parsed.appId.toString(),
     issueTs: parsed.issueTs,
@@ -47,6 +54,11 @@ export function decodeToken(token: string): DecodedToken {
     },
     rtm: rtm && { userId: rtm.__user_id.toString(), privileges: named(rtm.__privileges, RTM_PRIVILEGES) },
     chat: chat && { userId: chat.__user_id.toString(), privileges: named(chat.__privileges, CHAT_PRIVILEGES) },
+    rtm2: rtm2 && {
+      userId: rtm2.__user_id.toString(),
+      privileges: named(rtm2.__privileges, RTM_PRIVILEGES),
+      permissions: namedPermissions(rtm2.__permissions),
+    },
     verifies: (appCertificate: string) => parsed.verifySignature(appCertificate),
   };
 }
@@ -54,5 +66,14 @@ export function decodeToken(token: string): DecodedToken {
 function named(privileges: Record<number, number>, names: Record<string, string>): Record<string, number> {
   return Object.fromEntries(
     Object.entries(privileges).map(([key, seconds]) => [names[key] ?? `unknown:${key}`, seconds]),
+  );
+}
+
+function namedPermissions(permissions: Rtm2Permissions): Record<string, Record<string, string[]>> {
+  return Object.fromEntries(
+    Object.entries(permissions.details).map(([type, lists]) => [
+      RTM2_RESOURCES[type] ?? `unknown:${type}`,
+      Object.fromEntries(Object.entries(lists).map(([access, names]) => [RTM2_ACCESS[access] ?? `unknown:${access}`, names])),
+    ]),
   );
 }

@@ -14,6 +14,11 @@ export function checkApiKeyPolicy(policy: ApiKeyPolicy, scope: TokenScope): void
   if (policy.channels && scope.channel !== undefined && !matchesAnyGlob(scope.channel, policy.channels)) {
     throw new AccessRefused('channels', `this API key may not get tokens for channel "${scope.channel}".`);
   }
+  // A permission for `*` passes only a glob that matches every channel (see channel-glob.ts).
+  const outside = policy.channels && scope.permissionChannels?.find(({ channel }) => !matchesAnyGlob(channel, policy.channels!));
+  if (outside) {
+    throw new AccessRefused('channels', `this API key may not get tokens for channel "${outside.channel}" (${outside.field}).`);
+  }
   if (policy.roles && scope.role !== undefined && !policy.roles.includes(scope.role)) {
     throw new AccessRefused('roles', `this API key may not get ${scope.role} tokens.`);
   }

@@ -14,4 +14,10 @@ export function checkEndUserScope(caller: JwtCaller, kind: KindPolicy, scope: To
   if (caller.channels && scope.channel !== undefined && !matchesAnyGlob(scope.channel, caller.channels)) {
     throw new AccessRefused('channels', `the caller's token does not allow channel "${scope.channel}".`);
   }
+  const outside = caller.channels && scope.permissionChannels?.find(({ channel }) => !matchesAnyGlob(channel, caller.channels!));
+  if (outside) {
+    throw new AccessRefused('channels', `the caller's token does not allow channel "${outside.channel}" (${outside.field}).`);
+  }
+  // Reading another user's resources is not the end user's to grant themselves.
+  if (scope.permissionUsers) throw new AccessRefused('permissions.users', 'end users may not name users in permissions.');
 }

@@ -1,5 +1,5 @@
 import { RtcRole } from '../../agora/rtc-role.enum.js';
-import type { TokenGrant } from '../../agora/token-grant.interface.js';
+import type { RtmPermissions, TokenGrant } from '../../agora/token-grant.interface.js';
 import type { KindPolicy, PolicyKind } from './kind-policy.js';
 
 /** A token as the policies see it, whichever route (v1 or compatibility) asked for it. */
@@ -7,6 +7,10 @@ export interface TokenScope {
   readonly kind: PolicyKind;
   /** The RTC channel, or the RTM stream channel. */
   readonly channel?: string;
+  /** Channels named in Signaling permissions (read and write, message and stream channels), by the field that named them. */
+  readonly permissionChannels?: ReadonlyArray<{ readonly field: string; readonly channel: string }>;
+  /** Whether Signaling permissions name users (which end users may not do). */
+  readonly permissionUsers?: boolean;
   /** For RTC tokens: the role the privileges amount to. */
   readonly role?: RtcRole;
   /** Every lifetime the token carries (the token's, each privilege's), by the field that set it. */
@@ -23,6 +27,9 @@ export function scopeOf(kind: KindPolicy, expireSeconds: number, grants: readonl
   const [main] = grants;
   const rtc = grants.find((grant) => grant.service === 'rtc');
   const lifetimes = [{ field: 'expireSeconds', seconds: expireSeconds }];
+  if (main.service === 'rtm' && main.permissions) {
+    return { kind: kind.policyKind, lifetimes, ...permissionScope(main.permissions) };
+  }
   if (main.service !== 'rtc') return { kind: kind.policyKind, channel: rtc?.channel, lifetimes };
   const { publishAudio, publishVideo, publishData } = main.privileges;
   // Publishing anything makes a publisher, whether asked for by role or by privileges.
@@ -34,4 +41,15 @@ export function scopeOf(kind: KindPolicy, expireSeconds: number, grants: readonl
     role: publishes ? RtcRole.Publisher : RtcRole.Subscriber,
     lifetimes: [...lifetimes, ...privileges.map(([name, seconds]) => ({ field: `privileges.${name}`, seconds }))],
   };
+}
+
+/** Every channel Signaling permissions name, each with its field (`permissions.messageChannels.read`). */
+function permissionScope(permissions: RtmPermissions): Pick<TokenScope, 'permissionChannels' | 'permissionUsers'> {
+  const permissionChannels: { field: string; channel: string }[] = [];
+  for (const type of ['messageChannels', 'streamChannels'] as const) {
+    for (const access of ['read', 'write'] as const) {
+      for (const channel of permissions[type]?.[access] ?? []) permissionChannels.push({ field: `permissions.${type}.${access}`, channel });
+    }
+  }
+  return { permissionChannels, permissionUsers: permissions.users !== undefined };
 }

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenFormatProperty, type TokenFormat } from '../../agora/dto/token-format.dto.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { RtcPrivilegesDto } from './rtc-privileges.dto.js';
@@ -74,4 +75,7 @@ export class CreateRtcTokenDto extends TokenLifetimeDto {
   @ValidateNested()
   @IsObject()
   privileges?: RtcPrivilegesDto;
+
+  @TokenFormatProperty()
+  format?: TokenFormat;
 }

@@ -1,8 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsByteLength, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsByteLength, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN, USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenFormatProperty, type TokenFormat } from '../../agora/dto/token-format.dto.js';
+import { Excludes } from '../../common/validation/excludes.decorator.js';
+import { RtmPermissionsDto } from './rtm-permissions.dto.js';
 
 /** A request for an RTM (Signaling) token. */
 export class CreateRtmTokenDto extends TokenLifetimeDto {
@@ -28,4 +32,19 @@ export class CreateRtmTokenDto extends TokenLifetimeDto {
   @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
   @IsString()
   channel?: string;
+
+  /**
+   * Limits the login to these resources (a Signaling token with channel permissions): read and write lists of
+   * message channels, stream channels and users. Send `permissions` or `channel`, not both.
+   */
+  @IsOptional()
+  @Excludes('channel')
+  @Type(() => RtmPermissionsDto)
+  @ValidateNested()
+  @IsNotEmptyObject({ nullable: false }, { message: '$property must name messageChannels, streamChannels or users' })
+  @IsObject()
+  permissions?: RtmPermissionsDto;
+
+  @TokenFormatProperty(['channel', 'permissions'])
+  format?: TokenFormat;
 }

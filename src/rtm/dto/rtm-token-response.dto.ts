@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNEL_MAX_BYTES, USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { IssuedTokenDto } from '../../agora/dto/issued-token.dto.js';
+import { RtmPermissionsDto } from './rtm-permissions.dto.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 
 /** An issued RTM (Signaling) token. */
@@ -18,4 +19,7 @@ export class RtmTokenResponseDto extends IssuedTokenDto {
    */
   @ApiPropertyOptional(byteLimitedSchema(1, CHANNEL_MAX_BYTES))
   channel?: string;
+
+  /** The permissions the login is limited to, when some were asked for. */
+  permissions?: RtmPermissionsDto;
 }
