@@ -17,7 +17,8 @@ export class RtcController {
     summary: 'Issue an RTC (video/voice) token',
     description:
       'Signs a token to join `channel` as a numeric `uid` or a string `account` (a random uid when neither is sent). ' +
-      '`role` grants join (subscriber) or join and publish (publisher); `privileges` sets each lifetime instead.',
+      '`role` grants join (subscriber) or join and publish (publisher); `privileges` sets each lifetime instead. ' +
+      '`format: "006"` signs a legacy AccessToken for SDK releases that predate AccessToken2.',
     request: CreateRtcTokenDto,
     response: RtcTokenResponseDto,
     bodyRequired: true,
@@ -29,6 +30,7 @@ export class RtcController {
         summary: 'Per-privilege lifetimes',
         value: { channel: 'demo-room', uid: 42, expireSeconds: 3600, privileges: { joinChannel: 3600, publishAudio: 600 } },
       },
+      legacy006: { summary: 'A 006 token for an SDK that predates AccessToken2', value: { channel: 'demo-room', uid: 42, format: '006' } },
     },
   })
   create(@Body() body: CreateRtcTokenDto, @CurrentCaller() caller: Caller): RtcTokenResponseDto {

@@ -17,13 +17,20 @@ export class RtmController {
     summary: 'Issue an RTM (Signaling) token',
     description:
       'Signs a token for `userId` to log in to Signaling. With `channel`, the token also lets the user join ' +
-      'that stream channel and publish data in it (`*` for any channel).',
+      'that stream channel and publish data in it (`*` for any channel). With `permissions`, the login reaches only ' +
+      'the message channels, stream channels and users listed for read and write (a Signaling token with channel ' +
+      'permissions). `format: "006"` signs a legacy AccessToken (a login only) for SDK releases that predate AccessToken2.',
     request: CreateRtmTokenDto,
     response: RtmTokenResponseDto,
     bodyRequired: false,
     examples: {
       login: { summary: 'Log in', value: { userId: 'alice' } },
       streamChannel: { summary: 'Log in and use a stream channel', value: { userId: 'alice', channel: 'demo-room' } },
+      permissions: {
+        summary: 'Log in with channel permissions',
+        value: { userId: 'alice', permissions: { messageChannels: { read: ['demo-room', 'lobby'], write: ['demo-room'] } } },
+      },
+      legacy006: { summary: 'A 006 token for an SDK that predates AccessToken2', value: { userId: 'alice', format: '006' } },
     },
   })
   create(@Body() body: CreateRtmTokenDto, @CurrentCaller() caller: Caller): RtmTokenResponseDto {

@@ -74,6 +74,10 @@ export function allowed(schema: Schema): fc.Arbitrary<unknown> {
       .map((chosen) => prefixWithin(chosen, maxBytes))
       .filter((s) => [...s].length >= minLength);
   }
+  if (schema.type === 'array' && schema.items) {
+    const { minItems: minLength = 0, maxItems: maxLength } = schema;
+    return schema.uniqueItems ? fc.uniqueArray(allowed(schema.items), { minLength, maxLength }) : fc.array(allowed(schema.items), { minLength, maxLength });
+  }
   throw new Error(`No generator for ${JSON.stringify(schema)}`);
 }
 
@@ -109,6 +113,12 @@ export function refused(schema: Schema): fc.Arbitrary<unknown> {
         .map((characters) => characters.join(''))
         .filter((s) => Buffer.byteLength(s) > maxBytes),
     );
+  }
+  if (schema.type === 'array' && schema.items) {
+    // A refused item among allowed ones; one item past maxItems.
+    const { items, maxItems } = schema;
+    kinds.push(fc.tuple(refused(items), allowed({ ...schema, maxItems: Math.max(0, (maxItems ?? 1) - 1) })).map(([bad, good]) => [...(good as unknown[]), bad]));
+    if (maxItems !== undefined) kinds.push(fc.uniqueArray(allowed(items), { minLength: maxItems + 1, maxLength: maxItems + 1 }));
   }
   if (kinds.length === 0) throw new Error(`Nothing to refuse in ${JSON.stringify(schema)}`);
   return fc.oneof(...kinds);
