@@ -16,6 +16,10 @@ export interface Schema {
   pattern?: string;
   nullable?: boolean;
   'x-max-bytes'?: number;
+  items?: Schema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
 }
 
 export interface OpenApiDocument {
