@@ -1,8 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
+import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
 import { decodeToken006 } from './support/decode-token-006.js';
 import { get, postJson, validationProblem } from './support/http.js';
+import { JwksServer } from './support/jwks-server.js';
 import { createTestApp } from './support/test-app.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
@@ -75,6 +77,49 @@ describe('format 006 on /v1', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('format 006 for end users (JWT)', () => {
+  let jwks: JwksServer;
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    jwks = await JwksServer.start();
+    app = await createTestApp(jwks.env());
+  });
+  afterAll(async () => {
+    await app.close();
+    await jwks.stop();
+  });
+
+  it('binds the identity as in 007: their own account and user id, nobody else', async () => {
+    const headers = { authorization: `Bearer ${await jwks.sign({ sub: 'alice' })}` };
+    const rtc = (await postJson(app, '/v1/rtc/token', { channel: 'c1', format: '006' }, headers)).json();
+    expect(decodeToken006(rtc.token).signs(TEST_APP_CERTIFICATE, 'c1', 'alice')).toBe(true);
+    const rtm = (await postJson(app, '/v1/rtm/token', { format: '006' }, headers)).json();
+    expect(decodeToken006(rtm.token).signs(TEST_APP_CERTIFICATE, 'alice', '')).toBe(true);
+
+    const other = await postJson(app, '/v1/rtm/token', { userId: 'bob', format: '006' }, headers);
+    expect([other.statusCode, other.json().rule]).toEqual([403, 'identity']);
+  });
+});
+
+describe('format 006 under an API key', () => {
+  it('meets the same policy as 007: channels and maxExpireSeconds', async () => {
+    const key = newApiKey();
+    const app = await createTestApp({
+      AUTH_MODE: 'apikey',
+      API_KEYS_FILE: writeApiKeysFile([{ id: 'team', key, kinds: ['rtc'], channels: ['team-*'], maxExpireSeconds: 600 }]),
+    });
+    try {
+      const post = (body: unknown) => postJson(app, '/v1/rtc/token', { ...(body as object), format: '006' }, { 'x-api-key': key });
+      const ok = (await post({ channel: 'team-1', uid: 5 })).json();
+      expect(decodeToken006(ok.token).privileges).toEqual({ joinChannel: seconds(ok.issuedAt) + 600 });
+      expect((await post({ channel: 'other', uid: 5 })).json()).toMatchObject({ status: 403, rule: 'channels' });
+      expect((await post({ channel: 'team-1', uid: 5, privileges: { joinChannel: 900 } })).json()).toMatchObject({ rule: 'maxExpireSeconds' });
+    } finally {
+      await app.close();
+    }
   });
 });
 

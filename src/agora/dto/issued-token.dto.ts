@@ -5,7 +5,7 @@ import { AGORA_MAX_EXPIRE_SECONDS } from '../agora.constants.js';
 /** What every token response carries. */
 export class IssuedTokenDto {
   /**
-   * The signed AccessToken2 token, to pass to the Agora SDK.
+   * The signed token, to pass to the Agora SDK: AccessToken2 (`007…`), or the legacy AccessToken (`006…`) when asked for.
    * @example "007eJxTYBBa..."
    */
   token: string;

@@ -4,7 +4,7 @@
  */
 export class LegacyTokenDto {
   /**
-   * The signed AccessToken2 token.
+   * The signed token: AccessToken2 (`007…`), or a legacy AccessToken (`006…`) under LEGACY_TOKEN_FORMAT=006 on the routes of the servers that issued them.
    * @example "007eJxTYBBa..."
    */
   token: string;
