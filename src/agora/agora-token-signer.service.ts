@@ -51,7 +51,10 @@ export class AgoraTokenSigner implements OnModuleInit {
     // One issue time for the token and the reported times, so they agree to the second.
     const issueTs = Math.floor(Date.now() / 1000);
     const { appId, appCertificate } = this.credentials;
-    const token = format === '006' ? buildLegacyToken(appId, appCertificate, issueTs, grants) : build007(appId, appCertificate, issueTs, expireSeconds, grants);
+    const token =
+      format === '006'
+        ? buildLegacyToken(appId, appCertificate, issueTs, grants)
+        : build007(appId, appCertificate, issueTs, expireSeconds, grants);
     // build() answers '' rather than throwing; start-up validation makes this unreachable, but never return it.
     if (!token) throw new Error('agora-token returned an empty token');
     return {

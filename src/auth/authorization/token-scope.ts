@@ -28,7 +28,7 @@ export function scopeOf(kind: KindPolicy, expireSeconds: number, grants: readonl
   const rtc = grants.find((grant) => grant.service === 'rtc');
   const lifetimes = [{ field: 'expireSeconds', seconds: expireSeconds }];
   if (main.service === 'rtm' && main.permissions) {
-    return { kind: kind.policyKind, lifetimes, ...permissionScope(main.permissions) };
+    return { kind: kind.policyKind, channel: rtc?.channel, lifetimes, ...permissionScope(main.permissions) };
   }
   if (main.service !== 'rtc') return { kind: kind.policyKind, channel: rtc?.channel, lifetimes };
   const { publishAudio, publishVideo, publishData } = main.privileges;
