@@ -43,6 +43,8 @@ export function setUpOpenApi(app: INestApplication): void {
     .addTag('rtc', 'RTC (video/voice) tokens')
     .addTag('rtm', 'RTM (Signaling) tokens')
     .addTag('chat', 'Chat tokens')
+    .addTag('fpa', 'FPA (accelerator) tokens')
+    .addTag('classroom', 'Flexible Classroom tokens')
     .addTag('health', 'Liveness and readiness')
     .addTag('compatibility', 'Deprecated: the routes of the community token servers, for drop-in migration')
     .build();

@@ -2,6 +2,10 @@ import type { Type } from '@nestjs/common';
 import type { KindPolicy } from './auth/authorization/kind-policy.js';
 import { CHAT_APP_TOKEN, CHAT_USER_TOKEN } from './chat/chat-token.kinds.js';
 import { ChatModule } from './chat/chat.module.js';
+import { CLASSROOM_APP_TOKEN, CLASSROOM_ROOM_USER_TOKEN, CLASSROOM_USER_TOKEN } from './classroom/classroom-token.kinds.js';
+import { ClassroomModule } from './classroom/classroom.module.js';
+import { FpaModule } from './fpa/fpa.module.js';
+import { FPA_TOKEN } from './fpa/fpa-token.kind.js';
 import { RtcModule } from './rtc/rtc.module.js';
 import { RTC_TOKEN } from './rtc/rtc-token.kind.js';
 import { RtmModule } from './rtm/rtm.module.js';
@@ -24,6 +28,10 @@ export const TOKEN_KINDS: readonly RegisteredKind[] = [
   { kind: RTM_TOKEN, module: RtmModule },
   { kind: CHAT_USER_TOKEN, module: ChatModule },
   { kind: CHAT_APP_TOKEN, module: ChatModule },
+  { kind: FPA_TOKEN, module: FpaModule },
+  { kind: CLASSROOM_ROOM_USER_TOKEN, module: ClassroomModule },
+  { kind: CLASSROOM_USER_TOKEN, module: ClassroomModule },
+  { kind: CLASSROOM_APP_TOKEN, module: ClassroomModule },
 ];
 
 /** The modules serving the registered kinds, each once. */

@@ -3,7 +3,9 @@ import type { ConfigType } from '@nestjs/config';
 import {
   AccessToken2,
   Rtm2Permissions,
+  ServiceApaas,
   ServiceChat,
+  ServiceFpa,
   ServiceRtc,
   ServiceRtm,
   ServiceRtm2,
@@ -99,6 +101,25 @@ function toService(grant: TokenGrant): Service {
       const chat = new ServiceChat();
       chat.add_privilege(ServiceChat.kPrivilegeApp, grant.seconds);
       return chat;
+    }
+    case 'fpa': {
+      // As FpaTokenBuilder: login with 0, a privilege that lasts as long as the token.
+      const fpa = new ServiceFpa();
+      fpa.add_privilege(ServiceFpa.kPrivilegeLogin, 0);
+      return fpa;
+    }
+    // As EducationTokenBuilder (= ApaasTokenBuilder): a room user's service carries no privilege.
+    case 'classroom-room-user':
+      return new ServiceApaas(grant.roomUuid, grant.userUuid, grant.role);
+    case 'classroom-user': {
+      const apaas = new ServiceApaas('', grant.userUuid);
+      apaas.add_privilege(ServiceApaas.PRIVILEGE_USER, grant.seconds);
+      return apaas;
+    }
+    case 'classroom-app': {
+      const apaas = new ServiceApaas();
+      apaas.add_privilege(ServiceApaas.PRIVILEGE_APP, grant.seconds);
+      return apaas;
     }
     default: {
       const unknown: never = grant;

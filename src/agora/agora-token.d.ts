@@ -41,6 +41,18 @@ declare module 'agora-token/src/AccessToken2.js' {
     static readonly kPrivilegeApp: number;
     __user_id: Buffer | string;
   }
+  export class ServiceFpa extends Service {
+    static readonly kPrivilegeLogin: number;
+  }
+  export class ServiceApaas extends Service {
+    constructor(roomUuid?: string, userUuid?: string, role?: number);
+    static readonly PRIVILEGE_ROOM_USER: number;
+    static readonly PRIVILEGE_USER: number;
+    static readonly PRIVILEGE_APP: number;
+    __room_uuid: Buffer | string;
+    __user_uuid: Buffer | string;
+    __role: number;
+  }
   export class AccessToken2 {
     constructor(appId?: string, appCertificate?: string, issueTs?: number, expire?: number);
     appId: Buffer | string;
@@ -58,6 +70,8 @@ declare module 'agora-token/src/AccessToken2.js' {
   export const kRtmServiceType: number;
   export const kChatServiceType: number;
   export const kRtm2ServiceType: number;
+  export const kFpaServiceType: number;
+  export const kApaasServiceType: number;
 }
 
 // The legacy AccessToken (006) that agora-token's v1 builders use; the signer writes 006 tokens with it.

@@ -46,12 +46,46 @@ export interface ChatAppGrant {
   seconds: number;
 }
 
+/** FPA (accelerator) login: no user, no channel; its privilege never expires before the token (0). */
+export interface FpaGrant {
+  service: 'fpa';
+}
+
+/** A Flexible Classroom (APaaS) room user: room, user and role (1 teacher, 2 student, 3 assistant), no privilege of its own. */
+export interface ClassroomRoomUserGrant {
+  service: 'classroom-room-user';
+  roomUuid: string;
+  userUuid: string;
+  role: 1 | 2 | 3;
+}
+
+/** A Flexible Classroom (APaaS) user privilege. */
+export interface ClassroomUserGrant {
+  service: 'classroom-user';
+  userUuid: string;
+  seconds: number;
+}
+
+/** The Flexible Classroom (APaaS) app privilege: app-wide. */
+export interface ClassroomAppGrant {
+  service: 'classroom-app';
+  seconds: number;
+}
+
 /**
  * One service a token grants: the signer's vocabulary. Token kinds describe
  * tokens in these terms, the authorizer judges them, and only the signer
  * turns them into agora-token services.
  */
-export type TokenGrant = RtcGrant | RtmGrant | ChatUserGrant | ChatAppGrant;
+export type TokenGrant =
+  | RtcGrant
+  | RtmGrant
+  | ChatUserGrant
+  | ChatAppGrant
+  | FpaGrant
+  | ClassroomRoomUserGrant
+  | ClassroomUserGrant
+  | ClassroomAppGrant;
 
 /** The brand of authorized grants; not exported, so no value can claim it but by an explicit cast. */
 declare const authorized: unique symbol;

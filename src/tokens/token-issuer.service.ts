@@ -39,7 +39,9 @@ export class TokenIssuer {
     caller: Caller,
   ): Response {
     bindIdentity(kind.identity, request, caller);
-    const expireSeconds = this.expiry.resolve(request.expireSeconds, this.authorizer.lifetimeCap(caller));
+    // A kind whose lifetime Agora fixes (FPA) is signed with it, still under the configured ceiling.
+    const requested = kind.fixedExpireSeconds ?? request.expireSeconds;
+    const expireSeconds = this.expiry.resolve(requested, this.authorizer.lifetimeCap(caller));
     const grants = kind.grants(request, expireSeconds, this.expiry);
     const authorized = this.authorizer.check(caller, kind, expireSeconds, grants);
     const signed = this.signer.sign(expireSeconds, authorized, kind.format?.(request));

@@ -1,10 +1,10 @@
 /**
  * The kinds of token an API key's policy can name (`kinds` in API_KEYS_FILE).
- * `chat-app` is the app-wide Chat token. It is the keys file's contract,
+ * `chat-app` is the app-wide Chat token, `classroom-app` the app-wide Flexible Classroom one. It is the keys file's contract,
  * checked when the file loads, before any token kind exists; a kind that API
  * keys must be able to name apart from the others adds its name here.
  */
-export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app'] as const;
+export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /**
@@ -16,4 +16,9 @@ export interface KindPolicy {
   readonly policyKind: PolicyKind;
   /** Set when end users may never get this kind, whatever they ask: the rule and reason of their 403. */
   readonly refusedToEndUsers?: { readonly rule: string; readonly detail: string };
+  /**
+   * Set when Agora fixes the token's lifetime (FPA: 86400 s): the caller chooses none, and a
+   * lifetime cap below it (configured, or an API key's maxExpireSeconds) refuses the kind.
+   */
+  readonly fixedExpireSeconds?: number;
 }

@@ -5,7 +5,7 @@ import type { KindPolicy, PolicyKind } from './kind-policy.js';
 /** A token as the policies see it, whichever route (v1 or compatibility) asked for it. */
 export interface TokenScope {
   readonly kind: PolicyKind;
-  /** The RTC channel, or the RTM stream channel. */
+  /** The RTC channel, the RTM stream channel, or the classroom (its room uuid names its channels). */
   readonly channel?: string;
   /** Channels named in Signaling permissions (read and write, message and stream channels), by the field that named them. */
   readonly permissionChannels?: ReadonlyArray<{ readonly field: string; readonly channel: string }>;
@@ -20,17 +20,21 @@ export interface TokenScope {
 /**
  * What a token amounts to, from its kind's policy name and the grants it will
  * be signed with: an RTC grant gives the channel (an RTM token's stream
- * channel rides on one), and when the token opens with an RTC grant, its
+ * channel rides on one; a classroom room user's room names its channels), and when the token opens with an RTC grant, its
  * privileges give the role and the lifetimes.
  */
 export function scopeOf(kind: KindPolicy, expireSeconds: number, grants: readonly TokenGrant[]): TokenScope {
   const [main] = grants;
   const rtc = grants.find((grant) => grant.service === 'rtc');
-  const lifetimes = [{ field: 'expireSeconds', seconds: expireSeconds }];
+  // A lifetime Agora fixes is named with its value: the caller did not choose it.
+  const field = kind.fixedExpireSeconds === undefined ? 'expireSeconds' : `expireSeconds (fixed at ${kind.fixedExpireSeconds} for this kind)`;
+  const lifetimes = [{ field, seconds: expireSeconds }];
   if (main.service === 'rtm' && main.permissions) {
     return { kind: kind.policyKind, channel: rtc?.channel, lifetimes, ...permissionScope(main.permissions) };
   }
-  if (main.service !== 'rtc') return { kind: kind.policyKind, channel: rtc?.channel, lifetimes };
+  // A classroom's room uuid is the RTC and Signaling channel its users join (Agora's Classroom docs).
+  const room = main.service === 'classroom-room-user' ? main.roomUuid : undefined;
+  if (main.service !== 'rtc') return { kind: kind.policyKind, channel: rtc?.channel ?? room, lifetimes };
   const { publishAudio, publishVideo, publishData } = main.privileges;
   // Publishing anything makes a publisher, whether asked for by role or by privileges.
   const publishes = [publishAudio, publishVideo, publishData].some((seconds) => seconds !== undefined);

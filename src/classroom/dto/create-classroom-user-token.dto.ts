@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsByteLength, IsOptional, IsString } from 'class-validator';
+import { USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
+import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
+
+/** A request for a Flexible Classroom user token. */
+export class CreateClassroomUserTokenDto extends TokenLifetimeDto {
+  /**
+   * The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. Required, except for end users
+   * calling with a JWT: theirs is their identity.
+   * @example "alice"
+   */
+  @ApiPropertyOptional(byteLimitedSchema(1, USER_ID_MAX_BYTES))
+  @IsOptional()
+  @IsByteLength(1, USER_ID_MAX_BYTES, { message: `$property must be 1 to ${USER_ID_MAX_BYTES} bytes` })
+  @IsString()
+  userUuid?: string;
+}
