@@ -37,6 +37,11 @@ describe('OpenAPI document and Swagger UI', () => {
     // userId is required of every caller but end users with a JWT, whose identity it defaults to.
     ['/v1/rtm/token', 'CreateRtmTokenDto', 'RtmTokenResponseDto', undefined],
     ['/v1/chat/token', 'CreateChatTokenDto', 'ChatTokenResponseDto', undefined],
+    ['/v1/fpa/token', 'CreateFpaTokenDto', 'IssuedTokenDto', undefined],
+    // userUuid, as userId above: an end user's identity fills it in.
+    ['/v1/classroom/token', 'CreateClassroomRoomUserTokenDto', 'ClassroomTokenResponseDto', ['roomUuid', 'role']],
+    ['/v1/classroom/user-token', 'CreateClassroomUserTokenDto', 'ClassroomTokenResponseDto', undefined],
+    ['/v1/classroom/app-token', 'CreateClassroomAppTokenDto', 'ClassroomTokenResponseDto', undefined],
   ])('documents POST %s with summary, examples, 200 and problem responses', (path, request, response, required) => {
     const operation = document.paths[path]?.post;
 

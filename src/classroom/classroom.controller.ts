@@ -29,8 +29,9 @@ export class ClassroomController {
     response: ClassroomTokenResponseDto,
     bodyRequired: true,
     examples: {
-      student: { summary: 'A student (end users: their own identity)', value: { roomUuid: 'math-101', role: 'student' } },
-      teacher: { summary: 'A teacher, named', value: { roomUuid: 'math-101', userUuid: 'alice', role: 'teacher' } },
+      // First, so Swagger UI's default: a named user works for API keys, and for an end user whose identity it is.
+      student: { summary: 'A student', value: { roomUuid: 'math-101', userUuid: 'alice', role: 'student' } },
+      own: { summary: 'A teacher: end users may leave out their own identity', value: { roomUuid: 'math-101', role: 'teacher' } },
     },
   })
   createRoomUser(@Body() body: CreateClassroomRoomUserTokenDto, @CurrentCaller() caller: Caller): ClassroomTokenResponseDto {
@@ -46,8 +47,8 @@ export class ClassroomController {
     response: ClassroomTokenResponseDto,
     bodyRequired: false,
     examples: {
-      own: { summary: 'End users: their own identity', value: {} },
       named: { summary: 'A named user', value: { userUuid: 'alice', expireSeconds: 3600 } },
+      own: { summary: 'End users: their own identity', value: {} },
     },
   })
   createUser(@Body() body: CreateClassroomUserTokenDto, @CurrentCaller() caller: Caller): ClassroomTokenResponseDto {

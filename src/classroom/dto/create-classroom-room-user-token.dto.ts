@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsEnum, IsString, Length, Matches } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../agora/agora.constants.js';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { ClassroomRole } from './classroom-role.enum.js';
 import { CreateClassroomUserTokenDto } from './create-classroom-user-token.dto.js';
 
@@ -11,7 +12,7 @@ export class CreateClassroomRoomUserTokenDto extends CreateClassroomUserTokenDto
    * 1 to 63 bytes of a–z A–Z 0–9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,
    * @example "math-101"
    */
-  @ApiProperty({ minLength: 1, maxLength: CHANNEL_MAX_BYTES, pattern: CHANNEL_PATTERN.source })
+  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
   @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
   @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
   @IsString()
