@@ -1,3 +1,4 @@
+import { POLICY_KINDS } from '../src/auth/authorization/kind-policy.js';
 import { newApiKey, sha256Hex, writeApiKeysFile, writeRawKeysFile } from './support/api-keys.js';
 import { spawnService } from './support/spawn-service.js';
 import { createTestApp } from './support/test-app.js';
@@ -92,7 +93,7 @@ describe('Caller-security configuration (start-up)', () => {
             'API_KEYS_FILE entry 2: id must be 1 to 64 letters, digits or . _ : @ -',
             'API_KEYS_FILE entry 2: sha256 must be the 64 hex characters of the key’s SHA-256',
             'API_KEYS_FILE entry 3: unknown field channel',
-            'API_KEYS_FILE entry 4: kinds may hold only rtc, rtm, chat, chat-app',
+            `API_KEYS_FILE entry 4: kinds may hold only ${POLICY_KINDS.join(', ')}`,
             'API_KEYS_FILE entry 4: channels must not be empty (leave it out for any channel)',
             'API_KEYS_FILE entry 4: roles may hold only publisher, subscriber',
             'API_KEYS_FILE entry 4: maxExpireSeconds must be between 1 and 86400',

@@ -85,6 +85,10 @@ describe('LEGACY_ROUTES', () => {
         '/health/ready',
         '/ping',
         '/v1/chat/token',
+        '/v1/classroom/app-token',
+        '/v1/classroom/token',
+        '/v1/classroom/user-token',
+        '/v1/fpa/token',
         '/v1/rtc/token',
         '/v1/rtm/token',
       ]);
