@@ -7,6 +7,7 @@ import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js
 import { compatConfig } from './compat/compat.config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InspectionModule } from './inspection/inspection.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
@@ -21,6 +22,7 @@ import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
     AgoraModule,
     AuthModule,
     ...TOKEN_KIND_MODULES,
+    InspectionModule,
     HealthModule,
   ],
   providers: [

@@ -45,6 +45,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .addTag('chat', 'Chat tokens')
     .addTag('fpa', 'FPA (accelerator) tokens')
     .addTag('classroom', 'Flexible Classroom tokens')
+    .addTag('inspection', 'What a token holds, and whether it is genuine')
     .addTag('health', 'Liveness and readiness')
     .addTag('compatibility', 'Deprecated: the routes of the community token servers, for drop-in migration')
     .build();

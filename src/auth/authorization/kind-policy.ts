@@ -1,10 +1,11 @@
 /**
  * The kinds of token an API key's policy can name (`kinds` in API_KEYS_FILE).
- * `chat-app` is the app-wide Chat token, `classroom-app` the app-wide Flexible Classroom one. It is the keys file's contract,
+ * `chat-app` is the app-wide Chat token, `classroom-app` the app-wide Flexible Classroom one;
+ * `inspect` is token inspection, which signs nothing. It is the keys file's contract,
  * checked when the file loads, before any token kind exists; a kind that API
  * keys must be able to name apart from the others adds its name here.
  */
-export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app'] as const;
+export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app', 'inspect'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthorizedGrants, TokenGrant } from '../../agora/token-grant.interface.js';
 import type { Caller } from '../caller.interface.js';
+import { AccessRefused } from './access-refused.exception.js';
 import { checkApiKeyPolicy } from './api-key-policy.js';
 import { checkEndUserScope } from './end-user-scope.js';
 import type { KindPolicy } from './kind-policy.js';
@@ -23,6 +24,18 @@ export class TokenAuthorizer {
   /** The caller's own lifetime ceiling (an API key's maxExpireSeconds), for TokenExpiryPolicy.resolve. */
   lifetimeCap(caller: Caller): number | undefined {
     return caller.kind === 'apikey' ? caller.policy.maxExpireSeconds : undefined;
+  }
+
+  /**
+   * For a route that signs nothing but is guarded like the token routes (token inspection): refuses an
+   * API key whose `kinds` lack the kind's name, and end users when the kind is refused to them.
+   */
+  checkKind(caller: Caller, kind: KindPolicy): void {
+    const kinds = caller.kind === 'apikey' ? caller.policy.kinds : undefined;
+    if (kinds && !kinds.includes(kind.policyKind)) {
+      throw new AccessRefused('kinds', `this API key's kinds do not include ${kind.policyKind}.`);
+    }
+    if (caller.kind === 'jwt' && kind.refusedToEndUsers) throw new AccessRefused(kind.refusedToEndUsers.rule, kind.refusedToEndUsers.detail);
   }
 
   /**

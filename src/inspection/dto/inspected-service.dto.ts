@@ -1,0 +1,67 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** When one privilege of a service ends. */
+export class PrivilegeExpiryDto {
+  /**
+   * When the privilege ends; null when the token sets no limit of its own for it (the token's expiry applies).
+   * @example "2026-11-30T09:00:00.000Z"
+   */
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  expiresAt: string | null;
+}
+
+/** The resources a Signaling 2 (`rtm2`) token may read and write, per resource type. */
+export class ResourceAccessDto {
+  /** @example ["lobby"] */
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string' } })
+  read?: string[];
+
+  /** @example ["lobby"] */
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string' } })
+  write?: string[];
+}
+
+/** One Agora service a token holds. */
+@ApiExtraModels(PrivilegeExpiryDto, ResourceAccessDto)
+export class InspectedServiceDto {
+  /**
+   * The Agora service, by agora-token's name: `rtc`, `rtm` (Signaling), `rtm2` (Signaling with permissions),
+   * `streaming`, `fpa`, `chat`, `fcdn`, `apaas` (Flexible Classroom), `convoai`, `stt`.
+   * @example "rtc"
+   */
+  @ApiProperty({ enum: ['rtc', 'rtm', 'streaming', 'fpa', 'chat', 'fcdn', 'apaas', 'rtm2', 'convoai', 'stt'] })
+  kind: string;
+
+  /**
+   * The channel (RTC, streaming, FCDN).
+   * @example "demo-room"
+   */
+  channel?: string;
+
+  /**
+   * The user: an RTC uid (digits) or account, a Signaling or Chat user id, a classroom user uuid. Empty for
+   * uid 0 (any uid) and for app-wide services.
+   * @example "42"
+   */
+  user?: string;
+
+  /**
+   * Flexible Classroom: the room uuid (empty for a user or app token).
+   * @example "room-1"
+   */
+  room?: string;
+
+  /**
+   * Flexible Classroom: the role in the room (1 teacher, 2 student, 3 assistant; -1 none).
+   * @example 2
+   */
+  role?: number;
+
+  /** Signaling 2: what the user may read and write, by resource type (`messageChannels`, `streamChannels`, `groupChannels`, `serverGroups`, `users`). */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ResourceAccessDto' } })
+  permissions?: Record<string, ResourceAccessDto>;
+
+  /** Each privilege by name (`joinChannel`, `publishAudio`, `login`, …) and when it ends. */
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/PrivilegeExpiryDto' } })
+  privileges: Record<string, PrivilegeExpiryDto>;
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { ProjectCertificatesLookup } from '../agora/project-certificates.js';
+import { whichCertificate } from '../agora/token-signature.js';
+import type { KindPolicy } from '../auth/authorization/kind-policy.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
+import { MalformedToken } from './byte-reader.js';
+import type { TokenInspectionDto } from './dto/token-inspection.dto.js';
+import { decodeToken, type DecodedToken } from './token-decoder.js';
+import { LEGACY_UNCHECKED, reportOf, type SignatureVerdict } from './token-report.js';
+
+/**
+ * Inspection's policy: API keys name it `inspect` in their `kinds`. End users (JWT) may not inspect:
+ * it is a tool for the servers and operators who hold API keys, it would let an end user check any
+ * token they come across against the project's certificates, and the CLI explains a token offline.
+ */
+export const TOKEN_INSPECTION: KindPolicy = {
+  policyKind: 'inspect',
+  refusedToEndUsers: { rule: 'inspect', detail: 'end users may not inspect tokens (an API key with the inspect kind may).' },
+};
+
+/**
+ * Explains a token: decodes it (any format and service agora-token knows) and checks its
+ * signature against the configured project of its App ID. It never returns the token or a certificate.
+ */
+@Injectable()
+export class TokenInspector {
+  constructor(
+    private readonly projects: ProjectCertificatesLookup,
+    private readonly authorizer: TokenAuthorizer,
+  ) {}
+
+  inspect(token: string, caller: Caller, now = new Date()): TokenInspectionDto {
+    this.authorizer.checkKind(caller, TOKEN_INSPECTION);
+    const decoded = decodeOrRefuse(token);
+    return reportOf(decoded, this.verdict(token, decoded), now);
+  }
+
+  private verdict(token: string, decoded: DecodedToken): SignatureVerdict {
+    const project = this.projects.byAppId(decoded.appId);
+    if (!project) {
+      return { project: null, signedWith: 'unknown', unchecked: `App ID ${decoded.appId} is not a project configured here: the signature was not checked.` };
+    }
+    if (decoded.format === '006') return { project: project.name, signedWith: 'unknown', unchecked: LEGACY_UNCHECKED };
+    return { project: project.name, signedWith: whichCertificate(token, project) };
+  }
+}
+
+/** The decoded token, or the 400 naming `token` (its detail says why, never quoting the token). */
+export function decodeOrRefuse(token: string): DecodedToken {
+  try {
+    return decodeToken(token);
+  } catch (error) {
+    if (error instanceof MalformedToken) throw ValidationProblemException.field('token', `token is not an Agora token: ${error.message}.`);
+    throw error;
+  }
+}
