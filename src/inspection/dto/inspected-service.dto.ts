@@ -1,4 +1,11 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
+
+/**
+ * What a token can hold in a text field, whichever server made it: a uint16 length in bytes. (Agora's own
+ * limits, 64 bytes for a channel, are for what it accepts; inspection shows what the token says.)
+ */
+const TOKEN_TEXT = byteLimitedSchema(0, 65_535);
 
 /** When one privilege of a service ends. */
 export class PrivilegeExpiryDto {
@@ -36,6 +43,7 @@ export class InspectedServiceDto {
    * The channel (RTC, streaming, FCDN).
    * @example "demo-room"
    */
+  @ApiPropertyOptional(TOKEN_TEXT)
   channel?: string;
 
   /**
@@ -43,18 +51,21 @@ export class InspectedServiceDto {
    * uid 0 (any uid) and for app-wide services.
    * @example "42"
    */
+  @ApiPropertyOptional(TOKEN_TEXT)
   user?: string;
 
   /**
    * Flexible Classroom: the room uuid (empty for a user or app token).
    * @example "room-1"
    */
+  @ApiPropertyOptional({ type: 'string', maxLength: TOKEN_TEXT.maxLength })
   room?: string;
 
   /**
    * Flexible Classroom: the role in the room (1 teacher, 2 student, 3 assistant; -1 none).
    * @example 2
    */
+  @ApiPropertyOptional({ type: 'integer', minimum: -32768, maximum: 32767 })
   role?: number;
 
   /** Signaling 2: what the user may read and write, by resource type (`messageChannels`, `streamChannels`, `groupChannels`, `serverGroups`, `users`). */

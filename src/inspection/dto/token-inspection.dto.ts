@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { UINT32_MAX } from '../../agora/agora.constants.js';
 import { InspectedServiceDto } from './inspected-service.dto.js';
 
 /** What a token holds and whether this service's configuration says it is genuine. */
@@ -38,10 +39,10 @@ export class TokenInspectionDto {
   expiresAt: string;
 
   /**
-   * Seconds until `expiresAt`, 0 once expired.
+   * Seconds until `expiresAt`, 0 once expired. (A token stores its issue time and lifetime as two 32-bit numbers.)
    * @example 3600
    */
-  @ApiProperty({ type: 'integer', minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 2 * UINT32_MAX })
   secondsLeft: number;
 
   /**
@@ -64,13 +65,13 @@ export class TokenInspectionDto {
   signedWith: 'primary' | 'secondary' | 'unknown';
 
   /** What the token allows, one entry per Agora service it holds, in the token's order. */
-  @ApiProperty({ type: 'array', items: { $ref: getSchemaPath(InspectedServiceDto) } })
+  @ApiProperty({ type: [InspectedServiceDto] })
   services: InspectedServiceDto[];
 
   /**
    * Findings in plain words: why Agora may reject this token, or what it cannot tell.
    * @example ["The RTC service has no uid (uid 0): any uid may join with it."]
    */
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string' } })
+  @ApiProperty({ type: 'array', items: { type: 'string' } })
   notes: string[];
 }
