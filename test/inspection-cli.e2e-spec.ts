@@ -1,5 +1,6 @@
 import { RtcRole, RtcTokenBuilder, RtmTokenBuilder } from 'agora-token';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,16 @@ describe('agora-token-service inspect (the CLI, as a process)', () => {
 
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ signedWith: 'primary', services: [{ kind: 'rtm', user: 'bob' }] });
+  });
+
+  it('checks a 006 token with the channel and user it was built for', () => {
+    const { RtcTokenBuilder: v1 } = createRequire(import.meta.url)('agora-token/src/RtcTokenBuilder.js') as {
+      RtcTokenBuilder: { buildTokenWithUid(...args: unknown[]): string };
+    };
+    const legacy = v1.buildTokenWithUid(TEST_APP_ID, TEST_APP_CERTIFICATE, 'room', 42, 1, 2_000_000_000);
+    const run = cli(['inspect', legacy, '--certificate', TEST_APP_CERTIFICATE, '--channel', 'room', '--user', '42']);
+
+    expect(JSON.parse(run.stdout)).toMatchObject({ format: '006', signedWith: 'primary', services: [{ kind: 'rtc', channel: 'room', user: '42' }] });
   });
 
   it('says when the signature was not checked, or does not match', () => {

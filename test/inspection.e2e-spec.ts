@@ -9,8 +9,12 @@ import { secretsFoundIn } from './support/secret-encodings.js';
 import { captureLogs, createTestApp } from './support/test-app.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
-const { RtcTokenBuilder: RtcTokenBuilder006 } = createRequire(import.meta.url)('agora-token/src/RtcTokenBuilder.js') as {
+const require = createRequire(import.meta.url);
+const { RtcTokenBuilder: RtcTokenBuilder006 } = require('agora-token/src/RtcTokenBuilder.js') as {
   RtcTokenBuilder: { buildTokenWithUid(...args: unknown[]): string };
+};
+const { RtmTokenBuilder: RtmTokenBuilder006 } = require('agora-token/src/RtmTokenBuilder.js') as {
+  RtmTokenBuilder: { buildToken(...args: unknown[]): string };
 };
 
 const keys = {
@@ -100,14 +104,36 @@ describe('POST /v1/tokens/inspect (e2e, AUTH_MODE=apikey,jwt)', () => {
     expect(res.json<Inspection>().notes).toContain('The RTC service has no uid (uid 0): any uid may join with it.');
   });
 
-  it('decodes a legacy 006 token of the project, saying its signature cannot be checked', async () => {
+  describe('a legacy 006 token of the project', () => {
     const until = Math.floor(Date.now() / 1000) + 600;
-    const body = (await inspect(RtcTokenBuilder006.buildTokenWithUid(TEST_APP_ID, TEST_APP_CERTIFICATE, 'room', 42, 1, until))).json<Inspection>();
     const at = { expiresAt: new Date(until * 1000).toISOString() };
+    const rtc = RtcTokenBuilder006.buildTokenWithUid(TEST_APP_ID, TEST_APP_CERTIFICATE, 'room', 42, 1, until);
+    const inspect006 = async (body: object) =>
+      (await postJson(app, '/v1/tokens/inspect', body, { 'x-api-key': keys.support.key })).json<Inspection>();
 
-    expect(body).toMatchObject({ format: '006', project: 'default', issuedAt: null, signatureValid: false, signedWith: 'unknown' });
-    expect(body.services).toEqual([{ kind: 'rtc', privileges: { joinChannel: at, publishAudio: at, publishVideo: at, publishData: at } }]);
-    expect(body.notes[0]).toMatch(/^An AccessToken \(006\) holds only checksums/);
+    it('is decoded, and says its signature needs the channel and user it holds only checksums of', async () => {
+      const body = await inspect006({ token: rtc });
+
+      expect(body).toMatchObject({ format: '006', project: 'default', issuedAt: null, signatureValid: false, signedWith: 'unknown' });
+      expect(body.services).toEqual([{ kind: 'rtc', privileges: { joinChannel: at, publishAudio: at, publishVideo: at, publishData: at } }]);
+      expect(body.notes[0]).toMatch(/^An AccessToken \(006\) signs its channel and uid but holds only their checksums/);
+    });
+
+    it('is verified with the channel and user it was built for, which then show in its services', async () => {
+      const body = await inspect006({ token: rtc, channel: 'room', user: '42' });
+
+      expect(body).toMatchObject({ signatureValid: true, signedWith: 'primary', notes: [] });
+      expect(body.services).toEqual([{ kind: 'rtc', channel: 'room', user: '42', privileges: expect.any(Object) }]);
+      const rtm = RtmTokenBuilder006.buildToken(TEST_APP_ID, TEST_APP_CERTIFICATE, 'alice', 1, until);
+      expect(await inspect006({ token: rtm, user: 'alice' })).toMatchObject({ signedWith: 'primary', services: [{ kind: 'rtm', user: 'alice' }] });
+    });
+
+    it('says which of channel and user the token was not built for', async () => {
+      expect((await inspect006({ token: rtc, channel: 'other', user: '42' })).notes[0]).toMatch(/^The token was not built for the channel given/);
+      expect((await inspect006({ token: rtc, channel: 'room', user: 'alice' })).notes[0]).toMatch(/not for the user given \(a uid where an account/);
+      const forged = RtcTokenBuilder006.buildTokenWithUid(TEST_APP_ID, OTHER_CERTIFICATE, 'room', 42, 1, until);
+      expect(await inspect006({ token: forged, channel: 'room', user: '42' })).toMatchObject({ signatureValid: false, services: [{ kind: 'rtc' }] });
+    });
   });
 
   it('answers a 400 naming token for anything that is not a token, never echoing it', async () => {

@@ -1,3 +1,4 @@
+import { AccessToken } from 'agora-token/src/AccessToken.js';
 import { AccessToken2 } from 'agora-token/src/AccessToken2.js';
 import type { ProjectCertificates } from './project-certificates.js';
 
@@ -5,18 +6,33 @@ import type { ProjectCertificates } from './project-certificates.js';
 export type SignedWith = 'primary' | 'secondary' | 'unknown';
 
 /**
- * Whether an AccessToken2 (`007…`) token was signed with this certificate, by agora-token's own
- * parser and check (so the answer is the one Agora's servers would give). False for anything unparsable.
+ * What a legacy AccessToken (`006`) signs but holds only checksums of: its channel name and its uid
+ * ('' for uid 0; an RTM 006 token has the user id as its channel and '' as its uid).
  */
-export function signedWithCertificate(token: string, certificate: string): boolean {
+export interface LegacyTokenSubject {
+  readonly channel: string;
+  readonly uid: string;
+}
+
+/**
+ * Whether a token was signed with this certificate, by agora-token's own parsers (so the answer is the
+ * one Agora's servers would give). A `006` token can be checked only with its subject: without one, false.
+ */
+export function signedWithCertificate(token: string, certificate: string, subject?: LegacyTokenSubject): boolean {
+  if (token.startsWith('006')) {
+    if (!subject) return false;
+    // AccessToken has no check of its own: rebuilding the token with this certificate must give it back.
+    const legacy = new AccessToken('', certificate, subject.channel, subject.uid);
+    return legacy.fromString(token) && legacy.build() === token;
+  }
   const parsed = new AccessToken2();
   return parsed.from_string(token) && parsed.verifySignature(certificate);
 }
 
-/** Which of the project's certificates signed an AccessToken2 token. */
-export function whichCertificate(token: string, project: ProjectCertificates | undefined): SignedWith {
+/** Which of the project's certificates signed a token. */
+export function whichCertificate(token: string, project: ProjectCertificates | undefined, subject?: LegacyTokenSubject): SignedWith {
   if (!project) return 'unknown';
-  if (signedWithCertificate(token, project.primary)) return 'primary';
-  if (project.secondary && signedWithCertificate(token, project.secondary)) return 'secondary';
+  if (signedWithCertificate(token, project.primary, subject)) return 'primary';
+  if (project.secondary && signedWithCertificate(token, project.secondary, subject)) return 'secondary';
   return 'unknown';
 }

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { signedWithCertificate } from '../agora/token-signature.js';
 import { MalformedToken } from './byte-reader.js';
 import { decodeToken, type DecodedToken } from './token-decoder.js';
-import { LEGACY_UNCHECKED, reportOf, type SignatureVerdict } from './token-report.js';
+import type { LegacySubjectHints } from './legacy-subject.js';
+import { reportOf } from './token-report.js';
+import { judge, type JudgedToken } from './token-verdict.js';
 
-export const USAGE = `Usage: agora-token-service inspect <token | -> [--certificate HEX | --certificate-file PATH]
+export const USAGE = `Usage: agora-token-service inspect <token | -> [--certificate HEX | --certificate-file PATH] [--channel C] [--user U]
 
 Prints what an Agora token (006 or 007) holds, as POST /v1/tokens/inspect answers, offline.
   <token>             the token, or - to read it from standard input (keeps it out of shell history)
   --certificate       the App Certificate to verify the signature with (32 hexadecimal characters)
-  --certificate-file  a file holding the App Certificate (safer than a command-line argument)`;
+  --certificate-file  a file holding the App Certificate (safer than a command-line argument)
+  --channel, --user   for a 006 token, which holds only checksums of them: the channel and uid or account
+                      it should be for (--user alone: a Signaling token's user id)`;
 
 /** What a run prints and how it ends. */
 export interface CommandResult {
@@ -32,7 +35,13 @@ export function runInspect(args: string[], readStdin: () => string, now = new Da
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { certificate: { type: 'string' }, 'certificate-file': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        certificate: { type: 'string' },
+        'certificate-file': { type: 'string' },
+        channel: { type: 'string' },
+        user: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     return usage((error as Error).message);
@@ -53,8 +62,8 @@ export function runInspect(args: string[], readStdin: () => string, now = new Da
   const token = (positionals[0] === '-' ? readStdin() : positionals[0]).trim();
   try {
     const decoded = decodeToken(token);
-    const verdict = verdictFor(token, decoded, certificate);
-    return { code: 0, stdout: `${JSON.stringify(reportOf(decoded, verdict, now), null, 2)}\n` };
+    const judged = judgeOffline(token, decoded, certificate, { channel: values.channel, user: values.user });
+    return { code: 0, stdout: `${JSON.stringify(reportOf(judged.decoded, judged.verdict, now), null, 2)}\n` };
   } catch (error) {
     if (error instanceof MalformedToken) return { code: 1, stderr: `Not an Agora token: ${error.message}.\n` };
     throw error;
@@ -62,12 +71,12 @@ export function runInspect(args: string[], readStdin: () => string, now = new Da
 }
 
 /** The certificate given stands for a project's primary one; there is no project name offline. */
-function verdictFor(token: string, decoded: DecodedToken, certificate: string | undefined): SignatureVerdict {
-  const unchecked = (why: string): SignatureVerdict => ({ project: null, signedWith: 'unknown', unchecked: why });
-  if (!certificate) return unchecked('No certificate was given: the signature was not checked.');
-  if (decoded.format === '006') return unchecked(LEGACY_UNCHECKED);
-  if (signedWithCertificate(token, certificate)) return { project: null, signedWith: 'primary' };
-  return unchecked('The certificate given did not sign this token: Agora will reject it.');
+function judgeOffline(token: string, decoded: DecodedToken, certificate: string | undefined, hints: LegacySubjectHints): JudgedToken {
+  if (!certificate) return { decoded, verdict: { project: null, signedWith: 'unknown', unchecked: 'No certificate was given: the signature was not checked.' } };
+  const judged = judge(token, decoded, { name: '', appId: decoded.appId, primary: certificate }, hints);
+  const verdict = { ...judged.verdict, project: null };
+  if (verdict.signedWith === 'unknown' && !verdict.unchecked) verdict.unchecked = 'The certificate given did not sign this token: Agora will reject it.';
+  return { decoded: judged.decoded, verdict };
 }
 
 function usage(problem: string): CommandResult {

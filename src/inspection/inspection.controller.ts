@@ -32,6 +32,7 @@ export class InspectionController {
       'what it allows (each Agora service, channel, user and privilege expiry), when it expires, and whether the ' +
       'certificate of its App ID’s configured project signed it (`primary` or `secondary`). An App ID configured ' +
       'nowhere here answers `project: null` and `signatureValid: false`; a string that is not a token is a 400. ' +
+      'A `006` token holds only checksums of its channel and uid: send `channel` and `user` to check it. ' +
       'API keys need `inspect` in their `kinds`; end users (JWT) may not inspect. The token is never returned or logged.',
   })
   @ApiConsumes('application/json')
@@ -40,6 +41,6 @@ export class InspectionController {
   @ApiCallerSecurity()
   @ApiProblemResponses(400, 413, 415, 500)
   inspect(@Body() body: InspectTokenDto, @CurrentCaller() caller: Caller): TokenInspectionDto {
-    return this.inspector.inspect(body.token, caller);
+    return this.inspector.inspect(body, caller);
   }
 }

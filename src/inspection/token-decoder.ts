@@ -15,6 +15,8 @@ export interface DecodedToken {
   services: DecodedService[];
   /** Privilege expiry times (Unix seconds, null for none) by service, in `services` order. */
   privilegeExpiries: Map<number, number | null>[];
+  /** A `006` token's CRC32 checksums of the channel name and uid it signs (it holds nothing else of them). */
+  legacyChecksums?: { channel: number; uid: number };
 }
 
 const APP_ID = /^[0-9a-fA-F]{32}$/;
@@ -80,8 +82,8 @@ function decode006(body: string): DecodedToken {
   const id = appId(body.slice(0, 32));
   const content = new ByteReader(base64(body.slice(32)));
   content.bytesField(); // signature
-  content.uint32(); // CRC32 of the channel name: the name itself is not in the token
-  content.uint32(); // CRC32 of the uid
+  // CRC32 of the channel name and of the uid: the names themselves are not in the token.
+  const legacyChecksums = { channel: content.uint32(), uid: content.uint32() };
   const message = new ByteReader(content.bytesField());
   content.end();
   message.uint32(); // salt
@@ -100,6 +102,7 @@ function decode006(body: string): DecodedToken {
     expiresAt,
     services,
     privilegeExpiries: services.map((service) => mapValues(service.privileges, absolute)),
+    legacyChecksums,
   };
 }
 

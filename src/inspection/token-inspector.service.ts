@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectCertificatesLookup } from '../agora/project-certificates.js';
-import { whichCertificate } from '../agora/token-signature.js';
 import type { KindPolicy } from '../auth/authorization/kind-policy.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 import { MalformedToken } from './byte-reader.js';
+import type { InspectTokenDto } from './dto/inspect-token.dto.js';
 import type { TokenInspectionDto } from './dto/token-inspection.dto.js';
 import { decodeToken, type DecodedToken } from './token-decoder.js';
-import { LEGACY_UNCHECKED, reportOf, type SignatureVerdict } from './token-report.js';
+import { reportOf } from './token-report.js';
+import { judge } from './token-verdict.js';
 
 /**
  * Inspection's policy: API keys name it `inspect` in their `kinds`. End users (JWT) may not inspect:
@@ -31,19 +32,16 @@ export class TokenInspector {
     private readonly authorizer: TokenAuthorizer,
   ) {}
 
-  inspect(token: string, caller: Caller, now = new Date()): TokenInspectionDto {
+  inspect(request: InspectTokenDto, caller: Caller, now = new Date()): TokenInspectionDto {
     this.authorizer.checkKind(caller, TOKEN_INSPECTION);
-    const decoded = decodeOrRefuse(token);
-    return reportOf(decoded, this.verdict(token, decoded), now);
-  }
-
-  private verdict(token: string, decoded: DecodedToken): SignatureVerdict {
+    const decoded = decodeOrRefuse(request.token);
     const project = this.projects.byAppId(decoded.appId);
     if (!project) {
-      return { project: null, signedWith: 'unknown', unchecked: `App ID ${decoded.appId} is not a project configured here: the signature was not checked.` };
+      const unchecked = `App ID ${decoded.appId} is not a project configured here: the signature was not checked.`;
+      return reportOf(decoded, { project: null, signedWith: 'unknown', unchecked }, now);
     }
-    if (decoded.format === '006') return { project: project.name, signedWith: 'unknown', unchecked: LEGACY_UNCHECKED };
-    return { project: project.name, signedWith: whichCertificate(token, project) };
+    const judged = judge(request.token, decoded, project, request);
+    return reportOf(judged.decoded, judged.verdict, now);
   }
 }
 

@@ -14,10 +14,6 @@ export interface SignatureVerdict {
   unchecked?: string;
 }
 
-/** The note for a 006 token, whose signature covers a channel and uid it holds only checksums of. */
-export const LEGACY_UNCHECKED =
-  'An AccessToken (006) holds only checksums of its channel and uid, which its signature covers: it cannot be verified, and its services show no channel or user.';
-
 /** A lifetime this long was surely given as a Unix timestamp: Agora's tokens last at most 24 hours. */
 const TIMESTAMP_LIKE_SECONDS = 10 * 365 * 86_400;
 
