@@ -87,4 +87,15 @@ describe('TokenAuthorizer', () => {
     expect(authorizer.lifetimeCap(alice)).toBeUndefined();
     expect(authorizer.lifetimeCap(anonymous)).toBeUndefined();
   });
+
+  it('guards a route that signs nothing by its kind alone: API keys by kinds, end users when refused', () => {
+    const INSPECT: KindPolicy = { policyKind: 'inspect', refusedToEndUsers: { rule: 'inspect', detail: 'no.' } };
+
+    expect(() => authorizer.checkKind(key({ kinds: ['inspect'] }), INSPECT)).not.toThrow();
+    expect(() => authorizer.checkKind(key({ channels: ['a-*'], maxExpireSeconds: 1 }), INSPECT)).not.toThrow();
+    expect(() => authorizer.checkKind(anonymous, INSPECT)).not.toThrow();
+    expect(refusal(() => authorizer.checkKind(key({ kinds: ['rtc'] }), INSPECT))).toBe('kinds');
+    expect(refusal(() => authorizer.checkKind(alice, INSPECT))).toBe('inspect');
+    expect(() => authorizer.checkKind(alice, RTC)).not.toThrow();
+  });
 });
