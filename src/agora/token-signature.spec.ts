@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { FpaTokenBuilder, RtcRole, RtcTokenBuilder } from 'agora-token';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from '../../test/support/test-credentials.js';
-import type { ProjectCertificates } from './project-certificates.js';
+import type { AgoraProject } from './projects/project.interface.js';
 import { signedWithCertificate, whichCertificate } from './token-signature.js';
 
 const { RtcTokenBuilder: RtcTokenBuilder006 } = createRequire(import.meta.url)('agora-token/src/RtcTokenBuilder.js') as {
@@ -10,14 +10,14 @@ const { RtcTokenBuilder: RtcTokenBuilder006 } = createRequire(import.meta.url)('
 
 describe('whichCertificate', () => {
   const THIRD = '00112233445566778899aabbccddeeff';
-  const rotating: ProjectCertificates = { name: 'app', appId: TEST_APP_ID, primary: OTHER_CERTIFICATE, secondary: TEST_APP_CERTIFICATE };
+  const rotating: AgoraProject = { name: 'app', appId: TEST_APP_ID, certificate: OTHER_CERTIFICATE, secondaryCertificate: TEST_APP_CERTIFICATE };
   const token = (certificate: string) => RtcTokenBuilder.buildTokenWithUid(TEST_APP_ID, certificate, 'room', 1, RtcRole.SUBSCRIBER, 60, 60);
 
   it('names the certificate that signed a token, primary first, and unknown for any other', () => {
     expect(whichCertificate(token(OTHER_CERTIFICATE), rotating)).toBe('primary');
     expect(whichCertificate(token(TEST_APP_CERTIFICATE), rotating)).toBe('secondary');
     expect(whichCertificate(token(THIRD), rotating)).toBe('unknown');
-    expect(whichCertificate(token(TEST_APP_CERTIFICATE), { ...rotating, secondary: undefined })).toBe('unknown');
+    expect(whichCertificate(token(TEST_APP_CERTIFICATE), { ...rotating, secondaryCertificate: undefined })).toBe('unknown');
     expect(whichCertificate(token(TEST_APP_CERTIFICATE), undefined)).toBe('unknown');
   });
 

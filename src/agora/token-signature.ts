@@ -1,6 +1,6 @@
 import { AccessToken } from 'agora-token/src/AccessToken.js';
 import { AccessToken2 } from 'agora-token/src/AccessToken2.js';
-import type { ProjectCertificates } from './project-certificates.js';
+import type { AgoraProject } from './projects/project.interface.js';
 
 /** Which of a project's certificates signed a token; `unknown` when none did (or no project is known). */
 export type SignedWith = 'primary' | 'secondary' | 'unknown';
@@ -30,9 +30,9 @@ export function signedWithCertificate(token: string, certificate: string, subjec
 }
 
 /** Which of the project's certificates signed a token. */
-export function whichCertificate(token: string, project: ProjectCertificates | undefined, subject?: LegacyTokenSubject): SignedWith {
+export function whichCertificate(token: string, project: AgoraProject | undefined, subject?: LegacyTokenSubject): SignedWith {
   if (!project) return 'unknown';
-  if (signedWithCertificate(token, project.primary, subject)) return 'primary';
-  if (project.secondary && signedWithCertificate(token, project.secondary, subject)) return 'secondary';
+  if (signedWithCertificate(token, project.certificate, subject)) return 'primary';
+  if (project.secondaryCertificate && signedWithCertificate(token, project.secondaryCertificate, subject)) return 'secondary';
   return 'unknown';
 }

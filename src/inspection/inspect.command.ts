@@ -73,7 +73,7 @@ export function runInspect(args: string[], readStdin: () => string, now = new Da
 /** The certificate given stands for a project's primary one; there is no project name offline. */
 function judgeOffline(token: string, decoded: DecodedToken, certificate: string | undefined, hints: LegacySubjectHints): JudgedToken {
   if (!certificate) return { decoded, verdict: { project: null, signedWith: 'unknown', unchecked: 'No certificate was given: the signature was not checked.' } };
-  const judged = judge(token, decoded, { name: '', appId: decoded.appId, primary: certificate }, hints);
+  const judged = judge(token, decoded, { name: '', appId: decoded.appId, certificate }, hints);
   const verdict = { ...judged.verdict, project: null };
   if (verdict.signedWith === 'unknown' && !verdict.unchecked) verdict.unchecked = 'The certificate given did not sign this token: Agora will reject it.';
   return { decoded: judged.decoded, verdict };

@@ -1,4 +1,4 @@
-import type { ProjectCertificates } from '../agora/project-certificates.js';
+import type { AgoraProject } from '../agora/projects/project.interface.js';
 import { whichCertificate } from '../agora/token-signature.js';
 import { legacySubject, withSubject, type LegacySubjectHints } from './legacy-subject.js';
 import type { DecodedToken } from './token-decoder.js';
@@ -14,7 +14,7 @@ export interface JudgedToken {
  * Checks a decoded token's signature against a project (the configured one of its App ID, or the
  * certificate the CLI was given), for the route and the CLI alike.
  */
-export function judge(token: string, decoded: DecodedToken, project: ProjectCertificates | undefined, hints: LegacySubjectHints): JudgedToken {
+export function judge(token: string, decoded: DecodedToken, project: AgoraProject | undefined, hints: LegacySubjectHints): JudgedToken {
   const name = project?.name ?? null;
   if (decoded.format === '007') return { decoded, verdict: { project: name, signedWith: whichCertificate(token, project) } };
   const legacy = legacySubject(decoded, hints);
