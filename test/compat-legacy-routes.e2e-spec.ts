@@ -91,6 +91,7 @@ describe('LEGACY_ROUTES', () => {
         '/v1/fpa/token',
         '/v1/rtc/token',
         '/v1/rtm/token',
+        '/v1/tokens/inspect',
       ]);
     });
   });
