@@ -128,6 +128,19 @@ describe('POST /v1/tokens/inspect (e2e, AUTH_MODE=apikey,jwt)', () => {
       expect(await inspect006({ token: rtm, user: 'alice' })).toMatchObject({ signedWith: 'primary', services: [{ kind: 'rtm', user: 'alice' }] });
     });
 
+    it('verifies a 006 token this service issued (format 006)', async () => {
+      const issuedRes = await postJson(app, '/v1/rtc/token', { channel: 'room', account: 'alice', format: '006' }, { 'x-api-key': keys.backend.key });
+      const token = issuedRes.json<{ token: string }>().token;
+      issued.push(token);
+
+      expect(token.startsWith('006')).toBe(true);
+      expect(await inspect006({ token, channel: 'room', user: 'alice' })).toMatchObject({
+        format: '006',
+        signedWith: 'primary',
+        services: [{ kind: 'rtc', channel: 'room', user: 'alice' }],
+      });
+    });
+
     it('says which of channel and user the token was not built for', async () => {
       expect((await inspect006({ token: rtc, channel: 'other', user: '42' })).notes[0]).toMatch(/^The token was not built for the channel given/);
       expect((await inspect006({ token: rtc, channel: 'room', user: 'alice' })).notes[0]).toMatch(/not for the user given \(a uid where an account/);

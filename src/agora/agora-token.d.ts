@@ -85,6 +85,8 @@ declare module 'agora-token/src/AccessToken.js' {
     /** Grants a privilege until a Unix timestamp in seconds (0: no expiry), not for a number of seconds. */
     addPriviledge(privilege: number, expireTimestamp: number): void;
     build(): string;
+    /** Reads a 006 token into this one (keeping its channel and uid, which a 006 token holds only checksums of). */
+    fromString(token: string): boolean;
   }
   export const priviledges: {
     readonly kJoinChannel: number;
