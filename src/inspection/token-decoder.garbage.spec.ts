@@ -38,6 +38,8 @@ describe('decodeToken refuses anything that is not a token, and only with Malfor
         expect(outcome(`007${inflated.subarray(0, cut).toString('base64')}`)).toBe('malformed');
       }),
     );
+    // Bytes after the deflate stream, which zlib alone would ignore.
+    expect(outcome(`007${Buffer.concat([inflated, Buffer.from([0, 0, 0])]).toString('base64')}`)).toBe('malformed');
     expect(outcome(`${realToken}AAAA`)).toBe('malformed');
     // Changed bytes inside a token may still read as a token (a different channel, say): never as anything but one of the two.
     fc.assert(

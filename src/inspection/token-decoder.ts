@@ -50,7 +50,7 @@ function appId(text: string): string {
 }
 
 function decode007(body: string): DecodedToken {
-  const reader = new ByteReader(inflateSync(base64(body), { maxOutputLength: MAX_INFLATED_BYTES }));
+  const reader = new ByteReader(inflate(base64(body)));
   reader.bytesField(); // signature
   const id = appId(reader.string());
   const issuedAt = reader.uint32();
@@ -76,6 +76,19 @@ function decode007(body: string): DecodedToken {
     services,
     privilegeExpiries: services.map(({ privileges }) => mapValues(privileges, relative)),
   };
+}
+
+/**
+ * The deflated content, refusing bytes after the deflate stream (zlib would ignore them). Node's documented
+ * `info` option returns the engine, whose `bytesWritten` is the input it consumed; @types/node lacks the overload.
+ */
+function inflate(compressed: Buffer): Buffer {
+  const result = inflateSync(compressed, { info: true, maxOutputLength: MAX_INFLATED_BYTES }) as unknown as {
+    buffer: Buffer;
+    engine: { bytesWritten: number };
+  };
+  if (result.engine.bytesWritten !== compressed.length) throw new MalformedToken('the token has bytes after its compressed content');
+  return result.buffer;
 }
 
 function decode006(body: string): DecodedToken {
