@@ -1,4 +1,6 @@
 import type { Type } from '@nestjs/common';
+import { AgentsModule } from './agents/agents.module.js';
+import { CONVOAI_TOKEN, STT_TOKEN } from './agents/agent-token.kinds.js';
 import type { KindPolicy } from './auth/authorization/kind-policy.js';
 import { CHAT_APP_TOKEN, CHAT_USER_TOKEN } from './chat/chat-token.kinds.js';
 import { ChatModule } from './chat/chat.module.js';
@@ -8,6 +10,8 @@ import { FpaModule } from './fpa/fpa.module.js';
 import { FPA_TOKEN } from './fpa/fpa-token.kind.js';
 import { RtcModule } from './rtc/rtc.module.js';
 import { RTC_TOKEN } from './rtc/rtc-token.kind.js';
+import { RtcRtmModule } from './rtc-rtm/rtc-rtm.module.js';
+import { RTC_RTM_TOKEN } from './rtc-rtm/rtc-rtm-token.kind.js';
 import { RtmModule } from './rtm/rtm.module.js';
 import { RTM_TOKEN } from './rtm/rtm-token.kind.js';
 
@@ -32,6 +36,9 @@ export const TOKEN_KINDS: readonly RegisteredKind[] = [
   { kind: CLASSROOM_ROOM_USER_TOKEN, module: ClassroomModule },
   { kind: CLASSROOM_USER_TOKEN, module: ClassroomModule },
   { kind: CLASSROOM_APP_TOKEN, module: ClassroomModule },
+  { kind: RTC_RTM_TOKEN, module: RtcRtmModule },
+  { kind: CONVOAI_TOKEN, module: AgentsModule },
+  { kind: STT_TOKEN, module: AgentsModule },
 ];
 
 /** The modules serving the registered kinds, each once. */

@@ -5,10 +5,12 @@ import {
   Rtm2Permissions,
   ServiceApaas,
   ServiceChat,
+  ServiceConvoAI,
   ServiceFpa,
   ServiceRtc,
   ServiceRtm,
   ServiceRtm2,
+  ServiceStt,
   type Service,
 } from 'agora-token/src/AccessToken2.js';
 import { agoraConfig } from './agora.config.js';
@@ -121,6 +123,10 @@ function toService(grant: TokenGrant): Service {
       apaas.add_privilege(ServiceApaas.PRIVILEGE_APP, grant.seconds);
       return apaas;
     }
+    case 'convoai':
+      return new ServiceConvoAI();
+    case 'stt':
+      return new ServiceStt();
     default: {
       const unknown: never = grant;
       throw new Error(`Unknown token grant ${JSON.stringify(unknown)}`);

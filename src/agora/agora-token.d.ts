@@ -53,6 +53,8 @@ declare module 'agora-token/src/AccessToken2.js' {
     __user_uuid: Buffer | string;
     __role: number;
   }
+  export class ServiceConvoAI extends Service {}
+  export class ServiceStt extends Service {}
   export class AccessToken2 {
     constructor(appId?: string, appCertificate?: string, issueTs?: number, expire?: number);
     appId: Buffer | string;
@@ -72,6 +74,8 @@ declare module 'agora-token/src/AccessToken2.js' {
   export const kRtm2ServiceType: number;
   export const kFpaServiceType: number;
   export const kApaasServiceType: number;
+  export const kConvoAIServiceType: number;
+  export const kSttServiceType: number;
 }
 
 // The legacy AccessToken (006) that agora-token's v1 builders use; the signer writes 006 tokens with it.

@@ -72,6 +72,16 @@ export interface ClassroomAppGrant {
   seconds: number;
 }
 
+/** The Conversational AI Engine service: no user, no privilege; the agent's RTC and RTM grants name it. */
+export interface ConvoAiGrant {
+  service: 'convoai';
+}
+
+/** The real-time speech-to-text service: no user, no privilege; its bots' RTC and RTM grants name them. */
+export interface SttGrant {
+  service: 'stt';
+}
+
 /**
  * One service a token grants: the signer's vocabulary. Token kinds describe
  * tokens in these terms, the authorizer judges them, and only the signer
@@ -85,7 +95,9 @@ export type TokenGrant =
   | FpaGrant
   | ClassroomRoomUserGrant
   | ClassroomUserGrant
-  | ClassroomAppGrant;
+  | ClassroomAppGrant
+  | ConvoAiGrant
+  | SttGrant;
 
 /** The brand of authorized grants; not exported, so no value can claim it but by an explicit cast. */
 declare const authorized: unique symbol;

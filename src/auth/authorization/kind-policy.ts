@@ -5,7 +5,7 @@
  * checked when the file loads, before any token kind exists; a kind that API
  * keys must be able to name apart from the others adds its name here.
  */
-export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app', 'inspect'] as const;
+export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app', 'inspect', 'rtc-rtm', 'convoai', 'stt'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /**

@@ -29,6 +29,12 @@ export function scopeOf(kind: KindPolicy, expireSeconds: number, grants: readonl
   // A lifetime Agora fixes is named with its value: the caller did not choose it.
   const field = kind.fixedExpireSeconds === undefined ? 'expireSeconds' : `expireSeconds (fixed at ${kind.fixedExpireSeconds} for this kind)`;
   const lifetimes = [{ field, seconds: expireSeconds }];
+  // A Signaling login with a lifetime of its own (RTC + Signaling, agent tokens) is one more lifetime to judge.
+  for (const grant of grants) {
+    if (grant.service === 'rtm' && grant.loginSeconds !== expireSeconds) {
+      lifetimes.push({ field: 'rtmExpireSeconds', seconds: grant.loginSeconds });
+    }
+  }
   if (main.service === 'rtm' && main.permissions) {
     return { kind: kind.policyKind, channel: rtc?.channel, lifetimes, ...permissionScope(main.permissions) };
   }
