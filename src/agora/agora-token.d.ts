@@ -4,6 +4,7 @@ declare module 'agora-token/src/AccessToken2.js' {
   export class Service {
     service_type(): number;
     add_privilege(privilege: number, expire: number): void;
+    pack(): Buffer;
     __privileges: Record<number, number>;
   }
   export class ServiceRtc extends Service {
