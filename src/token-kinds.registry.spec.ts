@@ -17,6 +17,6 @@ describe('the token-kind registry', () => {
   it('gives AppModule every serving module, each once', () => {
     for (const { module } of TOKEN_KINDS) expect(TOKEN_KIND_MODULES).toContain(module);
     expect(new Set(TOKEN_KIND_MODULES).size).toBe(TOKEN_KIND_MODULES.length);
-    expect(TOKEN_KIND_MODULES.map((module) => module.name)).toEqual(['RtcModule', 'RtmModule', 'ChatModule', 'FpaModule', 'ClassroomModule']);
+    expect(TOKEN_KIND_MODULES.map((module) => module.name)).toEqual(['RtcModule', 'RtmModule', 'ChatModule', 'FpaModule', 'ClassroomModule', 'RtcRtmModule', 'AgentsModule']);
   });
 });
