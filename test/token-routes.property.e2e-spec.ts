@@ -8,7 +8,7 @@ import { createTestApp } from './support/test-app.js';
 
 /** Field names the token routes know, so random bodies reach past "unknown field" into the services. */
 const FIELDS = [
-  'channel', 'uid', 'account', 'role', 'expireSeconds', 'privileges', 'userId',
+  'channel', 'uid', 'account', 'role', 'expireSeconds', 'privileges', 'userId', 'rtmUserId', 'rtmExpireSeconds',
   'tokenType', 'expire', 'isPublisher', 'user', 'joinChannel', 'publishAudio',
   // Names every object inherits: class-validator's whitelist once let them through.
   ...Object.getOwnPropertyNames(Object.prototype),
