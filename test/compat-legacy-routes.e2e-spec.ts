@@ -88,9 +88,12 @@ describe('LEGACY_ROUTES', () => {
         '/v1/classroom/app-token',
         '/v1/classroom/token',
         '/v1/classroom/user-token',
+        '/v1/convoai/token',
         '/v1/fpa/token',
+        '/v1/rtc-rtm/token',
         '/v1/rtc/token',
         '/v1/rtm/token',
+        '/v1/stt/token',
         '/v1/tokens/inspect',
       ]);
     });

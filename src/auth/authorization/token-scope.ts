@@ -13,7 +13,7 @@ export interface TokenScope {
   readonly permissionUsers?: boolean;
   /** For RTC tokens: the role the privileges amount to. */
   readonly role?: RtcRole;
-  /** Every lifetime the token carries (the token's, each privilege's), by the field that set it. */
+  /** Every lifetime the token carries (the token's, each privilege's, a Signaling login's), by the field that set it. */
   readonly lifetimes: ReadonlyArray<{ readonly field: string; readonly seconds: number }>;
 }
 
