@@ -27,7 +27,7 @@ export class AgentsController {
     summary: 'Issue a Conversational AI agent token',
     description:
       'Signs the token the Conversational AI Engine `join` API takes for the agent (`properties.token`): RTC in ' +
-      '`channel` as the agent`s `uid` or `account` (a publisher unless `role` or `privileges` say otherwise), Signaling ' +
+      "`channel` as the agent's `uid` or `account` (a publisher unless `role` or `privileges` say otherwise), Signaling " +
       'as `rtmUserId` (the RTC user by default), and the ConvoAI service, as `ConvoAITokenBuilder.buildToken`.',
     request: CreateAgentTokenDto,
     response: RtcRtmTokenResponseDto,
