@@ -129,6 +129,9 @@ describe.each(ROUTES)('POST $url', ({ url, kind, builder, service }) => {
       { field: 'rtmUserId', message: 'rtmUserId must be 1 to 64 bytes' },
     ]);
     await refuse({ channel: 'r', uid: 0 }, [{ field: 'rtmUserId', message: 'rtmUserId is required with uid 0 (any user)' }]);
+    await refuse({ channel: 'r', uid: 1, format: '006' }, [
+      { field: 'format', message: 'format must be 007: a 006 token holds one service, and this token holds two or more' },
+    ]);
   });
 
   describe('API key policies', () => {

@@ -144,6 +144,13 @@ describe('POST /v1/rtc-rtm/token', () => {
       ]);
     });
 
+    it('format 006, which holds one service (this token holds two); 007 is taken', async () => {
+      await refuse({ channel: 'r', account: 'a', format: '006' }, [
+        { field: 'format', message: 'format must be 007: a 006 token holds one service, and this token holds two or more' },
+      ]);
+      expect((await issue({ channel: 'r', account: 'a', format: '007' })).token.serviceCount).toBe(2);
+    });
+
     it('a uid 0 (any user) or an account over 64 bytes without an rtmUserId to log in as', async () => {
       await refuse({ channel: 'r', uid: 0 }, [{ field: 'rtmUserId', message: 'rtmUserId is required with uid 0 (any user)' }]);
       await refuse({ channel: 'r', account: 'a'.repeat(65) }, [

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsByteLength, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsByteLength, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS, USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { CreateRtcTokenDto } from '../../rtc/dto/create-rtc-token.dto.js';
@@ -32,4 +32,15 @@ export class CreateRtcRtmTokenDto extends CreateRtcTokenDto {
   @Min(1)
   @IsInt()
   rtmExpireSeconds?: number;
+
+  // Redeclared from the RTC request, which also takes `006`: this token is AccessToken2 only, and says so.
+  @ApiPropertyOptional({
+    enum: ['007'],
+    default: '007',
+    example: '007',
+    description: 'Only `007` (AccessToken2): a legacy 006 token holds one service, and this token holds two or more.',
+  })
+  @IsOptional()
+  @IsIn(['007'], { message: '$property must be 007: a 006 token holds one service, and this token holds two or more' })
+  declare format?: '007';
 }
