@@ -6,7 +6,7 @@
  * top-level folders import one another without a cycle.
  */
 // tokens/ (the TokenIssuer) sits above auth and agora like a feature: neither may import it.
-const FEATURES = '^src/(rtc|rtm|chat|rtc-rtm|agents|compat|health|metrics|lifecycle|logging|tokens|inspection)/';
+const FEATURES = '^src/(rtc|rtm|chat|rtc-rtm|agents|fpa|classroom|compat|health|metrics|lifecycle|logging|tokens|inspection)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
