@@ -4,9 +4,8 @@ import { kConvoAIServiceType, kRtcServiceType, kRtmServiceType, kSttServiceType 
 import fc from 'fast-check';
 import { newApiKey, writeApiKeysFile, type TestKey } from './support/api-keys.js';
 import { contentOf, serviceTypesOf } from './support/builder-parity.js';
-import { decodeToken } from './support/decode-token.js';
-import { postJson, validationProblem } from './support/http.js';
 import { JwksServer } from './support/jwks-server.js';
+import { tokenRouteClient } from './support/token-route-client.js';
 import { createTestApp } from './support/test-app.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
@@ -46,24 +45,7 @@ describe.each(ROUTES)('POST $url', ({ url, kind, builder, service }) => {
     await jwks.stop();
   });
 
-  const post = (body: unknown, credential: TestKey | string = keys.backend) =>
-    postJson(app, url, body, typeof credential === 'string' ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential.key });
-  const issue = async (body: unknown, credential?: TestKey | string) => {
-    const response = await post(body, credential);
-    expect(response.statusCode).toBe(200);
-    return { response, body: response.json(), token: decodeToken(response.json().token) };
-  };
-  const refuse = async (body: unknown, errors: Array<{ field: string; message: string }>) => {
-    const response = await post(body);
-    expect(response.statusCode).toBe(400);
-    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-    expect(response.json()).toEqual(validationProblem(url, errors));
-  };
-  const forbid = async (body: unknown, credential: TestKey | string, rule: string, detail: string) => {
-    const response = await post(body, credential);
-    expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ rule, detail: `Refused by rule ${rule}: ${detail}` });
-  };
+  const { post, issue, refuse, forbid } = tokenRouteClient(() => app, url, keys.backend);
   // The app reads a channels claim: a JWT without one may have no channel.
   const endUser = (sub: string) => jwks.sign({ sub, channels: ['*'] });
 

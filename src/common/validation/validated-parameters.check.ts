@@ -21,9 +21,10 @@ export function assertDtosAreValidated(app: INestApplicationContext): void {
     for (const { metatype } of module.controllers.values()) {
       if (!metatype) continue;
       const prototype = metatype.prototype as Record<string, object>;
+      const handlers = new Set(routeHandlers(prototype));
       for (const name of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[name];
-        if (!routeHandlers(prototype).includes(handler)) continue;
+        if (!handlers.has(handler)) continue;
         const body = routeConfigOf(handler)[REQUEST_BODY];
         const types = (Reflect.getMetadata('design:paramtypes', prototype, name) as unknown[] | undefined) ?? [];
         const unchecked = types.filter((type) => isDto(type) && type !== body);
