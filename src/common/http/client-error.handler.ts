@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { REQUEST_ID_HEADER } from '../logging/request-id.js';
-import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Problem } from '../problem/problem.types.js';
+import { PROBLEM_HEADERS, PROBLEM_TYPES, type Problem } from '../problem/problem.types.js';
 import { toProblem } from '../problem/to-problem.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -118,8 +118,7 @@ function problemResponse(status: number, detail: string, request?: LatestRequest
   const headers = {
     ...SECURITY_HEADERS,
     ...(request ? { [REQUEST_ID_HEADER]: request.id } : {}),
-    'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
-    'cache-control': PROBLEM_CACHE_CONTROL,
+    ...PROBLEM_HEADERS,
     'content-length': String(Buffer.byteLength(body)),
     connection: 'close',
   };

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
-import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
+import { PROBLEM_HEADERS } from '../problem/problem.types.js';
 import { toProblem } from '../problem/to-problem.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -28,8 +28,7 @@ export function answerUnmetExpectations(fastify: FastifyInstance): void {
     response.writeHead(417, {
       ...SECURITY_HEADERS,
       [REQUEST_ID_HEADER]: requestId,
-      'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
-      'cache-control': PROBLEM_CACHE_CONTROL,
+      ...PROBLEM_HEADERS,
       'content-length': Buffer.byteLength(body),
     });
     response.end(body);

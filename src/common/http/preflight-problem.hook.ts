@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance, onSendHookHandler, RouteOptions } from 'fastify';
-import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from '../problem/problem.types.js';
+import { PROBLEM_HEADERS } from '../problem/problem.types.js';
 import { toProblem } from '../problem/to-problem.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -29,7 +29,6 @@ const preflightProblem: onSendHookHandler = (request, reply, payload, done) => {
   const problem = toProblem(new BadRequestException(DETAIL), request.url.split('?')[0], request.id);
   reply
     .headers(SECURITY_HEADERS)
-    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-    .header('cache-control', PROBLEM_CACHE_CONTROL);
+    .headers(PROBLEM_HEADERS);
   done(null, JSON.stringify(problem));
 };

@@ -11,6 +11,12 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  */
 export const PROBLEM_CACHE_CONTROL = 'no-store';
 
+/** The headers of a problem answer written without Fastify's serializer (to a raw response or socket, or over a payload). */
+export const PROBLEM_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+  'cache-control': PROBLEM_CACHE_CONTROL,
+};
+
 /** Problem type URIs this service defines (RFC 9457 §3.1.1). */
 export const PROBLEM_TYPES = {
   validation: 'urn:agora-token-service:problem:validation',
