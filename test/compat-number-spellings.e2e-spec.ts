@@ -65,6 +65,8 @@ describe('Spellings of numbers on the legacy routes', () => {
         const before = nowSeconds();
         const body = decodeIssued((await postJson(app, '/getToken', { tokenType: 'rtc', channel: 'room', uid: text })).json().token, before);
         expect(body.rtc?.uid).toBe(text);
+        // `.` and `..` are dot segments, which URL resolution removes before any router sees the path.
+        if (text === '.' || text === '..') return;
         expect(fieldErrors(await get(app, `/rtc/room/publisher/uid/${encodeURIComponent(text)}`)).map((e) => e.field)).toEqual(['uid']);
       }), RUNS);
     });
