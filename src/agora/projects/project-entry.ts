@@ -3,6 +3,10 @@ import { IsString, Matches, ValidateIf } from 'class-validator';
 /** What agora-token accepts as an App ID or certificate: anything else makes it return an empty token. */
 export const HEX32 = /^[0-9a-fA-F]{32}$/;
 
+/** A project's name: what requests, API-key policies, logs and metrics call it by. */
+export const PROJECT_NAME = /^[A-Za-z0-9][\w.-]{0,63}$/;
+export const PROJECT_NAME_RULE = '1 to 64 letters, digits or . _ -, starting with a letter or digit';
+
 /** A field that is checked whenever it is in the file (`null` included, which is not a value here). */
 const WhenPresent = (): PropertyDecorator => ValidateIf((_entry, value) => value !== undefined);
 
@@ -13,7 +17,7 @@ const WhenPresent = (): PropertyDecorator => ValidateIf((_entry, value) => value
  */
 export class ProjectEntry {
   @IsString({ message: 'name must be a string' })
-  @Matches(/^[A-Za-z0-9][\w.-]{0,63}$/, { message: 'name must be 1 to 64 letters, digits or . _ -, starting with a letter or digit' })
+  @Matches(PROJECT_NAME, { message: `name must be ${PROJECT_NAME_RULE}` })
   name: string;
 
   @IsString({ message: 'appId must be a string' })

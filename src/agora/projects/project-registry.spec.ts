@@ -8,7 +8,7 @@ const CHAT: AgoraProject = { name: 'chat', appId: 'B1B2C3D4E5F60718293A4B5C6D7E8
 
 describe('ProjectRegistry', () => {
   it('finds a project by name or App ID (either case), the first by default, and nothing for a mismatch', () => {
-    const registry = new ProjectRegistry(() => [VIDEO, CHAT]);
+    const registry = new ProjectRegistry(() => ({ projects: [VIDEO, CHAT] }));
     expect(registry.find({})).toBe(VIDEO);
     expect(registry.find({ project: 'chat' })).toBe(CHAT);
     expect(registry.find({ appId: CHAT.appId.toLowerCase() })).toBe(CHAT);
@@ -21,7 +21,7 @@ describe('ProjectRegistry', () => {
   it('swaps a reloaded configuration in whole, with its generation and load time', () => {
     const times = [new Date('2026-11-30T08:00:00Z'), new Date('2026-11-30T09:00:00Z')];
     let configuration: AgoraProject[] = [VIDEO];
-    const registry = new ProjectRegistry(() => configuration, () => times.shift()!);
+    const registry = new ProjectRegistry(() => ({ projects: configuration }), () => times.shift()!);
     const before = registry.current;
     const rotated = { ...VIDEO, certificate: CHAT.certificate, secondaryCertificate: VIDEO.certificate };
     configuration = [rotated, CHAT];
@@ -33,13 +33,26 @@ describe('ProjectRegistry', () => {
     expect(before.byName.get('chat')).toBeUndefined();
   });
 
+  it('keeps the generation when a reload finds the projects it already serves', () => {
+    let configuration: AgoraProject[] = [VIDEO, CHAT];
+    const registry = new ProjectRegistry(() => ({ projects: configuration }));
+    const before = registry.current;
+    configuration = [{ ...VIDEO }, { ...CHAT }];
+    expect(registry.reload()).toEqual({ accepted: true, unchanged: true, generation: 1 });
+    expect(registry.current).toBe(before);
+    // Order counts: the first project is the default.
+    configuration = [CHAT, VIDEO];
+    expect(registry.reload()).toEqual({ accepted: true, generation: 2 });
+    expect(registry.find({})).toBe(CHAT);
+  });
+
   it('keeps the current configuration, unchanged, when a reload fails to load, whatever the failure', () => {
     fc.assert(
       fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 4 }), (problems) => {
         let fail = false;
         const registry = new ProjectRegistry(() => {
           if (fail) throw new ConfigValidationError(problems);
-          return [VIDEO];
+          return { projects: [VIDEO] };
         });
         const before = registry.current;
         fail = true;

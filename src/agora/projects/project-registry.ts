@@ -11,10 +11,22 @@ export interface ProjectsGeneration {
   readonly byName: ReadonlyMap<string, AgoraProject>;
   /** By App ID in lower case: App IDs are hex, and callers may spell them either way. */
   readonly byAppId: ReadonlyMap<string, AgoraProject>;
+  /** The files the configuration was read from, for the reloader to watch (none for APP_ID/APP_CERTIFICATE). */
+  readonly files: readonly string[];
+}
+
+/** What loading the configuration gives: its projects, and the files they were read from. */
+export interface ProjectsSource {
+  readonly projects: readonly AgoraProject[];
+  readonly files?: readonly string[];
 }
 
 /** What a reload did: swapped in a new generation, or kept the current one for these reasons. */
-export type ReloadOutcome = { readonly accepted: true; readonly generation: number } | { readonly accepted: false; readonly problems: readonly string[] };
+export type ReloadOutcome =
+  | { readonly accepted: true; readonly generation: number }
+  | { readonly accepted: false; readonly problems: readonly string[] }
+  /** The configuration loaded, and holds exactly the projects already served: no new generation. */
+  | { readonly accepted: true; readonly unchanged: true; readonly generation: number };
 
 /**
  * The projects the service signs for, swapped atomically: a reader takes `current` once and works
@@ -22,16 +34,16 @@ export type ReloadOutcome = { readonly accepted: true; readonly generation: numb
  * a new one. A reload whose configuration fails to load changes nothing.
  *
  * @example
- * const registry = new ProjectRegistry(() => loadProjectsFile(path));
+ * const registry = new ProjectRegistry(() => readProjectsFile(path));
  * registry.find({ project: 'video' }); // the project, or undefined
- * registry.reload(); // { accepted: true, generation: 2 } or { accepted: false, problems: [...] }
+ * registry.reload(); // { accepted: true, generation: 2 }, { accepted: false, problems: [...] }, or unchanged
  */
 export class ProjectRegistry {
   private generation: ProjectsGeneration;
 
   /** `load` reads and validates the configuration; it throws (a ConfigValidationError) to refuse it. */
   constructor(
-    private readonly load: () => readonly AgoraProject[],
+    private readonly load: () => ProjectsSource,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.generation = generationOf(load(), 1, now());
@@ -54,24 +66,47 @@ export class ProjectRegistry {
 
   /** Loads the configuration again and swaps it in whole, or keeps the current one if it fails to load. */
   reload(): ReloadOutcome {
-    let projects: readonly AgoraProject[];
+    let source: ProjectsSource;
     try {
-      projects = this.load();
+      source = this.load();
+      if (source.projects.length === 0) throw new Error('the configuration lists no projects');
     } catch (error) {
       const problems = (error as { problems?: unknown }).problems;
       return { accepted: false, problems: Array.isArray(problems) ? (problems as string[]) : [(error as Error).message] };
     }
-    this.generation = generationOf(projects, this.generation.generation + 1, this.now());
+    const current = this.generation;
+    if (sameProjects(current.projects, source.projects) && sameFiles(current.files, source.files ?? [])) {
+      return { accepted: true, unchanged: true, generation: current.generation };
+    }
+    this.generation = generationOf(source, current.generation + 1, this.now());
     return { accepted: true, generation: this.generation.generation };
   }
 }
 
-function generationOf(projects: readonly AgoraProject[], generation: number, loadedAt: Date): ProjectsGeneration {
+function sameProjects(a: readonly AgoraProject[], b: readonly AgoraProject[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (project, index) =>
+        project.name === b[index].name &&
+        project.appId === b[index].appId &&
+        project.certificate === b[index].certificate &&
+        project.secondaryCertificate === b[index].secondaryCertificate,
+    )
+  );
+}
+
+function sameFiles(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((file, index) => file === b[index]);
+}
+
+function generationOf({ projects, files = [] }: ProjectsSource, generation: number, loadedAt: Date): ProjectsGeneration {
   if (projects.length === 0) throw new Error('A projects configuration needs at least one project');
   return {
     generation,
     loadedAt,
     projects,
+    files,
     default: projects[0],
     byName: new Map(projects.map((project) => [project.name, project])),
     byAppId: new Map(projects.map((project) => [project.appId.toLowerCase(), project])),

@@ -19,13 +19,26 @@ const VARIABLE = 'AGORA_PROJECTS_FILE';
  * loadProjectsFile('/run/config/projects.json'); // [{ name: 'video', appId: '…', certificate: '…' }]
  */
 export function loadProjectsFile(path: string): AgoraProject[] {
+  return readProjectsFile(path).projects;
+}
+
+/** The projects of AGORA_PROJECTS_FILE, and every file they were read from (the projects file first), to watch. */
+export interface ProjectsFileContent {
+  readonly projects: AgoraProject[];
+  readonly files: readonly string[];
+}
+
+/** As loadProjectsFile, also naming the certificate files it read. */
+export function readProjectsFile(path: string): ProjectsFileContent {
   const entries = parse(path);
   const problems = entries.flatMap((entry, index) => entryProblems(entry, index));
   if (problems.length > 0) throw new ConfigValidationError(problems);
-  const projects = (entries as ProjectEntry[]).map((entry, index) => project(entry, index, dirname(path), problems));
+  const files = [resolve(path)];
+  const folder = dirname(path);
+  const projects = (entries as ProjectEntry[]).map((entry, index) => project(entry, index, folder, problems, files));
   problems.push(...duplicates(projects));
   if (problems.length > 0) throw new ConfigValidationError(problems);
-  return projects;
+  return { projects, files };
 }
 
 function parse(path: string): unknown[] {
@@ -70,21 +83,22 @@ function entryProblems(entry: unknown, index: number): string[] {
 }
 
 /** The entry as a project, its certificate files read; a file's problem is added to `problems`. */
-function project(entry: ProjectEntry, index: number, folder: string, problems: string[]): AgoraProject {
+function project(entry: ProjectEntry, index: number, folder: string, problems: string[], files: string[]): AgoraProject {
   const where = `${VARIABLE} entry ${index + 1}`;
-  const certificate = entry.certificate ?? certificateIn(entry.certificateFile!, folder, `${where}: certificateFile`, problems);
+  const read = (file: string, field: string) => {
+    files.push(resolve(folder, file));
+    return certificateIn(resolve(folder, file), `${where}: ${field}`, problems);
+  };
+  const certificate = entry.certificate ?? read(entry.certificateFile!, 'certificateFile');
   const secondary =
-    entry.secondaryCertificate ??
-    (entry.secondaryCertificateFile === undefined
-      ? undefined
-      : certificateIn(entry.secondaryCertificateFile, folder, `${where}: secondaryCertificateFile`, problems));
+    entry.secondaryCertificate ?? (entry.secondaryCertificateFile === undefined ? undefined : read(entry.secondaryCertificateFile, 'secondaryCertificateFile'));
   return { name: entry.name, appId: entry.appId, certificate, ...(secondary ? { secondaryCertificate: secondary } : {}) };
 }
 
-function certificateIn(path: string, folder: string, what: string, problems: string[]): string {
+function certificateIn(path: string, what: string, problems: string[]): string {
   let text: string;
   try {
-    text = readFileSync(resolve(folder, path), 'utf8').trim();
+    text = readFileSync(path, 'utf8').trim();
   } catch {
     problems.push(`${what} cannot be read`);
     return '';
