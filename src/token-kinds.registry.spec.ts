@@ -1,4 +1,4 @@
-import { TokenLifetimeDto } from './agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from './agora/dto/token-request.dto.js';
 import { POLICY_KINDS } from './auth/authorization/kind-policy.js';
 import { TOKEN_KIND_MODULES, TOKEN_KINDS } from './token-kinds.registry.js';
 
@@ -11,7 +11,7 @@ describe('the token-kind registry', () => {
   });
 
   it('takes every kind’s request with the lifetime rules every token has', () => {
-    for (const { kind } of TOKEN_KINDS) expect(kind.request.prototype).toBeInstanceOf(TokenLifetimeDto);
+    for (const { kind } of TOKEN_KINDS) expect(kind.request.prototype).toBeInstanceOf(TokenRequestDto);
   });
 
   it('gives AppModule every serving module, each once', () => {

@@ -66,6 +66,7 @@ describe.each(ROUTES)('POST $url', ({ url, kind, builder, service }) => {
     expect(body).toEqual({
       token: body.token,
       appId: TEST_APP_ID,
+      project: 'default',
       channel: 'ai-room',
       uid: 1001,
       role: 'publisher',

@@ -26,6 +26,7 @@ describe('POST /v1/chat/token', () => {
     expect(body).toEqual({
       token: body.token,
       appId: TEST_APP_ID,
+      project: 'default',
       kind: 'user',
       userId: 'alice',
       issuedAt: new Date(token.issueTs * 1000).toISOString(),

@@ -39,6 +39,7 @@ describe('POST /v1/classroom/*', () => {
     expect(body).toEqual({
       token: body.token,
       appId: TEST_APP_ID,
+      project: 'default',
       roomUuid: 'math-101',
       userUuid: 'alice',
       role: 'assistant',
@@ -57,7 +58,7 @@ describe('POST /v1/classroom/*', () => {
     expect(user).toMatchObject({ userUuid: 'bob', expireSeconds: 1800 });
     expect(appToken.statusCode).toBe(200);
     expect(tokenContent(appToken.json().token)).toEqual(tokenContent(EducationTokenBuilder.buildAppToken(TEST_APP_ID, TEST_APP_CERTIFICATE, 1800)));
-    expect(Object.keys(appToken.json()).sort()).toEqual(['appId', 'expireSeconds', 'expiresAt', 'issuedAt', 'token']);
+    expect(Object.keys(appToken.json()).sort()).toEqual(['appId', 'expireSeconds', 'expiresAt', 'issuedAt', 'project', 'token']);
   });
 
   it('refuses missing, malformed and unknown fields, naming each', async () => {

@@ -30,6 +30,7 @@ describe('POST /v1/fpa/token', () => {
     expect(body).toEqual({
       token: body.token,
       appId: TEST_APP_ID,
+      project: 'default',
       issuedAt: new Date(token.issueTs * 1000).toISOString(),
       expiresAt: new Date((token.issueTs + 86_400) * 1000).toISOString(),
       expireSeconds: 86_400,

@@ -48,8 +48,11 @@ describe('Health probes', () => {
     const response = await get('/health/ready');
 
     expect(response.statusCode).toBe(200);
-    const checks = { config: { status: 'up' }, rateLimitStore: { status: 'up', store: 'memory' }, lifecycle: { status: 'up' } };
+    const projects = { status: 'up', generation: 1, loadedAt: expect.any(String), count: 1 };
+    const checks = { config: { status: 'up' }, projects, rateLimitStore: { status: 'up', store: 'memory' }, lifecycle: { status: 'up' } };
     expect(response.json()).toEqual({ status: 'ok', info: checks, error: {}, details: checks });
+    // Loaded when the app started, before this request.
+    expect(Date.parse(response.json().info.projects.loadedAt)).toBeLessThanOrEqual(Date.now());
   });
 
   it('documents the probes in the OpenAPI document', async () => {

@@ -49,11 +49,11 @@ describe('GET /metrics', () => {
     const after = await scrape();
     const delta = (name: string, labels: Record<string, string>) => count(after, name, labels) - count(before, name, labels);
 
-    expect(delta('agora_tokens_issued_total', { kind: 'rtc' })).toBe(2);
+    expect(delta('agora_tokens_issued_total', { kind: 'rtc', project: 'default' })).toBe(2);
     // An RTM token with a stream channel is one token, of kind rtm.
-    expect(delta('agora_tokens_issued_total', { kind: 'rtm' })).toBe(1);
-    expect(delta('agora_tokens_issued_total', { kind: 'chat-user' })).toBe(1);
-    expect(delta('agora_tokens_issued_total', { kind: 'chat-app' })).toBe(1);
+    expect(delta('agora_tokens_issued_total', { kind: 'rtm', project: 'default' })).toBe(1);
+    expect(delta('agora_tokens_issued_total', { kind: 'chat-user', project: 'default' })).toBe(1);
+    expect(delta('agora_tokens_issued_total', { kind: 'chat-app', project: 'default' })).toBe(1);
     expect(delta('http_requests_refused_total', { reason: 'validation' })).toBe(2);
 
     const rtc200 = { method: 'POST', route: '/v1/rtc/token', status_code: '200' };
@@ -159,7 +159,7 @@ describe('Refusals by caller security (AUTH_MODE=apikey)', () => {
     expect(scrape.statusCode).toBe(200);
     expect(sample(scrape.body, 'http_requests_refused_total', { reason: 'auth' })).toBe(2);
     expect(sample(scrape.body, 'http_requests_refused_total', { reason: 'rate_limit' })).toBe(1);
-    expect(sample(scrape.body, 'agora_tokens_issued_total', { kind: 'rtc' })).toBe(2);
+    expect(sample(scrape.body, 'agora_tokens_issued_total', { kind: 'rtc', project: 'default' })).toBe(2);
   });
 
   it('logs the caller (the key id, never the key) with each issued token', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { allowed, refused, resolve, schemaValidator, type OpenApiDocument, type Operation, type Schema } from './support/openapi-schemas.js';
 import { createTestApp } from './support/test-app.js';
+import { TEST_APP_ID } from './support/test-credentials.js';
 
 /** A request field the document describes: its path in the body, its schema, and a body it can be set in. */
 interface Field {
@@ -17,7 +18,8 @@ interface Field {
  * document allows get a 200 whose body and headers the document describes,
  * and values it refuses (null, out of range, fractional, past the byte limit)
  * get a 400 problem naming the field. (Ajv validates the answers, as a
- * validating proxy would.)
+ * validating proxy would.) The fields that choose a project take, of the
+ * well-formed values, only those of a configured project, as they document.
  */
 describe('The OpenAPI document matches the service (e2e, property)', () => {
   let app: NestFastifyApplication;
@@ -32,6 +34,12 @@ describe('The OpenAPI document matches the service (e2e, property)', () => {
   afterAll(() => app.close());
 
   const V1 = ['/v1/rtc/token', '/v1/rtm/token', '/v1/chat/token'];
+
+  /** The values a configured project gives the fields that choose one (the test app's one project). */
+  const CONFIGURED: Record<string, fc.Arbitrary<string>> = {
+    project: fc.constant('default'),
+    appId: fc.constantFrom(TEST_APP_ID, TEST_APP_ID.toUpperCase()),
+  };
 
   /** Asserts the answer is one the document describes for `status`: its body and every header it promises. */
   function expectDocumented(operation: Operation, status: string, response: LightMyRequestResponse): void {
@@ -66,11 +74,23 @@ describe('The OpenAPI document matches the service (e2e, property)', () => {
     expect(fields.length).toBeGreaterThan(1);
     for (const { path: field, schema, base } of fields) {
       await fc.assert(
-        fc.asyncProperty(allowed(schema), async (value) => {
+        fc.asyncProperty(CONFIGURED[field] ?? allowed(schema), async (value) => {
           expectDocumented(operation, '200', await post(path, withField(base, field, value)));
         }),
         { numRuns: 15, endOnFailure: true },
       );
+      if (CONFIGURED[field]) {
+        // Well-formed, but no configured project's: a 400 naming the field, as the document says.
+        await fc.assert(
+          fc.asyncProperty(allowed(schema), async (value) => {
+            fc.pre(value !== 'default' && String(value).toLowerCase() !== TEST_APP_ID);
+            const response = await post(path, withField(base, field, value));
+            expectDocumented(operation, '400', response);
+            expect(response.json<{ errors: { field: string }[] }>().errors.map((error) => error.field)).toEqual([field]);
+          }),
+          { numRuns: 15, endOnFailure: true },
+        );
+      }
       await fc.assert(
         fc.asyncProperty(refused(schema), async (value) => {
           const response = await post(path, withField(base, field, value));

@@ -59,6 +59,7 @@ describe('POST /v1/rtc-rtm/token', () => {
     expect(body).toEqual({
       token: body.token,
       appId: TEST_APP_ID,
+      project: 'default',
       channel: 'room-1',
       account: 'alice',
       role: 'publisher',

@@ -41,6 +41,7 @@ describe('POST /v1/rtc/token', () => {
     expect(body).toEqual({
       token: body.token,
       appId: TEST_APP_ID,
+      project: 'default',
       channel: 'room-1',
       uid: 1234,
       role: 'publisher',

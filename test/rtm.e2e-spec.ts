@@ -33,6 +33,7 @@ describe('POST /v1/rtm/token', () => {
     expect(body).toEqual({
       token: body.token,
       appId: TEST_APP_ID,
+      project: 'default',
       userId: 'alice',
       issuedAt: new Date(token.issueTs * 1000).toISOString(),
       expiresAt: new Date((token.issueTs + 900) * 1000).toISOString(),

@@ -16,7 +16,7 @@ describe('start-up', () => {
     const service = spawnService({ NODE_ENV: 'production' });
 
     expect(await service.exited).not.toBe(0);
-    expect(service.output()).toContain('APP_ID and APP_CERTIFICATE are required when NODE_ENV=production');
+    expect(service.output()).toContain('AGORA_PROJECTS_FILE, or APP_ID and APP_CERTIFICATE, are required when NODE_ENV=production');
   });
 
   it('exits non-zero naming a malformed PORT', async () => {

@@ -1,5 +1,5 @@
 import { decodeToken } from '../../test/support/decode-token.js';
-import { authorized, testSigner } from '../../test/support/signer.js';
+import { authorized, TEST_PROJECT, testSigner } from '../../test/support/signer.js';
 import { TEST_APP_CERTIFICATE } from '../../test/support/test-credentials.js';
 import { AgoraTokenSigner } from './agora-token-signer.service.js';
 
@@ -28,18 +28,18 @@ describe('AgoraTokenSigner', () => {
   });
 
   it('throws rather than return an empty token when agora-token refuses the credentials', () => {
-    const broken = new AgoraTokenSigner({ appId: 'not-hex', appCertificate: TEST_APP_CERTIFICATE, demo: false });
+    const broken = { name: 'broken', appId: 'not-hex', certificate: TEST_APP_CERTIFICATE };
 
-    expect(() => broken.sign(60, authorized([{ service: 'chat-app', seconds: 60 }]))).toThrow('empty token');
+    expect(() => new AgoraTokenSigner().sign(broken, 60, authorized([{ service: 'chat-app', seconds: 60 }]))).toThrow('empty token');
   });
 
   it('signs only grants the authorizer produced: skipping the policy check does not compile', () => {
     const grants = [{ service: 'chat-app', seconds: 60 }] as const;
     // Never called: what is checked is that the compiler refuses it (npm test type-checks specs first).
     // @ts-expect-error plain grants are not AuthorizedGrants
-    const skipsTheCheck = () => signer.sign(60, grants);
+    const skipsTheCheck = () => new AgoraTokenSigner().sign(TEST_PROJECT, 60, grants);
     // @ts-expect-error nor is an array that merely looks like them
-    const forgesIt = () => signer.sign(60, Object.assign([...grants], { authorized: true }));
+    const forgesIt = () => new AgoraTokenSigner().sign(TEST_PROJECT, 60, Object.assign([...grants], { authorized: true }));
 
     expect(decodeToken(signer.sign(60, authorized(grants)).token).chat).toEqual({ userId: '', privileges: { app: 60 } });
   });

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import {
   AccessToken2,
   Rtm2Permissions,
@@ -13,57 +12,40 @@ import {
   ServiceStt,
   type Service,
 } from 'agora-token/src/AccessToken2.js';
-import { agoraConfig } from './agora.config.js';
 import type { TokenFormat } from './dto/token-format.dto.js';
 import { buildLegacyToken } from './legacy-access-token.js';
+import type { AgoraProject } from './projects/project.interface.js';
 import type { AuthorizedGrants, RtmGrant, RtmResourceAccess, SignedToken, TokenGrant } from './token-grant.interface.js';
 
 /**
- * The only code that holds the App Certificate and calls agora-token. It signs
- * only grants the authorizer has judged (AuthorizedGrants); what was issued is
- * recorded by the TokenIssuer that called it, not here.
+ * The only code that calls agora-token to sign. It signs with the primary certificate of the project the
+ * TokenIssuer chose (from the ProjectRegistry), and only grants the authorizer has judged
+ * (AuthorizedGrants); what was issued is recorded by the TokenIssuer that called it, not here.
  *
  * @example
- * signer.sign(3600, authorizer.check(caller, RTM_TOKEN, 3600, [{ service: 'rtm', userId: 'alice', loginSeconds: 3600 }]));
+ * signer.sign(project, 3600, authorizer.check(caller, RTM_TOKEN, 3600, [{ service: 'rtm', userId: 'alice', loginSeconds: 3600 }]));
  */
 @Injectable()
-export class AgoraTokenSigner implements OnModuleInit {
-  private readonly logger = new Logger(AgoraTokenSigner.name);
-
-  constructor(@Inject(agoraConfig.KEY) private readonly credentials: ConfigType<typeof agoraConfig>) {}
-
-  onModuleInit(): void {
-    if (this.credentials.demo) {
-      this.logger.warn(
-        'APP_ID and APP_CERTIFICATE are not set: serving tokens signed with DEMO credentials. ' +
-          'Agora will reject these tokens. Set both variables (see .env.example) for real use.',
-      );
-    }
-  }
-
-  get appId(): string {
-    return this.credentials.appId;
-  }
-
+export class AgoraTokenSigner {
   /**
    * Signs a token holding the given services.
+   * @param project the project whose App ID and primary certificate sign it
    * @param expireSeconds how long the token is valid, in seconds from now (agora-token's unit, not a timestamp)
    * @param grants what the token grants, as TokenAuthorizer.check returned them
    * @param format `007` (AccessToken2) unless `006` (the legacy AccessToken: one RTC or RTM grant) is asked for
    */
-  sign(expireSeconds: number, grants: AuthorizedGrants, format: TokenFormat = '007'): SignedToken {
+  sign(project: AgoraProject, expireSeconds: number, grants: AuthorizedGrants, format: TokenFormat = '007'): SignedToken {
     // One issue time for the token and the reported times, so they agree to the second.
     const issueTs = Math.floor(Date.now() / 1000);
-    const { appId, appCertificate } = this.credentials;
+    const { appId, certificate } = project;
     const token =
-      format === '006'
-        ? buildLegacyToken(appId, appCertificate, issueTs, grants)
-        : build007(appId, appCertificate, issueTs, expireSeconds, grants);
+      format === '006' ? buildLegacyToken(appId, certificate, issueTs, grants) : build007(appId, certificate, issueTs, expireSeconds, grants);
     // build() answers '' rather than throwing; start-up validation makes this unreachable, but never return it.
     if (!token) throw new Error('agora-token returned an empty token');
     return {
       token,
-      appId: this.credentials.appId,
+      appId,
+      project: project.name,
       issuedAt: new Date(issueTs * 1000),
       expiresAt: new Date((issueTs + expireSeconds) * 1000),
       expireSeconds,

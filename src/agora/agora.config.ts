@@ -1,9 +1,9 @@
 import { registerAs } from '@nestjs/config';
-import { IsOptional, Matches } from 'class-validator';
-import { ConfigValidationError, isProduction, validateEnv } from '../config/env-validation.js';
-
-/** What agora-token accepts: anything else makes it return an empty token. */
-const HEX32 = /^[0-9a-fA-F]{32}$/;
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { ConfigValidationError, EnvInt, isProduction, validateEnv } from '../config/env-validation.js';
+import type { AgoraProject } from './projects/project.interface.js';
+import { HEX32 } from './projects/project-entry.js';
+import { readProjectsFile } from './projects/projects-file.js';
 
 /**
  * A well-formed pair that Agora's servers will reject. It lets a fresh clone
@@ -14,6 +14,9 @@ export const DEMO_CREDENTIALS = {
   appCertificate: 'fedcba9876543210fedcba9876543210',
 } as const;
 
+/** The name of the one project APP_ID and APP_CERTIFICATE (or the demo pair) configure. */
+export const DEFAULT_PROJECT_NAME = 'default';
+
 class AgoraEnv {
   @IsOptional()
   @Matches(HEX32, { message: 'APP_ID must be 32 hexadecimal characters' })
@@ -22,19 +25,45 @@ class AgoraEnv {
   @IsOptional()
   @Matches(HEX32, { message: 'APP_CERTIFICATE must be 32 hexadecimal characters' })
   APP_CERTIFICATE?: string;
+
+  @IsOptional()
+  @IsString()
+  AGORA_PROJECTS_FILE?: string;
+
+  /** How often the projects file and its certificate files are checked for changes; 0 leaves it to SIGHUP. */
+  @IsOptional()
+  @EnvInt(0, 3600)
+  AGORA_PROJECTS_WATCH_SECONDS = 5;
 }
 
-/** The project's Agora credentials. Only the token signer reads them. */
-export const agoraConfig = registerAs('agora', () => {
+/**
+ * Where the projects come from: AGORA_PROJECTS_FILE, or the one-project shortcut APP_ID and
+ * APP_CERTIFICATE (or, outside production, the demo pair). Either is loaded and validated here, so a bad
+ * configuration stops start-up; the ProjectRegistry loads it again on every reload.
+ */
+export type ProjectsConfig =
+  | { readonly file: string; readonly watchSeconds: number; readonly demo: false }
+  | { readonly projects: readonly AgoraProject[]; readonly demo: boolean };
+
+/** The projects' Agora credentials. Only the ProjectRegistry reads them. */
+export const agoraConfig = registerAs('agora', (): ProjectsConfig => {
   const env = validateEnv(AgoraEnv);
+  if (env.AGORA_PROJECTS_FILE) {
+    if (env.APP_ID || env.APP_CERTIFICATE) {
+      throw new ConfigValidationError(['Set AGORA_PROJECTS_FILE or APP_ID and APP_CERTIFICATE, not both']);
+    }
+    readProjectsFile(env.AGORA_PROJECTS_FILE);
+    return { file: env.AGORA_PROJECTS_FILE, watchSeconds: env.AGORA_PROJECTS_WATCH_SECONDS, demo: false };
+  }
   if (env.APP_ID && env.APP_CERTIFICATE) {
-    return { appId: env.APP_ID, appCertificate: env.APP_CERTIFICATE, demo: false };
+    return { projects: [{ name: DEFAULT_PROJECT_NAME, appId: env.APP_ID, certificate: env.APP_CERTIFICATE }], demo: false };
   }
   if (env.APP_ID || env.APP_CERTIFICATE) {
     throw new ConfigValidationError(['APP_ID and APP_CERTIFICATE must be set together']);
   }
   if (isProduction()) {
-    throw new ConfigValidationError(['APP_ID and APP_CERTIFICATE are required when NODE_ENV=production']);
+    throw new ConfigValidationError(['AGORA_PROJECTS_FILE, or APP_ID and APP_CERTIFICATE, are required when NODE_ENV=production']);
   }
-  return { ...DEMO_CREDENTIALS, demo: true };
+  const demo = { name: DEFAULT_PROJECT_NAME, appId: DEMO_CREDENTIALS.appId, certificate: DEMO_CREDENTIALS.appCertificate };
+  return { projects: [demo], demo: true };
 });

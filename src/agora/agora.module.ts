@@ -2,14 +2,23 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AgoraTokenSigner } from './agora-token-signer.service.js';
 import { agoraConfig } from './agora.config.js';
-import { ProjectCertificatesLookup, SingleProjectCertificates } from './project-certificates.js';
+import { ProjectRegistry } from './projects/project-registry.js';
+import { projectRegistryOf, ProjectsReloader } from './projects/projects-reloader.js';
 import { TokenExpiryPolicy } from './token-expiry.policy.js';
 import { tokenConfig } from './token.config.js';
 
-/** Credentials, signing and lifetimes: imported by the token issuer (src/tokens), the one module that signs. */
+/**
+ * Projects, signing and lifetimes: imported by the token issuer (src/tokens), the one module that signs,
+ * and by what reads the projects (inspection; readiness and metrics, for the configuration's generation).
+ */
 @Module({
   imports: [ConfigModule.forFeature(agoraConfig), ConfigModule.forFeature(tokenConfig)],
-  providers: [AgoraTokenSigner, TokenExpiryPolicy, { provide: ProjectCertificatesLookup, useClass: SingleProjectCertificates }],
-  exports: [AgoraTokenSigner, TokenExpiryPolicy, ProjectCertificatesLookup],
+  providers: [
+    AgoraTokenSigner,
+    TokenExpiryPolicy,
+    { provide: ProjectRegistry, inject: [agoraConfig.KEY], useFactory: projectRegistryOf },
+    ProjectsReloader,
+  ],
+  exports: [AgoraTokenSigner, TokenExpiryPolicy, ProjectRegistry],
 })
 export class AgoraModule {}

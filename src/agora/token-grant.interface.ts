@@ -118,6 +118,8 @@ export type AuthorizedGrants = readonly TokenGrant[] & { readonly [authorized]: 
 export interface SignedToken {
   token: string;
   appId: string;
+  /** The name of the project that signed it. */
+  project: string;
   issuedAt: Date;
   expiresAt: Date;
   expireSeconds: number;

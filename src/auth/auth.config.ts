@@ -46,6 +46,10 @@ class AuthEnv {
   @IsOptional()
   @Matches(/^\S+$/, { message: 'JWT_CHANNELS_CLAIM must be a claim name' })
   JWT_CHANNELS_CLAIM?: string;
+
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'JWT_PROJECTS_CLAIM must be a claim name' })
+  JWT_PROJECTS_CLAIM?: string;
 }
 
 /** The variables each method needs. */
@@ -68,6 +72,7 @@ interface JwtSettings {
   readonly audience: readonly string[];
   readonly identityClaim: string;
   readonly channelsClaim?: string;
+  readonly projectsClaim?: string;
 }
 
 /**
@@ -92,6 +97,7 @@ export const authConfig = registerAs('auth', () => {
         audience: env.JWT_AUDIENCE!.split(',').map((audience) => audience.trim()).filter(Boolean),
         identityClaim: env.JWT_IDENTITY_CLAIM,
         channelsClaim: env.JWT_CHANNELS_CLAIM,
+        projectsClaim: env.JWT_PROJECTS_CLAIM,
       }
     : undefined;
   return { methods, apiKeys, jwt };

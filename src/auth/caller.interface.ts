@@ -11,6 +11,8 @@ export interface ApiKeyPolicy {
   readonly roles?: readonly RtcRole[];
   /** The longest lifetime, in seconds, of the token and of each privilege in it. */
   readonly maxExpireSeconds?: number;
+  /** Project name globs (`eu-*`): the project a token is signed for, or a token inspected belongs to, must match one. */
+  readonly projects?: readonly string[];
 }
 
 /** Nobody authenticated (AUTH_MODE=none): known only by the client address. */
@@ -35,6 +37,8 @@ export interface JwtCaller {
   readonly id: string;
   /** Channel globs from JWT_CHANNELS_CLAIM, when that variable is set (empty when the claim is absent). */
   readonly channels?: readonly string[];
+  /** Project name globs from JWT_PROJECTS_CLAIM, when that variable is set (empty when the claim is absent). */
+  readonly projects?: readonly string[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TokenLifetimeDto } from '../agora/dto/token-lifetime.dto.js';
+import type { TokenRequestDto } from '../agora/dto/token-request.dto.js';
 import type { TokenGrant } from '../agora/token-grant.interface.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
@@ -29,7 +29,7 @@ export class LegacyTokenIssuer {
     private readonly validation: RequestValidationPipe,
   ) {}
 
-  async issue<Request extends TokenLifetimeDto, Grants extends readonly TokenGrant[], Response>(
+  async issue<Request extends TokenRequestDto, Grants extends readonly TokenGrant[], Response>(
     kind: TokenKind<Request, Grants, Response>,
     request: Request,
     names: LegacyFieldNames,

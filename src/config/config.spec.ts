@@ -11,6 +11,8 @@ const APP_ID = 'aabbccddeeff00112233445566778899';
 const UNSET = {
   APP_ID: undefined,
   APP_CERTIFICATE: undefined,
+  AGORA_PROJECTS_FILE: undefined,
+  AGORA_PROJECTS_WATCH_SECONDS: undefined,
   PORT: undefined,
   HOST: undefined,
   CORS_ALLOW_ORIGIN: undefined,
@@ -81,7 +83,7 @@ describe('configuration', () => {
         trustProxy: ['10.0.0.0/8', '192.168.1.1'],
         timeouts: { requestSeconds: 20, headersSeconds: 5, keepAliveSeconds: 120 },
       });
-      expect(agoraConfig()).toEqual({ appId: APP_ID, appCertificate: CERT, demo: false });
+      expect(agoraConfig()).toEqual({ projects: [{ name: 'default', appId: APP_ID, certificate: CERT }], demo: false });
       expect(tokenConfig()).toEqual({ defaultExpireSeconds: 600, maxExpireSeconds: 7200 });
     });
   });
@@ -94,7 +96,10 @@ describe('configuration', () => {
 
   it('falls back to the demo pair without credentials outside production', async () => {
     await withEnv(UNSET, async () => {
-      expect(agoraConfig()).toEqual({ ...DEMO_CREDENTIALS, demo: true });
+      expect(agoraConfig()).toEqual({
+        projects: [{ name: 'default', appId: DEMO_CREDENTIALS.appId, certificate: DEMO_CREDENTIALS.appCertificate }],
+        demo: true,
+      });
     });
   });
 
@@ -103,7 +108,10 @@ describe('configuration', () => {
     [{ APP_ID, APP_CERTIFICATE: 'g'.repeat(32) }, 'APP_CERTIFICATE must be 32 hexadecimal characters'],
     [{ APP_ID }, 'APP_ID and APP_CERTIFICATE must be set together'],
     [{ APP_CERTIFICATE: CERT }, 'APP_ID and APP_CERTIFICATE must be set together'],
-    [{ NODE_ENV: 'production' }, 'APP_ID and APP_CERTIFICATE are required when NODE_ENV=production'],
+    [{ NODE_ENV: 'production' }, 'AGORA_PROJECTS_FILE, or APP_ID and APP_CERTIFICATE, are required when NODE_ENV=production'],
+    [{ APP_ID, APP_CERTIFICATE: CERT, AGORA_PROJECTS_FILE: '/nowhere.json' }, 'Set AGORA_PROJECTS_FILE or APP_ID and APP_CERTIFICATE, not both'],
+    [{ AGORA_PROJECTS_FILE: '/nowhere.json' }, 'AGORA_PROJECTS_FILE cannot be read'],
+    [{ AGORA_PROJECTS_WATCH_SECONDS: '-1' }, 'AGORA_PROJECTS_WATCH_SECONDS must be between 0 and 3600'],
   ])('refuses malformed or missing credentials %j', async (env, message) => {
     expect(await errorOf(agoraConfig, env)).toContain(message);
   });

@@ -38,6 +38,6 @@ describe('FPA_TOKEN', () => {
   it('is counted as fpa', async () => {
     issuer.issue(FPA_TOKEN, {}, ANONYMOUS);
 
-    expect(await metrics.registry.getSingleMetricAsString('agora_tokens_issued_total')).toMatch(/kind="fpa"} [1-9]/);
+    expect(await metrics.registry.getSingleMetricAsString('agora_tokens_issued_total')).toMatch(/kind="fpa",project="default"} [1-9]/);
   });
 });

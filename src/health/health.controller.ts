@@ -70,13 +70,16 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness probe',
     description: 'Answers 200 when the service can issue tokens: configuration loaded, Redis reachable when ' +
-      'REDIS_URL is set. Answers 503 once a shutdown has started, so load balancers drain this replica.',
+      'REDIS_URL is set. Answers 503 once a shutdown has started, so load balancers drain this replica. ' +
+      'The `projects` check reports the projects configuration served: its `generation` (1 at start-up, one more ' +
+      'for each accepted reload), `loadedAt` and `count`.',
   })
   @ApiOkResponse(PROBE_RESULT)
   @ApiProblemResponses(503)
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.checks.config(),
+      () => this.checks.projectsConfig(),
       () => this.rateLimitStore.check(),
       () => this.lifecycle.check(),
     ]);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ProjectCertificatesLookup } from '../agora/project-certificates.js';
+import { ProjectRegistry } from '../agora/projects/project-registry.js';
 import type { KindPolicy } from '../auth/authorization/kind-policy.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
+import { recordProject } from '../common/logging/request-record.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 import { MalformedToken } from './byte-reader.js';
 import type { InspectTokenDto } from './dto/inspect-token.dto.js';
@@ -28,18 +29,21 @@ export const TOKEN_INSPECTION: KindPolicy = {
 @Injectable()
 export class TokenInspector {
   constructor(
-    private readonly projects: ProjectCertificatesLookup,
+    private readonly projects: ProjectRegistry,
     private readonly authorizer: TokenAuthorizer,
   ) {}
 
   inspect(request: InspectTokenDto, caller: Caller, now = new Date()): TokenInspectionDto {
     this.authorizer.checkKind(caller, TOKEN_INSPECTION);
     const decoded = decodeOrRefuse(request.token);
-    const project = this.projects.byAppId(decoded.appId);
+    const project = this.projects.find({ appId: decoded.appId });
     if (!project) {
       const unchecked = `App ID ${decoded.appId} is not a project configured here: the signature was not checked.`;
       return reportOf(decoded, { project: null, signedWith: 'unknown', unchecked }, now);
     }
+    // A caller limited to some projects may not check tokens against the others' certificates.
+    this.authorizer.checkProject(caller, project.name);
+    recordProject(caller, project.name);
     const judged = judge(request.token, decoded, project, request);
     return reportOf(judged.decoded, judged.verdict, now);
   }

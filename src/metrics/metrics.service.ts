@@ -32,13 +32,24 @@ function refusalReason(status: number): RefusalReason | undefined {
 export class MetricsService {
   readonly registry = new Registry();
   private readonly durations = new RequestDurationHistogram();
-  private readonly issued = new Map<string, number>();
+  /** Tokens issued by kind, then by project. */
+  private readonly issued = new Map<string, Map<string, number>>();
   private readonly refused = new Map<string, number>();
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     this.registry.registerMetric(this.durations as unknown as Metric);
-    countedAtScrape(this.registry, 'agora_tokens_issued_total', 'Tokens signed, by token kind (as the request log names it: rtc, rtm, chat-user, chat-app, ...).', 'kind', this.issued);
+    const issued = this.issued;
+    new Counter({
+      name: 'agora_tokens_issued_total',
+      help: 'Tokens signed, by token kind (as the request log names it: rtc, rtm, chat-user, chat-app, ...) and project (its name).',
+      labelNames: ['kind', 'project'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [kind, byProject] of issued) for (const [project, total] of byProject) this.inc({ kind, project }, total);
+      },
+    });
     countedAtScrape(
       this.registry,
       'http_requests_refused_total',
@@ -55,9 +66,11 @@ export class MetricsService {
     if (reason) bump(this.refused, reason);
   }
 
-  /** Counts one signed token; `kind` is its kind's name in the request log (TokenSummary.kind). */
-  tokenIssued(kind: string): void {
-    bump(this.issued, kind);
+  /** Counts one signed token; `kind` is its kind's name in the request log (TokenSummary.kind), `project` its project's name. */
+  tokenIssued(kind: string, project: string): void {
+    let byProject = this.issued.get(kind);
+    if (byProject === undefined) this.issued.set(kind, (byProject = new Map()));
+    bump(byProject, project);
   }
 }
 

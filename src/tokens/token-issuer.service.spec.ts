@@ -1,6 +1,6 @@
 import { decodeToken } from '../../test/support/decode-token.js';
 import { ANONYMOUS, testIssuer } from '../../test/support/signer.js';
-import { TokenLifetimeDto } from '../agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from '../agora/dto/token-request.dto.js';
 import type { RtmGrant } from '../agora/token-grant.interface.js';
 import { AccessRefused } from '../auth/authorization/access-refused.exception.js';
 import type { ApiKeyCaller, Caller } from '../auth/caller.interface.js';
@@ -11,7 +11,7 @@ import { userIdField } from './identity-binding.js';
 import type { TokenKind } from './token-kind.interface.js';
 
 /** A kind made only of data, as a new one would be: a Signaling login. */
-class LoginDto extends TokenLifetimeDto {
+class LoginDto extends TokenRequestDto {
   userId?: string;
 }
 const LOGIN: TokenKind<LoginDto, [RtmGrant], { token: string; userId: string }> = {

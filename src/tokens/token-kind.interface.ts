@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { TokenFormat } from '../agora/dto/token-format.dto.js';
-import type { TokenLifetimeDto } from '../agora/dto/token-lifetime.dto.js';
+import type { TokenRequestDto } from '../agora/dto/token-request.dto.js';
 import type { SignedToken, TokenGrant } from '../agora/token-grant.interface.js';
 import type { TokenExpiryPolicy } from '../agora/token-expiry.policy.js';
 import type { KindPolicy } from '../auth/authorization/kind-policy.js';
@@ -24,7 +24,7 @@ import type { TokenSummary } from './token-summary.js';
  *   summarize: (request) => ({ kind: 'rtm', user: request.userId }),
  * };
  */
-export interface TokenKind<Request extends TokenLifetimeDto, Grants extends readonly TokenGrant[], Response> extends KindPolicy {
+export interface TokenKind<Request extends TokenRequestDto, Grants extends readonly TokenGrant[], Response> extends KindPolicy {
   /** The request DTO: /v1 validates its body against it, the legacy routes their mapped requests. */
   readonly request: Type<Request>;
 

@@ -17,6 +17,13 @@ export class IssuedTokenDto {
   appId: string;
 
   /**
+   * The name of the configured project whose App ID and certificate signed the token (`default` for the
+   * project APP_ID and APP_CERTIFICATE configure).
+   * @example "default"
+   */
+  project: string;
+
+  /**
    * When the token was issued (ISO 8601, UTC), as recorded in the token.
    * @example "2026-11-22T08:00:00.000Z"
    */

@@ -1,9 +1,32 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { AGORA_MAX_EXPIRE_SECONDS } from '../agora.constants.js';
+import { HEX32, PROJECT_NAME, PROJECT_NAME_RULE } from '../projects/project-entry.js';
 
-/** The lifetime every token request may set. */
-export class TokenLifetimeDto {
+/** What every token request may set: which project signs it, and its lifetime. */
+export class TokenRequestDto {
+  /**
+   * The configured project to sign with, by name (see AGORA_PROJECTS_FILE). Leave it and `appId` out for
+   * the default project (the first one, or the only one APP_ID configures, named `default`).
+   * @example "default"
+   */
+  @ApiPropertyOptional({ pattern: PROJECT_NAME.source, maxLength: 64 })
+  @IsOptional()
+  @Matches(PROJECT_NAME, { message: `project must be ${PROJECT_NAME_RULE}` })
+  @IsString()
+  project?: string;
+
+  /**
+   * The configured project to sign with, by its Agora App ID (either case). With `project` too, both must
+   * name the same project.
+   * @example "0123456789abcdef0123456789abcdef"
+   */
+  @ApiPropertyOptional({ pattern: HEX32.source })
+  @IsOptional()
+  @Matches(HEX32, { message: 'appId must be 32 hexadecimal characters' })
+  @IsString()
+  appId?: string;
+
   /**
    * How long the token is valid, in seconds from now (not a timestamp). Defaults to
    * TOKEN_DEFAULT_EXPIRE_SECONDS (3600); at most TOKEN_MAX_EXPIRE_SECONDS and never above 86400 (24 h).

@@ -49,6 +49,14 @@ export class ApiKeyEntry {
   @PolicyList('roles', 'every role', IsIn(RTC_ROLES, { each: true, message: `roles may hold only ${RTC_ROLES.join(', ')}` }))
   roles?: RtcRole[];
 
+  @PolicyList(
+    'projects',
+    'every project',
+    Length(1, 64, { each: true, message: 'each project pattern must be 1 to 64 characters' }),
+    IsString({ each: true, message: 'projects must hold strings' }),
+  )
+  projects?: string[];
+
   @WhenPresent()
   @IsInt({ message: 'maxExpireSeconds must be an integer' })
   @Min(1, { message: `maxExpireSeconds must be between 1 and ${AGORA_MAX_EXPIRE_SECONDS}` })

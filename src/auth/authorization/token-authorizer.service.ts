@@ -3,6 +3,7 @@ import type { AuthorizedGrants, TokenGrant } from '../../agora/token-grant.inter
 import type { Caller } from '../caller.interface.js';
 import { AccessRefused } from './access-refused.exception.js';
 import { checkApiKeyPolicy } from './api-key-policy.js';
+import { matchesAnyGlob } from './channel-glob.js';
 import { checkEndUserScope } from './end-user-scope.js';
 import type { KindPolicy } from './kind-policy.js';
 import { scopeOf } from './token-scope.js';
@@ -24,6 +25,19 @@ export class TokenAuthorizer {
   /** The caller's own lifetime ceiling (an API key's maxExpireSeconds), for TokenExpiryPolicy.resolve. */
   lifetimeCap(caller: Caller): number | undefined {
     return caller.kind === 'apikey' ? caller.policy.maxExpireSeconds : undefined;
+  }
+
+  /**
+   * Refuses a project outside the caller's `projects` globs (an API key's policy, an end user's
+   * JWT_PROJECTS_CLAIM). `project` is the project's name, or how the request named one that is not
+   * configured (so a limited caller learns nothing of which projects exist).
+   */
+  checkProject(caller: Caller, project: string): void {
+    const allowed = caller.kind === 'apikey' ? caller.policy.projects : caller.kind === 'jwt' ? caller.projects : undefined;
+    if (allowed && !matchesAnyGlob(project, allowed)) {
+      const who = caller.kind === 'apikey' ? 'this API key may not use' : "the caller's token does not allow";
+      throw new AccessRefused('projects', `${who} project ${project}.`);
+    }
   }
 
   /**

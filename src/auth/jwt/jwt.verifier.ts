@@ -75,8 +75,10 @@ export class JwtVerifier implements OnModuleInit {
     }
     const id = identityOf(payload[settings.identityClaim]);
     if (id === undefined) throw new AuthenticationFailure('invalid', `no usable ${settings.identityClaim} claim`);
-    if (!settings.channelsClaim) return { kind: 'jwt', id };
-    return { kind: 'jwt', id, channels: channelsOf(payload[settings.channelsClaim]) };
+    const caller: { -readonly [K in keyof JwtCaller]: JwtCaller[K] } = { kind: 'jwt', id };
+    if (settings.channelsClaim) caller.channels = globsOf(payload[settings.channelsClaim]);
+    if (settings.projectsClaim) caller.projects = globsOf(payload[settings.projectsClaim]);
+    return caller;
   }
 }
 
@@ -101,7 +103,7 @@ function identityOf(claim: unknown): string | undefined {
 }
 
 /** An array of globs, or a space-separated string of them (as OAuth scopes are written). */
-function channelsOf(claim: unknown): string[] {
+function globsOf(claim: unknown): string[] {
   if (typeof claim === 'string') return claim.split(/\s+/).filter(Boolean);
   if (Array.isArray(claim)) return claim.filter((glob): glob is string => typeof glob === 'string' && glob !== '');
   return [];

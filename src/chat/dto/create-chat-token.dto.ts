@@ -2,10 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsByteLength, IsOptional, IsString } from 'class-validator';
 import { USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
-import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 
 /** A request for a Chat token: a user token with `userId`, an app token without. */
-export class CreateChatTokenDto extends TokenLifetimeDto {
+export class CreateChatTokenDto extends TokenRequestDto {
   /**
    * The Chat user id, 1 to 64 bytes. Omit it for an app token (app-wide REST privileges); end users calling
    * with a JWT always get a user token for their own identity.

@@ -1,4 +1,4 @@
-import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 
 /** A request for a Flexible Classroom app token: only its lifetime. */
-export class CreateClassroomAppTokenDto extends TokenLifetimeDto {}
+export class CreateClassroomAppTokenDto extends TokenRequestDto {}

@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsByteLength, IsOptional, IsString } from 'class-validator';
 import { USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
-import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 
 /** A request for a Flexible Classroom user token. */
-export class CreateClassroomUserTokenDto extends TokenLifetimeDto {
+export class CreateClassroomUserTokenDto extends TokenRequestDto {
   /**
    * The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. Required, except for end users
    * calling with a JWT: theirs is their identity.

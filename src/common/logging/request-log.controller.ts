@@ -1,5 +1,5 @@
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
-import { issuedOn, subjectOf, type RequestSubject } from './request-record.js';
+import { issuedOn, projectOf, subjectOf, type RequestSubject } from './request-record.js';
 
 /** The fields of the one line logged per request. */
 interface RequestLine {
@@ -12,6 +12,8 @@ interface RequestLine {
   durationMs: number;
   /** Who asked: the API key's id, the JWT identity or (AUTH_MODE=none) the client address. */
   caller?: RequestSubject;
+  /** The name of the project that answered (signed, or was refused for), never its credentials. */
+  project?: string;
   /** What each token issued while answering grants (kind, channel, user); never the token. */
   issued?: readonly object[];
 }
@@ -57,6 +59,8 @@ function requestLine(request: FastifyRequest, reply: FastifyReply, requestId?: s
   };
   const caller = subjectOf(request);
   if (caller) line.caller = { kind: caller.kind, id: caller.id };
+  const project = projectOf(request);
+  if (project !== undefined) line.project = project;
   // A request that fails after signing a token (the second of two refused) delivered none: no `issued`.
   const issued = issuedOn(request);
   if (issued && reply.statusCode < 400) line.issued = issued;

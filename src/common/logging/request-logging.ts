@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { REQUEST_ID_HEADER } from './request-id.js';
-import { ISSUED, SUBJECT } from './request-record.js';
+import { ISSUED, PROJECT, SUBJECT } from './request-record.js';
 
 /**
  * Hooks that feed the request log: the request id goes back to the caller on
@@ -11,6 +11,7 @@ import { ISSUED, SUBJECT } from './request-record.js';
 export function registerRequestLogging(fastify: FastifyInstance): void {
   fastify.decorateRequest(SUBJECT, undefined);
   fastify.decorateRequest(ISSUED, undefined);
+  fastify.decorateRequest(PROJECT, undefined);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     done();

@@ -15,11 +15,13 @@ export interface RequestSubject {
 /** Keys on the request (and, for the way back, on its subject); declared with Fastify in registerRequestLogging. */
 export const SUBJECT = Symbol('subject');
 export const ISSUED = Symbol('issued');
+export const PROJECT = Symbol('project');
 const REQUEST = Symbol('request');
 
 interface Recorded {
   [SUBJECT]?: RequestSubject;
   [ISSUED]?: object[];
+  [PROJECT]?: string;
 }
 
 /**
@@ -53,4 +55,18 @@ export function recordIssued(subject: RequestSubject, summary: object): void {
 /** What was issued while answering the request, if anything. */
 export function issuedOn(request: object): readonly object[] | undefined {
   return (request as Recorded)[ISSUED];
+}
+
+/**
+ * Records the name of the project that answers the subject's request (never its credentials): the request
+ * log line and any problem answered to the request name it.
+ */
+export function recordProject(subject: RequestSubject, name: string): void {
+  const request = (subject as { [REQUEST]?: Recorded })[REQUEST];
+  if (request !== undefined) request[PROJECT] = name;
+}
+
+/** The project that answered the request, if one was chosen. */
+export function projectOf(request: object): string | undefined {
+  return (request as Recorded)[PROJECT];
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { projectOf } from '../logging/request-record.js';
 import { headersOf } from './problem-headers.js';
 import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from './problem.types.js';
 import { toProblem } from './to-problem.js';
@@ -21,7 +22,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const response = http.getResponse();
     const path = String(httpAdapter.getRequestUrl(request) ?? '').split('?')[0];
-    const problem = toProblem(exception, path, request.id);
+    const problem = toProblem(exception, path, request.id, projectOf(request));
     if (problem.status >= 500 && problem.status !== 503) {
       // The stack goes to the log (with the request id), never to the caller.
       request.log.error({ err: exception }, `Unhandled error on ${path}`);

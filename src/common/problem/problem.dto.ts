@@ -60,6 +60,13 @@ export class ProblemDto {
   rule?: string;
 
   /**
+   * The name of the project the request was answered for, once it was chosen (a token or inspection
+   * request refused by policy or by a configured limit): never its App Certificate.
+   * @example "default"
+   */
+  project?: string;
+
+  /**
    * The request's id, as sent in `X-Request-Id` or generated: it is on every log line of the request.
    * @example "4f9c2a1e-8b7d-4c3e-9f10-2a3b4c5d6e7f"
    */

@@ -16,9 +16,11 @@ interface FastifyClientError {
  * no stack, internal detail or secret reaches the caller. The request id lets
  * the caller (or support) find the request's log lines.
  */
-export function toProblem(exception: unknown, instance: string, requestId?: string): Problem {
+export function toProblem(exception: unknown, instance: string, requestId?: string, project?: string): Problem {
   const problem = problemOf(exception, instance);
-  return requestId === undefined ? problem : { ...problem, requestId };
+  // The project is named only in a client error: a 5xx says nothing of what was being done.
+  const named = project === undefined || problem.status >= 500 ? problem : { ...problem, project };
+  return requestId === undefined ? named : { ...named, requestId };
 }
 
 function problemOf(exception: unknown, instance: string): Problem {

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsOptional } from 'class-validator';
-import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { FPA_EXPIRE_SECONDS } from '../fpa.constants.js';
 
 /** A request for an FPA (accelerator) token: it names nothing, so the body may be empty or absent. */
-export class CreateFpaTokenDto extends TokenLifetimeDto {
+export class CreateFpaTokenDto extends TokenRequestDto {
   /**
    * FPA tokens always live 86400 seconds (24 h): Agora's FPA builder takes no lifetime. Omit it, or send 86400
    * (clients that always send a lifetime then need no special case).

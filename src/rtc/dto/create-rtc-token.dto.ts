@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
-import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { TokenFormatProperty, type TokenFormat } from '../../agora/dto/token-format.dto.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
@@ -23,7 +23,7 @@ import { RtcPrivilegesDto } from './rtc-privileges.dto.js';
 import { RtcRole } from '../../agora/rtc-role.enum.js';
 
 /** A request for an RTC (video/voice) token. */
-export class CreateRtcTokenDto extends TokenLifetimeDto {
+export class CreateRtcTokenDto extends TokenRequestDto {
   /**
    * The channel to join: 1 to 63 bytes of a–z A–Z 0–9 space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,
    * @example "demo-room"

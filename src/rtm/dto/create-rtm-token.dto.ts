@@ -3,13 +3,13 @@ import { Type } from 'class-transformer';
 import { IsByteLength, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_RULE, RTM_CHANNEL_PATTERN, USER_ID_MAX_BYTES } from '../../agora/agora.constants.js';
 import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
-import { TokenLifetimeDto } from '../../agora/dto/token-lifetime.dto.js';
+import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { TokenFormatProperty, type TokenFormat } from '../../agora/dto/token-format.dto.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { RtmPermissionsDto } from './rtm-permissions.dto.js';
 
 /** A request for an RTM (Signaling) token. */
-export class CreateRtmTokenDto extends TokenLifetimeDto {
+export class CreateRtmTokenDto extends TokenRequestDto {
   /**
    * The Signaling user id to log in as, 1 to 64 bytes. Required, except for end users calling with a JWT:
    * theirs is their identity.

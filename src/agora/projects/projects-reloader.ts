@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { statSync } from 'node:fs';
+import { agoraConfig, type ProjectsConfig } from '../agora.config.js';
+import { ProjectRegistry, type ReloadOutcome } from './project-registry.js';
+import { readProjectsFile } from './projects-file.js';
+
+/** The ProjectRegistry of the configured source: AGORA_PROJECTS_FILE, read again on every reload, or the fixed shortcut. */
+export function projectRegistryOf(config: ProjectsConfig): ProjectRegistry {
+  return new ProjectRegistry('file' in config ? () => readProjectsFile(config.file) : () => ({ projects: config.projects }));
+}
+
+/** What started a reload, as the log line names it. */
+type Trigger = 'SIGHUP' | 'file change';
+
+/**
+ * Rotation without a restart: reloads AGORA_PROJECTS_FILE on `SIGHUP`, and when the projects file or a
+ * certificate file it names changes (checked every AGORA_PROJECTS_WATCH_SECONDS by stat: it sees
+ * editors' renames and Kubernetes' symlink swaps, which inotify watches miss). A configuration that
+ * fails validation is refused with an error line naming entries and fields, never a value, and the
+ * current generation keeps serving.
+ */
+@Injectable()
+export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projects');
+  private timer?: NodeJS.Timeout;
+  /** The files' stat signature the last check saw, so a refused file is reported once, not every poll. */
+  private seen = '';
+  private readonly onHangUp = () => void this.reload('SIGHUP');
+
+  constructor(
+    private readonly registry: ProjectRegistry,
+    @Inject(agoraConfig.KEY) private readonly config: ProjectsConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { projects } = this.registry.current;
+    if (this.config.demo) {
+      this.logger.warn(
+        'APP_ID and APP_CERTIFICATE are not set: serving tokens signed with DEMO credentials. ' +
+          'Agora will reject these tokens. Set both variables, or AGORA_PROJECTS_FILE (see .env.example), for real use.',
+      );
+    }
+    this.logger.log(`Serving ${projects.length} project(s), generation 1; requests that name none get "${projects[0].name}"`);
+    // Always handled: Node's default for SIGHUP is to exit, and a reload signal must never stop the service.
+    process.on('SIGHUP', this.onHangUp);
+    if ('file' in this.config && this.config.watchSeconds > 0) {
+      this.seen = this.signature();
+      this.timer = setInterval(() => this.poll(), this.config.watchSeconds * 1000).unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    process.off('SIGHUP', this.onHangUp);
+    clearInterval(this.timer);
+  }
+
+  /** Loads the configuration again and swaps it in whole, or keeps the current one; logs what happened. */
+  reload(trigger: Trigger): ReloadOutcome | undefined {
+    if (!('file' in this.config)) {
+      this.logger.log(`${trigger}: nothing to reload (APP_ID and APP_CERTIFICATE are read at start-up; use AGORA_PROJECTS_FILE to rotate)`);
+      return undefined;
+    }
+    const outcome = this.registry.reload();
+    this.seen = this.signature();
+    if (!outcome.accepted) {
+      const { generation } = this.registry.current;
+      this.logger.error(`${trigger}: projects configuration refused, still serving generation ${generation}: ${outcome.problems.join('; ')}`);
+    } else if ('unchanged' in outcome) {
+      this.logger.log(`${trigger}: projects configuration unchanged (generation ${outcome.generation})`);
+    } else {
+      const { projects } = this.registry.current;
+      this.logger.log(`${trigger}: serving ${projects.length} project(s), generation ${outcome.generation}; requests that name none get "${projects[0].name}"`);
+    }
+    return outcome;
+  }
+
+  private poll(): void {
+    if (this.signature() !== this.seen) this.reload('file change');
+  }
+
+  /** Identity, size and modification time of every file the configuration was read from. */
+  private signature(): string {
+    const files = 'file' in this.config ? [this.config.file, ...this.registry.current.files] : [];
+    return files
+      .map((file) => {
+        try {
+          const { ino, size, mtimeMs } = statSync(file);
+          return `${ino}:${size}:${mtimeMs}`;
+        } catch {
+          return 'missing';
+        }
+      })
+      .join('|');
+  }
+}
