@@ -18,7 +18,8 @@ export class RtcController {
     description:
       'Signs a token to join `channel` as a numeric `uid` or a string `account` (a random uid when neither is sent). ' +
       '`role` grants join (subscriber) or join and publish (publisher); `privileges` sets each lifetime instead. ' +
-      '`format: "006"` signs a legacy AccessToken for SDK releases that predate AccessToken2.',
+      '`format: "006"` signs a legacy AccessToken for SDK releases that predate AccessToken2. ' +
+      '`project` (a name) or `appId` chooses which configured project signs; left out, the default project does.',
     request: CreateRtcTokenDto,
     response: RtcTokenResponseDto,
     bodyRequired: true,
@@ -31,6 +32,10 @@ export class RtcController {
         value: { channel: 'demo-room', uid: 42, expireSeconds: 3600, privileges: { joinChannel: 3600, publishAudio: 600 } },
       },
       legacy006: { summary: 'A 006 token for an SDK that predates AccessToken2', value: { channel: 'demo-room', uid: 42, format: '006' } },
+      project: {
+        summary: 'Signed by a chosen project (by name; `appId` works too)',
+        value: { channel: 'demo-room', uid: 42, project: 'default' },
+      },
     },
   })
   create(@Body() body: CreateRtcTokenDto, @CurrentCaller() caller: Caller): RtcTokenResponseDto {

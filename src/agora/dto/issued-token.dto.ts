@@ -17,8 +17,8 @@ export class IssuedTokenDto {
   appId: string;
 
   /**
-   * The name of the configured project whose App ID and certificate signed the token (`default` for the
-   * project APP_ID and APP_CERTIFICATE configure).
+   * The name of the project whose App ID and primary certificate signed the token: the one the request chose
+   * by `project` or `appId`, else the default (named `default` when APP_ID and APP_CERTIFICATE configure it).
    * @example "default"
    */
   project: string;

@@ -7,7 +7,9 @@ import { HEX32, PROJECT_NAME, PROJECT_NAME_RULE } from '../projects/project-entr
 export class TokenRequestDto {
   /**
    * The configured project to sign with, by name (see AGORA_PROJECTS_FILE). Leave it and `appId` out for
-   * the default project (the first one, or the only one APP_ID configures, named `default`).
+   * the default project (the file's first one, or the one APP_ID configures, named `default`). A name no
+   * configured project has is a 400 naming `project`; a caller limited to some projects (an API key's
+   * `projects`, JWT_PROJECTS_CLAIM) gets a 403 (rule `projects`) for any other name, configured or not.
    * @example "default"
    */
   @ApiPropertyOptional({ pattern: PROJECT_NAME.source, maxLength: 64 })
@@ -17,8 +19,9 @@ export class TokenRequestDto {
   project?: string;
 
   /**
-   * The configured project to sign with, by its Agora App ID (either case). With `project` too, both must
-   * name the same project.
+   * The configured project to sign with, by its Agora App ID (either case). An App ID no configured project
+   * has is a 400 naming `appId`, as is one of another project than `project` names when both are sent; a
+   * caller limited to some projects gets a 403 (rule `projects`) for a project outside them.
    * @example "0123456789abcdef0123456789abcdef"
    */
   @ApiPropertyOptional({ pattern: HEX32.source })

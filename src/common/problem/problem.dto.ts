@@ -53,15 +53,16 @@ export class ProblemDto {
   errors?: FieldErrorDto[];
 
   /**
-   * For 403 refusals: the rule that refused the request (`kinds`, `channels`, `roles`,
-   * `maxExpireSeconds`, `identity` or `chat-app`).
+   * For 403 refusals: the rule that refused the request (`kinds`, `projects`, `channels`, `roles`,
+   * `maxExpireSeconds`, `identity`, `chat-app`, `classroom-app`, `inspect` or `permissions.users`).
    * @example "channels"
    */
   rule?: string;
 
   /**
-   * The name of the project the request was answered for, once it was chosen (a token or inspection
-   * request refused by policy or by a configured limit): never its App Certificate.
+   * The name of the project chosen for the request, on problems answered after the choice (a token request
+   * refused by a policy rule, for instance). Absent when the problem came first (a malformed body, an unknown or
+   * refused project). Never its App ID or certificate.
    * @example "default"
    */
   project?: string;
