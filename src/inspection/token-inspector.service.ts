@@ -42,7 +42,7 @@ export class TokenInspector {
       return reportOf(decoded, { project: null, signedWith: 'unknown', unchecked }, now);
     }
     // A caller limited to some projects may not check tokens against the others' certificates.
-    this.authorizer.checkProject(caller, project.name);
+    this.authorizer.checkProject(caller, project.name, `of App ID ${decoded.appId}`);
     recordProject(caller, project.name);
     const judged = judge(request.token, decoded, project, request);
     return reportOf(judged.decoded, judged.verdict, now);

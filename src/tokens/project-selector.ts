@@ -28,8 +28,9 @@ export class ProjectSelector {
     const generation = this.registry.current;
     const project =
       name !== undefined ? generation.byName.get(name) : appId !== undefined ? generation.byAppId.get(appId.toLowerCase()) : generation.default;
-    // A caller limited to some projects is refused before it can learn which others are configured.
-    this.authorizer.checkProject(caller, project?.name ?? name ?? `with App ID ${appId}`);
+    // A caller limited to some projects is refused before it can learn which others are configured, in its own words.
+    const named = name ?? (appId !== undefined ? `with App ID ${appId}` : generation.default.name);
+    this.authorizer.checkProject(caller, project?.name ?? named, named);
     if (project === undefined) {
       throw name !== undefined
         ? ValidationProblemException.field('project', 'project names no configured project')

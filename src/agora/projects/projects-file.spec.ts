@@ -60,6 +60,9 @@ describe('loadProjectsFile', () => {
       'AGORA_PROJECTS_FILE entry 1: appId must be 32 hexadecimal characters',
       'AGORA_PROJECTS_FILE entry 2: certificate or certificateFile is required',
       'AGORA_PROJECTS_FILE entry 3: give certificate or certificateFile, not both',
+      // An entry whose fields are valid has its files read, so a broken file shows beside the others' problems.
+      'AGORA_PROJECTS_FILE entry 4: certificateFile cannot be read',
+      'AGORA_PROJECTS_FILE entry 4: secondaryCertificateFile must hold 32 hexadecimal characters',
       'AGORA_PROJECTS_FILE entry 5 must be an object',
     ]);
     const second = projectsFile(

@@ -31,14 +31,19 @@ export interface ProjectsFileContent {
 /** As loadProjectsFile, also naming the certificate files it read. */
 export function readProjectsFile(path: string): ProjectsFileContent {
   const entries = parse(path);
-  const problems = entries.flatMap((entry, index) => entryProblems(entry, index));
-  if (problems.length > 0) throw new ConfigValidationError(problems);
+  const problems: string[] = [];
   const files = [resolve(path)];
   const folder = dirname(path);
-  const projects = (entries as ProjectEntry[]).map((entry, index) => project(entry, index, folder, problems, files));
-  problems.push(...duplicates(projects));
+  const loaded: Array<{ project: AgoraProject; index: number }> = [];
+  entries.forEach((entry, index) => {
+    const own = entryProblems(entry, index);
+    problems.push(...own);
+    // An entry's certificate files are read once its fields are valid, so their problems are listed too.
+    if (own.length === 0) loaded.push({ project: project(entry as ProjectEntry, index, folder, problems, files), index });
+  });
+  problems.push(...duplicates(loaded));
   if (problems.length > 0) throw new ConfigValidationError(problems);
-  return { projects, files };
+  return { projects: loaded.map(({ project }) => project), files };
 }
 
 function parse(path: string): unknown[] {
@@ -107,11 +112,11 @@ function certificateIn(path: string, what: string, problems: string[]): string {
   return text;
 }
 
-function duplicates(projects: AgoraProject[]): string[] {
+function duplicates(loaded: ReadonlyArray<{ project: AgoraProject; index: number }>): string[] {
   const problems: string[] = [];
   const names = new Set<string>();
   const appIds = new Set<string>();
-  projects.forEach(({ name, appId }, index) => {
+  loaded.forEach(({ project: { name, appId }, index }) => {
     if (names.has(name)) problems.push(`${VARIABLE} entry ${index + 1}: name is used twice`);
     if (appIds.has(appId.toLowerCase())) problems.push(`${VARIABLE} entry ${index + 1}: appId is used twice`);
     names.add(name);
