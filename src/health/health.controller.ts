@@ -7,6 +7,7 @@ import { fixedHeaders } from '../common/http/api-response-headers.js';
 import { HealthStatusDto, PongDto } from './dto/health-status.dto.js';
 import { RateLimitStoreHealth } from '../auth/rate-limit/rate-limit-store.health.js';
 import { LifecycleHealth } from '../lifecycle/lifecycle.health.js';
+import { ProjectsHealth } from '../agora/projects/projects.health.js';
 import { ReadinessIndicators } from './readiness.indicators.js';
 
 /** The Cache-Control of the probes (Terminus's for readiness), so no proxy answers for a replica. */
@@ -41,6 +42,7 @@ export class HealthController {
     private readonly checks: ReadinessIndicators,
     private readonly rateLimitStore: RateLimitStoreHealth,
     private readonly lifecycle: LifecycleHealth,
+    private readonly projects: ProjectsHealth,
   ) {}
 
   @Get('health')
@@ -79,7 +81,7 @@ export class HealthController {
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.checks.config(),
-      () => this.checks.projectsConfig(),
+      () => this.projects.check(),
       () => this.rateLimitStore.check(),
       () => this.lifecycle.check(),
     ]);
