@@ -41,8 +41,8 @@ export class TokenInspector {
       const unchecked = `App ID ${decoded.appId} is not a project configured here: the signature was not checked.`;
       return reportOf(decoded, { project: null, signedWith: 'unknown', unchecked }, now);
     }
-    // A caller limited to some projects may not check tokens against the others' certificates.
-    this.authorizer.checkProject(caller, project.name, `of App ID ${decoded.appId}`);
+    // A caller limited to some projects may not check tokens against the others' certificates, nor learn their names.
+    this.authorizer.checkProject(caller, project.name, `with App ID ${decoded.appId}`);
     recordProject(caller, project.name);
     const judged = judge(request.token, decoded, project, request);
     return reportOf(judged.decoded, judged.verdict, now);

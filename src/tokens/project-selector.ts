@@ -28,9 +28,10 @@ export class ProjectSelector {
     const generation = this.registry.current;
     const project =
       name !== undefined ? generation.byName.get(name) : appId !== undefined ? generation.byAppId.get(appId.toLowerCase()) : generation.default;
-    // A caller limited to some projects is refused before it can learn which others are configured, in its own words.
-    const named = name ?? (appId !== undefined ? `with App ID ${appId}` : generation.default.name);
-    this.authorizer.checkProject(caller, project?.name ?? named, named);
+    // A caller limited to some projects is refused before it can learn which others are configured: by
+    // the name it asked for, or the App ID as it sent it (never the name of the project that has it).
+    const shownAs = name ?? (appId !== undefined ? `with App ID ${appId}` : project!.name);
+    this.authorizer.checkProject(caller, project?.name ?? name ?? '', shownAs);
     if (project === undefined) {
       throw name !== undefined
         ? ValidationProblemException.field('project', 'project names no configured project')

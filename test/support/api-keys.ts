@@ -11,6 +11,7 @@ export interface TestKey {
   channels?: string[];
   roles?: string[];
   maxExpireSeconds?: number;
+  projects?: string[];
 }
 
 /** A fresh random API key, as an operator would make one (`openssl rand -hex 32`). */

@@ -29,15 +29,15 @@ export class TokenAuthorizer {
 
   /**
    * Refuses a project outside the caller's `projects` globs (an API key's policy, an end user's
-   * JWT_PROJECTS_CLAIM). `project` is the project's name, or how the request named one that is not
-   * configured; `named` is how the refusal names it (the request's own words, such as `with App ID …`,
-   * so a limited caller learns neither which projects exist nor their names).
+   * JWT_PROJECTS_CLAIM). `project` is the project's name, or the name a request gave that no project
+   * has (so a limited caller learns nothing of which projects exist); '' for an App ID no project has,
+   * which only a glob of stars alone matches. The refusal calls it `shownAs`, as the request named it.
    */
-  checkProject(caller: Caller, project: string, named = project): void {
+  checkProject(caller: Caller, project: string, shownAs = project): void {
     const allowed = caller.kind === 'apikey' ? caller.policy.projects : caller.kind === 'jwt' ? caller.projects : undefined;
     if (allowed && !matchesAnyGlob(project, allowed)) {
       const who = caller.kind === 'apikey' ? 'this API key may not use' : "the caller's token does not allow";
-      throw new AccessRefused('projects', `${who} project ${named}.`);
+      throw new AccessRefused('projects', `${who} project ${shownAs}.`);
     }
   }
 
