@@ -6,6 +6,8 @@ export interface LoadResult {
   endedAt: number;
   status?: number;
   error?: string;
+  /** The response body, kept only when the target asks for it ({@link LoadTarget.keepBody}). */
+  body?: string;
 }
 
 export interface LoadTarget {
@@ -13,6 +15,8 @@ export interface LoadTarget {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Keep each response's body in its result, for a test that checks what was answered, not only that it was. */
+  keepBody?: boolean;
 }
 
 /**
@@ -56,14 +60,20 @@ export class SteadyLoad {
     }
   }
 
-  private send(agent: Agent): Promise<{ status?: number; error?: string }> {
-    const { url, method, headers, body } = this.target;
+  private send(agent: Agent): Promise<Omit<LoadResult, 'startedAt' | 'endedAt'>> {
+    const { url, method, headers, body, keepBody } = this.target;
     return new Promise((done) => {
       const req = request(url, { method, headers, agent, timeout: this.timeoutMs }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => done(res.statusCode === 200 && !text.includes('"token"') ? { error: `200 without a token: ${text}` } : { status: res.statusCode }));
+        res.on('end', () =>
+          done(
+            res.statusCode === 200 && !text.includes('"token"')
+              ? { error: `200 without a token: ${text}` }
+              : { status: res.statusCode, ...(keepBody ? { body: text } : {}) },
+          ),
+        );
         res.on('error', (error) => done({ error: error.message }));
       });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${this.timeoutMs} ms`)));

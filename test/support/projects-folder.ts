@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A fresh random App ID or App Certificate: 32 hexadecimal characters, as the Agora console shows them. */
+export function newHex32(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** An entry of AGORA_PROJECTS_FILE, as an operator writes it. */
+export type ProjectsFileEntry = Record<string, string>;
+
+let written = 0;
+
+/**
+ * A folder holding AGORA_PROJECTS_FILE and the certificate files it names, as a ConfigMap and a Secret
+ * mount would. Every write is whole: a temporary file renamed over the old one, the way operators'
+ * tools and Kubernetes replace files, so a reader never sees half a file.
+ */
+export class ProjectsFolder {
+  readonly path = mkdtempSync(join(tmpdir(), 'projects-'));
+  readonly projectsFile = join(this.path, 'projects.json');
+
+  /** Writes a certificate file (a newline after the hex, as `echo` leaves it); returns its name in the folder. */
+  certificate(name: string, certificate: string): string {
+    this.replace(name, `${certificate}\n`);
+    return name;
+  }
+
+  /** Writes the projects file. */
+  projects(entries: ProjectsFileEntry[]): void {
+    this.replace('projects.json', JSON.stringify(entries, null, 2));
+  }
+
+  /** Writes any content in place of a file of the folder. */
+  replace(name: string, content: string): void {
+    const temporary = join(this.path, `.${name}.${++written}.tmp`);
+    writeFileSync(temporary, content);
+    renameSync(temporary, join(this.path, name));
+  }
+}
+
+/** The generation of the projects configuration GET /health/ready reports, for polling until a reload is served. */
+export async function readyGeneration(baseUrl: string): Promise<number> {
+  const ready = (await (await fetch(`${baseUrl}/health/ready`)).json()) as { info: { projects: { generation: number } } };
+  return ready.info.projects.generation;
+}
+
+/** The generation as readiness and /metrics (agora_projects_config_generation) report it, which must agree. */
+export async function generationsOf(baseUrl: string): Promise<{ ready: number; metrics: number }> {
+  const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+  const gauge = /^agora_projects_config_generation (\d+)$/m.exec(metrics);
+  return { ready: await readyGeneration(baseUrl), metrics: gauge ? Number(gauge[1]) : NaN };
+}
+
+/** A spawned service's complete JSON log lines whose message contains `text`. */
+export function logLines(output: string, text: string): { level: unknown; msg: string }[] {
+  return output
+    .slice(0, output.lastIndexOf('\n')) // the last line may still be arriving
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.includes(text))
+    .map((line) => JSON.parse(line) as { level: unknown; msg?: string })
+    .flatMap(({ level, msg }) => (msg?.includes(text) ? [{ level, msg }] : []));
+}
