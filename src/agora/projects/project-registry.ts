@@ -24,7 +24,8 @@ export interface ProjectsSource {
 /** What a reload did: swapped in a new generation, or kept the current one for these reasons. */
 export type ReloadOutcome =
   | { readonly accepted: true; readonly generation: number }
-  | { readonly accepted: false; readonly problems: readonly string[] }
+  /** Refused; `files`, when known, are those the refused configuration named (to watch for a fix). */
+  | { readonly accepted: false; readonly problems: readonly string[]; readonly files?: readonly string[] }
   /** The configuration loaded, and holds exactly the projects already served: no new generation. */
   | { readonly accepted: true; readonly unchanged: true; readonly generation: number };
 
@@ -71,8 +72,12 @@ export class ProjectRegistry {
       source = this.load();
       if (source.projects.length === 0) throw new Error('the configuration lists no projects');
     } catch (error) {
-      const problems = (error as { problems?: unknown }).problems;
-      return { accepted: false, problems: Array.isArray(problems) ? (problems as string[]) : [(error as Error).message] };
+      const { problems, files } = error as { problems?: unknown; files?: unknown };
+      return {
+        accepted: false,
+        problems: Array.isArray(problems) ? (problems as string[]) : [(error as Error).message],
+        ...(Array.isArray(files) ? { files: files as string[] } : {}),
+      };
     }
     const current = this.generation;
     if (sameProjects(current.projects, source.projects) && sameFiles(current.files, source.files ?? [])) {

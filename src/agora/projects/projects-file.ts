@@ -42,7 +42,9 @@ export function readProjectsFile(path: string): ProjectsFileContent {
     if (own.length === 0) loaded.push({ project: project(entry as ProjectEntry, index, folder, problems, files), index });
   });
   problems.push(...duplicates(loaded));
-  if (problems.length > 0) throw new ConfigValidationError(problems);
+  // The files it named go with the refusal: a reloader watches them, so a certificate file written after the
+  // projects file that names it (a ConfigMap updated before its Secret) is taken when it appears.
+  if (problems.length > 0) throw Object.assign(new ConfigValidationError(problems), { files });
   return { projects: loaded.map(({ project }) => project), files };
 }
 

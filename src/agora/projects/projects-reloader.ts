@@ -25,6 +25,8 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
   private timer?: NodeJS.Timeout;
   /** The files' stat signature the last check saw, so a refused file is reported once, not every poll. */
   private seen = '';
+  /** The files watched: the current generation's, and those a refused configuration named, whose fix must be noticed too. */
+  private watched: readonly string[] = [];
   private readonly onHangUp = () => void this.reload('SIGHUP');
 
   constructor(
@@ -44,6 +46,7 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
     // Always handled: Node's default for SIGHUP is to exit, and a reload signal must never stop the service.
     process.on('SIGHUP', this.onHangUp);
     if ('file' in this.config && this.config.watchSeconds > 0) {
+      this.watched = this.registry.current.files;
       this.seen = this.signature();
       this.timer = setInterval(() => this.poll(), this.config.watchSeconds * 1000).unref();
     }
@@ -61,6 +64,7 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
       return undefined;
     }
     const outcome = this.registry.reload();
+    this.watched = [...new Set([...this.registry.current.files, ...(outcome.accepted ? [] : (outcome.files ?? []))])];
     this.seen = this.signature();
     if (!outcome.accepted) {
       const { generation } = this.registry.current;
@@ -78,9 +82,9 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
     if (this.signature() !== this.seen) this.reload('file change');
   }
 
-  /** Identity, size and modification time of every file the configuration was read from. */
+  /** Identity, size and modification time of every file watched. */
   private signature(): string {
-    const files = 'file' in this.config ? [this.config.file, ...this.registry.current.files] : [];
+    const files = 'file' in this.config ? [this.config.file, ...this.watched] : [];
     return files
       .map((file) => {
         try {
