@@ -3,6 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newHex32, ProjectsFolder } from '../../../test/support/projects-folder.js';
 import { captureLogs, createTestApp } from '../../../test/support/test-app.js';
 import { ProjectRegistry } from './project-registry.js';
+import { readProjectsFile } from './projects-file.js';
+import { ProjectsReloader } from './projects-reloader.js';
 
 /** Every timer but the reloader's poll runs for real, so Nest starts as usual and each poll is one advanceTimersByTime. */
 const REAL_TIMERS = ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] as const;
@@ -57,4 +59,33 @@ it('stops polling and leaves SIGHUP to nobody once the app is closed', async () 
   jest.advanceTimersByTime(5_000);
   expect(process.listenerCount('SIGHUP')).toBe(before);
   expect(registry.current.generation).toBe(1);
+});
+
+it('reads a file again when it changed while a reload was reading it (an edit racing the reload)', () => {
+  jest.useFakeTimers({ doNotFake: [...REAL_TIMERS] });
+  const folder = new ProjectsFolder();
+  const [appId, first, second, third] = [newHex32(), newHex32(), newHex32(), newHex32()];
+  folder.certificate('video.cert', first);
+  folder.projects([{ name: 'video', appId, certificateFile: 'video.cert' }]);
+  // A writer that replaces the certificate right after the reload read it, before the reload returns.
+  let racing: string | undefined;
+  const registry = new ProjectRegistry(() => {
+    const content = readProjectsFile(folder.projectsFile);
+    if (racing) folder.certificate('video.cert', racing);
+    racing = undefined;
+    return content;
+  });
+  const reloader = new ProjectsReloader(registry, { file: folder.projectsFile, watchSeconds: 1, demo: false });
+  reloader.onApplicationBootstrap();
+  try {
+    folder.certificate('video.cert', second);
+    racing = third;
+    jest.advanceTimersByTime(1_000);
+    expect(registry.current).toMatchObject({ generation: 2, default: { certificate: second } });
+
+    jest.advanceTimersByTime(1_000);
+    expect(registry.current).toMatchObject({ generation: 3, default: { certificate: third } });
+  } finally {
+    reloader.onApplicationShutdown();
+  }
 });

@@ -23,8 +23,8 @@ type Trigger = 'SIGHUP' | 'file change';
 export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projects');
   private timer?: NodeJS.Timeout;
-  /** The files' stat signature the last check saw, so a refused file is reported once, not every poll. */
-  private seen = '';
+  /** Each watched file's stat stamp as last read, so a refused file is reported once, not every poll. */
+  private seen = new Map<string, string>();
   /** The files watched: the current generation's, and those a refused configuration named, whose fix must be noticed too. */
   private watched: readonly string[] = [];
   private readonly onHangUp = () => void this.reload('SIGHUP');
@@ -47,7 +47,7 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
     process.on('SIGHUP', this.onHangUp);
     if ('file' in this.config && this.config.watchSeconds > 0) {
       this.watched = this.registry.current.files;
-      this.seen = this.signature();
+      this.seen = this.stamps();
       this.timer = setInterval(() => this.poll(), this.config.watchSeconds * 1000).unref();
     }
   }
@@ -63,9 +63,11 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
       this.logger.log(`${trigger}: nothing to reload (APP_ID and APP_CERTIFICATE are read at start-up; use AGORA_PROJECTS_FILE to rotate)`);
       return undefined;
     }
+    // Stamped before they are read: a file that changes while it is read differs at the next poll and is read again.
+    const before = this.stamps();
     const outcome = this.registry.reload();
     this.watched = [...new Set([...this.registry.current.files, ...(outcome.accepted ? [] : (outcome.files ?? []))])];
-    this.seen = this.signature();
+    this.seen = new Map(this.watchedFiles().map((file) => [file, before.get(file) ?? stampOf(file)]));
     if (!outcome.accepted) {
       const { generation } = this.registry.current;
       this.logger.error(`${trigger}: projects configuration refused, still serving generation ${generation}: ${outcome.problems.join('; ')}`);
@@ -79,21 +81,24 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private poll(): void {
-    if (this.signature() !== this.seen) this.reload('file change');
+    if (this.watchedFiles().some((file) => stampOf(file) !== this.seen.get(file))) this.reload('file change');
   }
 
-  /** Identity, size and modification time of every file watched. */
-  private signature(): string {
-    const files = 'file' in this.config ? [this.config.file, ...this.watched] : [];
-    return files
-      .map((file) => {
-        try {
-          const { ino, size, mtimeMs } = statSync(file);
-          return `${ino}:${size}:${mtimeMs}`;
-        } catch {
-          return 'missing';
-        }
-      })
-      .join('|');
+  private watchedFiles(): string[] {
+    return 'file' in this.config ? [this.config.file, ...this.watched] : [];
+  }
+
+  private stamps(): Map<string, string> {
+    return new Map(this.watchedFiles().map((file) => [file, stampOf(file)]));
+  }
+}
+
+/** A file's identity, size and modification time: it differs after an edit, a rename over it or a symlink swap. */
+function stampOf(file: string): string {
+  try {
+    const { ino, size, mtimeMs } = statSync(file);
+    return `${ino}:${size}:${mtimeMs}`;
+  } catch {
+    return 'missing';
   }
 }
