@@ -5,10 +5,10 @@ import { generationsOf, logLines, newHex32, ProjectsFolder, readyGeneration } fr
 import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
-/** Project A ("video") keeps its certificate; project B ("voice") has its certificate file changed under it. */
-const A = { name: 'video', appId: newHex32(), certificate: newHex32() };
+/** Project A ("video") reads its certificate from a mounted Secret; project B ("voice") from a file an operator replaces. */
+const A = { name: 'video', appId: newHex32(), certificate: newHex32(), next: newHex32() };
 const B = { name: 'voice', appId: newHex32(), old: newHex32(), new: newHex32() };
-const CERTIFICATES = { A: A.certificate, 'B old': B.old, 'B new': B.new, 'the APP_CERTIFICATE': TEST_APP_CERTIFICATE };
+const CERTIFICATES = { A: A.certificate, 'A next': A.next, 'B old': B.old, 'B new': B.new, 'the APP_CERTIFICATE': TEST_APP_CERTIFICATE };
 
 /** Starts dist/main.js with these settings (no caller check) and waits until it is ready; resolves with its base URL. */
 async function start(env: Record<string, string>): Promise<{ service: RunningService; url: string }> {
@@ -41,7 +41,7 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
   let url: string;
 
   beforeAll(async () => {
-    folder.certificate('video.cert', A.certificate);
+    folder.secret('2026_11_30_09_00', { 'video.cert': A.certificate });
     folder.certificate('voice.cert', B.old);
     folder.projects([
       { name: A.name, appId: A.appId, certificateFile: 'video.cert' },
@@ -87,6 +87,16 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
     expect(await generationsOf(url)).toEqual({ ready: 3, metrics: 3 });
     expect(await issue(url, B.name)).toEqual({ appId: B.appId, verifiesWith: ['B new'] });
     expect(logLines(service.output(), 'projects configuration refused')).toHaveLength(1);
+  });
+
+  it('follows a mounted Secret when the kubelet swaps its ..data link', async () => {
+    expect(await issue(url, A.name)).toEqual({ appId: A.appId, verifiesWith: ['A'] });
+
+    folder.secret('2026_11_30_10_00', { 'video.cert': A.next });
+    await eventually(async () => (await readyGeneration(url)) === 4);
+
+    expect(await issue(url, A.name)).toEqual({ appId: A.appId, verifiesWith: ['A next'] });
+    expect(await generationsOf(url)).toEqual({ ready: 4, metrics: 4 });
   });
 });
 

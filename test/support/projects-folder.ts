@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,6 +31,20 @@ export class ProjectsFolder {
   /** Writes the projects file. */
   projects(entries: ProjectsFileEntry[]): void {
     this.replace('projects.json', JSON.stringify(entries, null, 2));
+  }
+
+  /**
+   * Writes certificate files the way the kubelet updates a mounted Secret: each name is a symlink to
+   * `..data/name`, and `..data` a symlink to the current version's folder, swapped in one rename.
+   */
+  secret(version: string, certificates: Record<string, string>): void {
+    mkdirSync(join(this.path, `..${version}`));
+    for (const [name, certificate] of Object.entries(certificates)) {
+      writeFileSync(join(this.path, `..${version}`, name), `${certificate}\n`);
+      if (!existsSync(join(this.path, name))) symlinkSync(join('..data', name), join(this.path, name));
+    }
+    symlinkSync(`..${version}`, join(this.path, '..data_tmp'));
+    renameSync(join(this.path, '..data_tmp'), join(this.path, '..data'));
   }
 
   /** Writes any content in place of a file of the folder. */
