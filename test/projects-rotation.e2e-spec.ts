@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
 import { eventually } from './support/eventually.js';
-import { generationsOf, logLines, newHex32, ProjectsFolder, readyGeneration } from './support/projects-folder.js';
+import { generationsOf, logLines, newHex32, newProjectNames, ProjectsFolder, readyGeneration } from './support/projects-folder.js';
 import { secretsFoundIn } from './support/secret-encodings.js';
 import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
 import { TokenLoad, type CollectedToken } from './support/token-load.js';
 
 const API_KEY = newApiKey();
-/** Project A ("video") is rotated from `old` to `new`; project B ("voice") keeps its certificate throughout. */
-const A = { name: 'video', appId: newHex32(), old: newHex32(), new: newHex32() };
-const B = { name: 'voice', appId: newHex32(), certificate: newHex32() };
+/** Project A is rotated from `old` to `new`; project B keeps its certificate throughout. Their names are drawn anew each run. */
+const [NAME_A, NAME_B] = newProjectNames(2);
+const A = { name: NAME_A, appId: newHex32(), old: newHex32(), new: newHex32() };
+const B = { name: NAME_B, appId: newHex32(), certificate: newHex32() };
 const CERTIFICATES = { 'A old': A.old, 'A new': A.new, B: B.certificate };
 
 /** Each project asked for by name and by App ID (in capitals: callers spell App IDs either way). */
@@ -51,11 +52,11 @@ describe('certificate rotation in a running process (AGORA_PROJECTS_FILE with ce
   const caller = { 'x-api-key': API_KEY };
 
   beforeAll(async () => {
-    folder.certificate('video.cert', A.old);
-    folder.certificate('voice.cert', B.certificate);
+    folder.certificate('a.cert', A.old);
+    folder.certificate('b.cert', B.certificate);
     folder.projects([
-      { name: A.name, appId: A.appId, certificateFile: 'video.cert' },
-      { name: B.name, appId: B.appId, certificateFile: 'voice.cert' },
+      { name: A.name, appId: A.appId, certificateFile: 'a.cert' },
+      { name: B.name, appId: B.appId, certificateFile: 'b.cert' },
     ]);
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
@@ -83,11 +84,11 @@ describe('certificate rotation in a running process (AGORA_PROJECTS_FILE with ce
     await eventually(async () => load!.sentAfter() >= 10);
 
     // The operator's rotation: the new certificate in the file the project names, the old one kept as secondary.
-    folder.certificate('video-previous.cert', A.old);
-    folder.certificate('video.cert', A.new);
+    folder.certificate('a-previous.cert', A.old);
+    folder.certificate('a.cert', A.new);
     folder.projects([
-      { name: A.name, appId: A.appId, certificateFile: 'video.cert', secondaryCertificateFile: 'video-previous.cert' },
-      { name: B.name, appId: B.appId, certificateFile: 'voice.cert' },
+      { name: A.name, appId: A.appId, certificateFile: 'a.cert', secondaryCertificateFile: 'a-previous.cert' },
+      { name: B.name, appId: B.appId, certificateFile: 'b.cert' },
     ]);
     const signalledAt = Date.now();
     process.kill(service.child.pid!, 'SIGHUP');
@@ -129,16 +130,16 @@ describe('certificate rotation in a running process (AGORA_PROJECTS_FILE with ce
     process.kill(service.child.pid!, 'SIGHUP');
     await eventually(async () => refusals().length === 1);
     // Well-formed, but a certificate file lost a character and another is missing (not yet written, say).
-    folder.certificate('video-typo.cert', A.new.slice(1));
+    folder.certificate('a-typo.cert', A.new.slice(1));
     folder.projects([
-      { name: A.name, appId: A.appId, certificateFile: 'video-typo.cert' },
-      { name: B.name, appId: B.appId, certificateFile: 'voice.cert', secondaryCertificateFile: 'voice-next.cert' },
+      { name: A.name, appId: A.appId, certificateFile: 'a-typo.cert' },
+      { name: B.name, appId: B.appId, certificateFile: 'b.cert', secondaryCertificateFile: 'b-next.cert' },
     ]);
     process.kill(service.child.pid!, 'SIGHUP');
     await eventually(async () => refusals().length === 2);
     // An inline certificate pasted one character short.
     folder.projects([
-      { name: A.name, appId: A.appId, certificateFile: 'video.cert' },
+      { name: A.name, appId: A.appId, certificateFile: 'a.cert' },
       { name: B.name, appId: B.appId, certificate: B.certificate.slice(1) },
     ]);
     process.kill(service.child.pid!, 'SIGHUP');
@@ -150,8 +151,8 @@ describe('certificate rotation in a running process (AGORA_PROJECTS_FILE with ce
 
     expect(failures).toEqual({});
     expect(tally(tokens.map(signature))).toEqual({
-      'video, verifies with A new': expect.any(Number),
-      'voice, verifies with B': expect.any(Number),
+      [`${A.name}, verifies with A new`]: expect.any(Number),
+      [`${B.name}, verifies with B`]: expect.any(Number),
     });
     const refused = 'SIGHUP: projects configuration refused, still serving generation 2: AGORA_PROJECTS_FILE';
     expect(refusals()).toEqual([

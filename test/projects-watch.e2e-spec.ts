@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeToken } from './support/decode-token.js';
 import { eventually } from './support/eventually.js';
-import { generationsOf, logLines, newHex32, ProjectsFolder, readyGeneration } from './support/projects-folder.js';
+import { generationsOf, logLines, newHex32, newProjectNames, ProjectsFolder, readyGeneration } from './support/projects-folder.js';
+import { secretsFoundIn } from './support/secret-encodings.js';
 import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
-/** Project A ("video") reads its certificate from a mounted Secret; project B ("voice") from a file an operator replaces. */
-const A = { name: 'video', appId: newHex32(), certificate: newHex32(), next: newHex32() };
-const B = { name: 'voice', appId: newHex32(), old: newHex32(), new: newHex32() };
+/** Project A reads its certificate from a mounted Secret, project B from a file an operator replaces; names drawn anew each run. */
+const [NAME_A, NAME_B] = newProjectNames(2);
+const A = { name: NAME_A, appId: newHex32(), certificate: newHex32(), next: newHex32() };
+const B = { name: NAME_B, appId: newHex32(), old: newHex32(), new: newHex32() };
 const CERTIFICATES = { A: A.certificate, 'A next': A.next, 'B old': B.old, 'B new': B.new, 'the APP_CERTIFICATE': TEST_APP_CERTIFICATE };
 
 /** Starts dist/main.js with these settings (no caller check) and waits until it is ready; resolves with its base URL. */
@@ -41,11 +43,11 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
   let url: string;
 
   beforeAll(async () => {
-    folder.secret('2026_11_30_09_00', { 'video.cert': A.certificate });
-    folder.certificate('voice.cert', B.old);
+    folder.secret('2026_11_30_09_00', { 'a.cert': A.certificate });
+    folder.certificate('b.cert', B.old);
     folder.projects([
-      { name: A.name, appId: A.appId, certificateFile: 'video.cert' },
-      { name: B.name, appId: B.appId, certificateFile: 'voice.cert' },
+      { name: A.name, appId: A.appId, certificateFile: 'a.cert' },
+      { name: B.name, appId: B.appId, certificateFile: 'b.cert' },
     ]);
     ({ service, url } = await start({ AGORA_PROJECTS_FILE: folder.projectsFile, AGORA_PROJECTS_WATCH_SECONDS: '1' }));
   }, 30_000);
@@ -55,17 +57,17 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
     expect(await issue(url, B.name)).toEqual({ appId: B.appId, verifiesWith: ['B old'] });
 
     // A Secret's new content, as Kubernetes swaps it in: the projects file is untouched.
-    folder.certificate('voice.cert', B.new);
+    folder.certificate('b.cert', B.new);
     await eventually(async () => (await readyGeneration(url)) === 2);
 
     expect(await issue(url, B.name)).toEqual({ appId: B.appId, verifiesWith: ['B new'] });
     expect(await issue(url, A.name)).toEqual({ appId: A.appId, verifiesWith: ['A'] });
     expect(await generationsOf(url)).toEqual({ ready: 2, metrics: 2 });
-    expect(logLines(service.output(), 'file change:')).toEqual([{ level: 'info', msg: 'file change: serving 2 project(s), generation 2; requests that name none get "video"' }]);
+    expect(logLines(service.output(), 'file change:')).toEqual([{ level: 'info', msg: `file change: serving 2 project(s), generation 2; requests that name none get "${A.name}"` }]);
   });
 
   it('keeps the generation when a file is written again with the same content', async () => {
-    folder.certificate('voice.cert', B.new);
+    folder.certificate('b.cert', B.new);
     await eventually(async () => logLines(service.output(), 'file change: projects configuration unchanged').length === 1);
 
     expect(await generationsOf(url)).toEqual({ ready: 2, metrics: 2 });
@@ -74,14 +76,14 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
 
   it('takes a refused configuration once the certificate file it names appears (a ConfigMap updated before its Secret)', async () => {
     folder.projects([
-      { name: A.name, appId: A.appId, certificateFile: 'video.cert' },
-      { name: B.name, appId: B.appId, certificateFile: 'voice.cert', secondaryCertificateFile: 'voice-previous.cert' },
+      { name: A.name, appId: A.appId, certificateFile: 'a.cert' },
+      { name: B.name, appId: B.appId, certificateFile: 'b.cert', secondaryCertificateFile: 'b-previous.cert' },
     ]);
     const refused = 'file change: projects configuration refused, still serving generation 2: AGORA_PROJECTS_FILE entry 2: secondaryCertificateFile cannot be read';
     await eventually(async () => logLines(service.output(), refused).length === 1);
     expect(await issue(url, B.name)).toEqual({ appId: B.appId, verifiesWith: ['B new'] });
 
-    folder.certificate('voice-previous.cert', B.old);
+    folder.certificate('b-previous.cert', B.old);
     await eventually(async () => (await readyGeneration(url)) === 3);
 
     expect(await generationsOf(url)).toEqual({ ready: 3, metrics: 3 });
@@ -92,11 +94,16 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
   it('follows a mounted Secret when the kubelet swaps its ..data link', async () => {
     expect(await issue(url, A.name)).toEqual({ appId: A.appId, verifiesWith: ['A'] });
 
-    folder.secret('2026_11_30_10_00', { 'video.cert': A.next });
+    folder.secret('2026_11_30_10_00', { 'a.cert': A.next });
     await eventually(async () => (await readyGeneration(url)) === 4);
 
     expect(await issue(url, A.name)).toEqual({ appId: A.appId, verifiesWith: ['A next'] });
     expect(await generationsOf(url)).toEqual({ ready: 4, metrics: 4 });
+  });
+
+  it('writes no certificate, old or new, to its output in any encoding', () => {
+    expect(logLines(service.output(), 'generation 4')).toHaveLength(1);
+    expect(secretsFoundIn(service.output(), CERTIFICATES)).toEqual([]);
   });
 });
 
@@ -116,6 +123,7 @@ describe('SIGHUP with the APP_ID / APP_CERTIFICATE shortcut', () => {
     }
     expect({ exitCode: service.child.exitCode, signal: service.child.signalCode }).toEqual({ exitCode: null, signal: null });
     expect(await generationsOf(started.url)).toEqual({ ready: 1, metrics: 1 });
+    expect(secretsFoundIn(service.output(), { 'the APP_CERTIFICATE': TEST_APP_CERTIFICATE })).toEqual([]);
     expect(logLines(service.output(), nothing)[0]).toEqual({
       level: 'info',
       msg: 'SIGHUP: nothing to reload (APP_ID and APP_CERTIFICATE are read at start-up; use AGORA_PROJECTS_FILE to rotate)',

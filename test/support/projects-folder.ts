@@ -1,11 +1,18 @@
+import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROJECT_NAME } from '../../src/agora/projects/project-entry.js';
 
 /** A fresh random App ID or App Certificate: 32 hexadecimal characters, as the Agora console shows them. */
 export function newHex32(): string {
   return randomBytes(16).toString('hex');
+}
+
+/** `count` different project names, drawn from every name a projects file allows. */
+export function newProjectNames(count: number): string[] {
+  return fc.sample(fc.uniqueArray(fc.stringMatching(PROJECT_NAME), { minLength: count, maxLength: count }), 1)[0];
 }
 
 /** An entry of AGORA_PROJECTS_FILE, as an operator writes it. */
