@@ -1,5 +1,7 @@
 // First: V8 flags must be set before the service's modules allocate anything.
 import './v8-tuning.js';
+// Second, before the app's modules load: a reload signal must never stop the service (see the module).
+import './sighup-guard.js';
 import { createApp } from './app.factory.js';
 import { appConfig } from './config/app.config.js';
 

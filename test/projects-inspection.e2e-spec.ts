@@ -50,7 +50,7 @@ describe('POST /v1/tokens/inspect with several projects (e2e, AUTH_MODE=apikey)'
     expect(await inspect(signed(VIDEO.appId, CHAT_EU.secondaryCertificate!))).toEqual(verdict(VIDEO, 'unknown'));
   });
 
-  it('lets a key limited to some projects inspect only their tokens, and tokens of App IDs no project has', async () => {
+  it('lets a key limited to some projects inspect only their tokens: the same 403 for other projects and for App IDs no project has', async () => {
     expect(await inspect(signed(VIDEO.appId, VIDEO.certificate), keys.videoSupport)).toEqual(verdict(VIDEO, 'primary'));
     for (const project of [CHAT_EU, STUDIO]) {
       const refused = await inspect(signed(project.appId, project.certificate), keys.videoSupport);
@@ -62,9 +62,16 @@ describe('POST /v1/tokens/inspect with several projects (e2e, AUTH_MODE=apikey)'
       expect(refused.body).not.toHaveProperty('project');
     }
     const configured = new Set(PROJECTS.map(({ appId }) => appId));
+    const unknownAppId = fc.stringMatching(/^[0-9a-f]{32}$/).filter((appId) => !configured.has(appId));
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[0-9a-f]{32}$/).filter((appId) => !configured.has(appId)), fc.constantFrom(...Object.values(CERTIFICATES)), async (appId, certificate) => {
-        expect(await inspect(signed(appId, certificate), keys.videoSupport)).toEqual(verdict(null, 'unknown', appId));
+      fc.asyncProperty(unknownAppId, fc.constantFrom(...Object.values(CERTIFICATES)), async (appId, certificate) => {
+        // Were it a 200 (project null), a limited key could tell configured App IDs from the others.
+        expect(await inspect(signed(appId, certificate), keys.videoSupport)).toEqual({
+          status: 403,
+          body: expect.objectContaining({ rule: 'projects', detail: `Refused by rule projects: this API key may not use project with App ID ${appId}.` }),
+        });
+        // A key that may use every project learns the token is no configured project's.
+        expect(await inspect(signed(appId, certificate), keys.support)).toEqual(verdict(null, 'unknown', appId));
       }),
       { numRuns: 20 },
     );

@@ -130,3 +130,28 @@ describe('SIGHUP with the APP_ID / APP_CERTIFICATE shortcut', () => {
     });
   });
 });
+
+describe('SIGHUP while the service starts or shuts down', () => {
+  it('never stops the process: ignored before the app is up, and during the drain it still exits 0', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const service = spawnService({ PORT: String(port), HOST: '127.0.0.1', AUTH_MODE: 'none', APP_ID: TEST_APP_ID, APP_CERTIFICATE: TEST_APP_CERTIFICATE, SHUTDOWN_DRAIN_SECONDS: '1' });
+    const pid = service.child.pid!;
+    // From its first line (Nest starting: main.js is running, its modules still loading) until it answers, and
+    // again from SIGTERM until it is gone. Node's default would exit (129).
+    await eventually(async () => service.output().length > 0, 50);
+    const hangUps = setInterval(() => service.child.exitCode === null && process.kill(pid, 'SIGHUP'), 10);
+    try {
+      await eventually(() => fetch(`${url}/health/ready`).then((r) => r.ok, () => false), 200);
+      expect(await issue(url)).toEqual({ appId: TEST_APP_ID, verifiesWith: ['the APP_CERTIFICATE'] });
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+    } finally {
+      clearInterval(hangUps);
+      stop(service);
+    }
+    expect(service.child.signalCode).toBeNull();
+    // The signals arrived and were handled: ignored while starting or stopping, or by the reloader in between.
+    expect(service.output()).toMatch(/SIGHUP ignored: the service is starting or shutting down|SIGHUP: nothing to reload/);
+  });
+});

@@ -56,7 +56,9 @@ export const agoraConfig = registerAs('agora', (): ProjectsConfig => {
     return { file: env.AGORA_PROJECTS_FILE, watchSeconds: env.AGORA_PROJECTS_WATCH_SECONDS, demo: false };
   }
   if (env.APP_ID && env.APP_CERTIFICATE) {
-    return { projects: [{ name: DEFAULT_PROJECT_NAME, appId: env.APP_ID, certificate: env.APP_CERTIFICATE }], demo: false };
+    // Lower case, as Agora writes them: see projects-file.ts.
+    const project = { name: DEFAULT_PROJECT_NAME, appId: env.APP_ID.toLowerCase(), certificate: env.APP_CERTIFICATE.toLowerCase() };
+    return { projects: [project], demo: false };
   }
   if (env.APP_ID || env.APP_CERTIFICATE) {
     throw new ConfigValidationError(['APP_ID and APP_CERTIFICATE must be set together']);

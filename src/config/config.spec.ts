@@ -94,6 +94,12 @@ describe('configuration', () => {
     });
   });
 
+  it('keeps APP_ID and APP_CERTIFICATE in lower case, as Agora writes them (it signs with the certificate text)', async () => {
+    await withEnv({ ...UNSET, APP_ID: APP_ID.toUpperCase(), APP_CERTIFICATE: CERT.toUpperCase() }, async () => {
+      expect(agoraConfig()).toEqual({ projects: [{ name: 'default', appId: APP_ID.toLowerCase(), certificate: CERT.toLowerCase() }], demo: false });
+    });
+  });
+
   it('falls back to the demo pair without credentials outside production', async () => {
     await withEnv(UNSET, async () => {
       expect(agoraConfig()).toEqual({

@@ -37,12 +37,13 @@ export class TokenInspector {
     this.authorizer.checkKind(caller, TOKEN_INSPECTION);
     const decoded = decodeOrRefuse(request.token);
     const project = this.projects.find({ appId: decoded.appId });
+    // A caller limited to some projects may not check tokens against the others' certificates, nor learn their
+    // names, nor which App IDs are configured: the same 403 whether or not a project has the token's App ID.
+    this.authorizer.checkProject(caller, project?.name ?? '', `with App ID ${decoded.appId}`);
     if (!project) {
       const unchecked = `App ID ${decoded.appId} is not a project configured here: the signature was not checked.`;
       return reportOf(decoded, { project: null, signedWith: 'unknown', unchecked }, now);
     }
-    // A caller limited to some projects may not check tokens against the others' certificates, nor learn their names.
-    this.authorizer.checkProject(caller, project.name, `with App ID ${decoded.appId}`);
     recordProject(caller, project.name);
     const judged = judge(request.token, decoded, project, request);
     return reportOf(judged.decoded, judged.verdict, now);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigValidationError } from '../../config/env-validation.js';
@@ -77,6 +78,32 @@ describe('loadProjectsFile', () => {
       'AGORA_PROJECTS_FILE entry 2: secondaryCertificateFile must hold 32 hexadecimal characters',
       'AGORA_PROJECTS_FILE entry 2: name is used twice',
       'AGORA_PROJECTS_FILE entry 2: appId is used twice',
+    ]);
+  });
+
+  it('keeps App IDs and certificates in lower case, as Agora writes them, and reads a file that starts with a byte-order mark', () => {
+    const path = projectsFile(`\uFEFF${JSON.stringify([{ name: 'video', appId: APP_A.toUpperCase(), certificateFile: 'a.cert', secondaryCertificate: CERT_2.toUpperCase() }])}`, {
+      'a.cert': `${CERT_1.toUpperCase()}\r\n`,
+    });
+    expect(loadProjectsFile(path)).toEqual([{ name: 'video', appId: APP_A, certificate: CERT_1, secondaryCertificate: CERT_2 }]);
+  });
+
+  it('refuses certificate files that are not small regular files, without reading them (a FIFO would block the reload)', () => {
+    const path = projectsFile(
+      [
+        { name: 'fifo', appId: APP_A, certificateFile: 'fifo' },
+        { name: 'folder', appId: APP_B, certificateFile: 'folder' },
+        { name: 'big', appId: 'c1b2c3d4e5f60718293a4b5c6d7e8f90', certificateFile: 'big.cert' },
+      ],
+      { 'big.cert': `${CERT_1}${' '.repeat(2048)}` },
+    );
+    const folder = join(path, '..');
+    execFileSync('mkfifo', [join(folder, 'fifo')]);
+    mkdirSync(join(folder, 'folder'));
+    expect(problemsOf(path)).toEqual([
+      'AGORA_PROJECTS_FILE entry 1: certificateFile must be a regular file',
+      'AGORA_PROJECTS_FILE entry 2: certificateFile must be a regular file',
+      'AGORA_PROJECTS_FILE entry 3: certificateFile is larger than 1024 bytes',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigValidationError } from '../../config/env-validation.js';
 import type { AgoraProject } from './project.interface.js';
@@ -49,15 +49,12 @@ export function readProjectsFile(path: string): ProjectsFileContent {
 }
 
 function parse(path: string): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigValidationError([`${VARIABLE} cannot be read`]);
-  }
+  const text = readSmallFile(path, PROJECTS_FILE_MAX_BYTES);
+  if (typeof text !== 'string') throw new ConfigValidationError([`${VARIABLE} ${text.problem}`]);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new ConfigValidationError([`${VARIABLE} is not valid JSON`]);
   }
@@ -99,19 +96,48 @@ function project(entry: ProjectEntry, index: number, folder: string, problems: s
   const certificate = entry.certificate ?? read(entry.certificateFile!, 'certificateFile');
   const secondary =
     entry.secondaryCertificate ?? (entry.secondaryCertificateFile === undefined ? undefined : read(entry.secondaryCertificateFile, 'secondaryCertificateFile'));
-  return { name: entry.name, appId: entry.appId, certificate, ...(secondary ? { secondaryCertificate: secondary } : {}) };
+  // Agora writes App IDs and certificates in lower case, and signs with the certificate's text: a token signed
+  // with an upper-case spelling would verify here and be refused by Agora.
+  return {
+    name: entry.name,
+    appId: entry.appId.toLowerCase(),
+    certificate: certificate.toLowerCase(),
+    ...(secondary ? { secondaryCertificate: secondary.toLowerCase() } : {}),
+  };
 }
 
 function certificateIn(path: string, what: string, problems: string[]): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').trim();
-  } catch {
-    problems.push(`${what} cannot be read`);
+  const read = readSmallFile(path, CERTIFICATE_FILE_MAX_BYTES);
+  if (typeof read !== 'string') {
+    problems.push(`${what} ${read.problem}`);
     return '';
   }
+  const text = read.trim();
   if (!HEX32.test(text)) problems.push(`${what} must hold 32 hexadecimal characters`);
-  return text;
+  return text.toLowerCase();
+}
+
+/** A projects file is a list of short entries; a certificate file holds 32 characters and a newline. */
+const PROJECTS_FILE_MAX_BYTES = 4 * 1024 * 1024;
+const CERTIFICATE_FILE_MAX_BYTES = 1024;
+
+/**
+ * A regular file's text, read only if it is at most `maxBytes`: a FIFO, a device or a huge file would block or
+ * exhaust the process that serves tokens while it reloads.
+ */
+function readSmallFile(path: string, maxBytes: number): string | { problem: string } {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(descriptor);
+    if (!stat.isFile()) return { problem: 'must be a regular file' };
+    if (stat.size > maxBytes) return { problem: `is larger than ${maxBytes} bytes` };
+    return readFileSync(descriptor, 'utf8');
+  } catch {
+    return { problem: 'cannot be read' };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 function duplicates(loaded: ReadonlyArray<{ project: AgoraProject; index: number }>): string[] {

@@ -46,8 +46,10 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
     // Always handled: Node's default for SIGHUP is to exit, and a reload signal must never stop the service.
     process.on('SIGHUP', this.onHangUp);
     if ('file' in this.config && this.config.watchSeconds > 0) {
+      // The registry read the files while the modules were built; one that changed since would look seen.
+      // Stamp them, then read them again: a change made meanwhile is loaded now or seen by the next poll.
       this.watched = this.registry.current.files;
-      this.seen = this.stamps();
+      this.reload('file change', { quietWhenUnchanged: true });
       this.timer = setInterval(() => this.poll(), this.config.watchSeconds * 1000).unref();
     }
   }
@@ -58,7 +60,7 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Loads the configuration again and swaps it in whole, or keeps the current one; logs what happened. */
-  reload(trigger: Trigger): ReloadOutcome | undefined {
+  reload(trigger: Trigger, { quietWhenUnchanged = false } = {}): ReloadOutcome | undefined {
     if (!('file' in this.config)) {
       this.logger.log(`${trigger}: nothing to reload (APP_ID and APP_CERTIFICATE are read at start-up; use AGORA_PROJECTS_FILE to rotate)`);
       return undefined;
@@ -72,7 +74,7 @@ export class ProjectsReloader implements OnApplicationBootstrap, OnApplicationSh
       const { generation } = this.registry.current;
       this.logger.error(`${trigger}: projects configuration refused, still serving generation ${generation}: ${outcome.problems.join('; ')}`);
     } else if ('unchanged' in outcome) {
-      this.logger.log(`${trigger}: projects configuration unchanged (generation ${outcome.generation})`);
+      if (!quietWhenUnchanged) this.logger.log(`${trigger}: projects configuration unchanged (generation ${outcome.generation})`);
     } else {
       const { projects } = this.registry.current;
       this.logger.log(`${trigger}: serving ${projects.length} project(s), generation ${outcome.generation}; requests that name none get "${projects[0].name}"`);
