@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, type Metric, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, type Metric, Registry } from 'prom-client';
 import { RequestDurationHistogram } from './request-duration.histogram.js';
+
+/**
+ * How one attempt of an outbound Agora REST call ended: answered 2xx, answered an error, gave no answer in
+ * time, could not reach Agora (or lost the connection), or was refused for Agora's rate limit (429).
+ */
+export type UpstreamOutcome = 'ok' | 'error' | 'timeout' | 'unreachable' | 'rate_limited';
+
+/** Upper bounds in seconds for Agora REST calls: tens of milliseconds when near, up to a ~20 s synchronous stop. */
+const UPSTREAM_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30];
 
 /** Why a request was turned away, for the refusals counter. */
 type RefusalReason = 'validation' | 'auth' | 'rate_limit';
@@ -35,6 +44,13 @@ export class MetricsService {
   /** Tokens issued by kind, then by project. */
   private readonly issued = new Map<string, Map<string, number>>();
   private readonly refused = new Map<string, number>();
+  /** Upstream attempts by `api` then outcome. */
+  private readonly upstream = new Map<string, Map<UpstreamOutcome, number>>();
+  /**
+   * prom-client's own histogram: its few microseconds of label checks per observation (see
+   * RequestDurationHistogram) are nothing beside an outbound call's milliseconds.
+   */
+  private readonly upstreamDurations: Histogram<'api'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -57,6 +73,24 @@ export class MetricsService {
       'reason',
       this.refused,
     );
+    const upstream = this.upstream;
+    new Counter({
+      name: 'agora_upstream_requests_total',
+      help: 'Attempts of outbound Agora REST calls, by API (recording.start, ...) and outcome (ok, error, timeout, unreachable, rate_limited).',
+      labelNames: ['api', 'outcome'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [api, byOutcome] of upstream) for (const [outcome, total] of byOutcome) this.inc({ api, outcome }, total);
+      },
+    });
+    this.upstreamDurations = new Histogram({
+      name: 'agora_upstream_request_duration_seconds',
+      help: 'Time from sending an outbound Agora REST attempt to its answer (or failure), by API.',
+      labelNames: ['api'],
+      buckets: UPSTREAM_BUCKETS,
+      registers: [this.registry],
+    });
   }
 
   /** Records one answered request; `route` is the route pattern, never the raw URL. */
@@ -72,9 +106,17 @@ export class MetricsService {
     if (byProject === undefined) this.issued.set(kind, (byProject = new Map()));
     bump(byProject, project);
   }
+
+  /** Records one attempt of an outbound Agora REST call; `api` is its name (`recording.start`), never a path. */
+  upstreamAttempt(api: string, outcome: UpstreamOutcome, seconds: number): void {
+    let byOutcome = this.upstream.get(api);
+    if (byOutcome === undefined) this.upstream.set(api, (byOutcome = new Map()));
+    bump(byOutcome, outcome);
+    this.upstreamDurations.observe({ api }, seconds);
+  }
 }
 
-function bump(counts: Map<string, number>, key: string): void {
+function bump<K>(counts: Map<K, number>, key: K): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 

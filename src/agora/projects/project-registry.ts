@@ -96,7 +96,10 @@ function sameProjects(a: readonly AgoraProject[], b: readonly AgoraProject[]): b
         project.name === b[index].name &&
         project.appId === b[index].appId &&
         project.certificate === b[index].certificate &&
-        project.secondaryCertificate === b[index].secondaryCertificate,
+        project.secondaryCertificate === b[index].secondaryCertificate &&
+        // A rotated Customer Secret is a change too: the REST client signs with the generation it is given.
+        project.rest?.customerId === b[index].rest?.customerId &&
+        project.rest?.customerSecret === b[index].rest?.customerSecret,
     )
   );
 }

@@ -7,4 +7,12 @@ export interface AgoraProject {
   readonly certificate: string;
   /** The certificate Agora also accepts while the project rotates, if one is enabled. */
   readonly secondaryCertificate?: string;
+  /** The Customer ID and Secret Agora's REST APIs (cloud recording, …) take as Basic auth, if the project has them. */
+  readonly rest?: AgoraRestCredentials;
+}
+
+/** A project's RESTful API credentials (Agora console → RESTful API): never logged, never answered. */
+export interface AgoraRestCredentials {
+  readonly customerId: string;
+  readonly customerSecret: string;
 }

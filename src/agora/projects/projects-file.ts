@@ -4,15 +4,16 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { dirname, resolve } from 'node:path';
 import { ConfigValidationError } from '../../config/env-validation.js';
 import type { AgoraProject } from './project.interface.js';
-import { HEX32, ProjectEntry } from './project-entry.js';
+import { CUSTOMER_SECRET, CUSTOMER_SECRET_RULE, HEX32, ProjectEntry } from './project-entry.js';
 
 const VARIABLE = 'AGORA_PROJECTS_FILE';
 
 /**
  * Reads and validates AGORA_PROJECTS_FILE: a JSON array of
- * `{ name, appId, certificate | certificateFile, secondaryCertificate? | secondaryCertificateFile? }`,
- * the first project being the default. A certificate file holds the 32 hex characters (surrounding
- * white space ignored); a relative path is read from the projects file's folder. Errors name the
+ * `{ name, appId, certificate | certificateFile, secondaryCertificate? | secondaryCertificateFile?,
+ * customerId? + (customerSecret | customerSecretFile)? }`, the first project being the default. A certificate
+ * file holds the 32 hex characters, a customer secret file the secret (surrounding white space ignored); a
+ * relative path is read from the projects file's folder. Errors name the
  * entry and field, never a value; every problem is reported, not only the first.
  *
  * @example
@@ -83,6 +84,12 @@ function entryProblems(entry: unknown, index: number): string[] {
     if (inline && inFile) problems.push(`${where}: give ${field} or ${field}File, not both`);
     if (field === 'certificate' && !inline && !inFile) problems.push(`${where}: certificate or certificateFile is required`);
   }
+  const secret = given.customerSecret !== undefined;
+  const secretFile = given.customerSecretFile !== undefined;
+  if (secret && secretFile) problems.push(`${where}: give customerSecret or customerSecretFile, not both`);
+  // Both or neither: half of the REST credentials would switch a feature on that Agora then refuses on every call.
+  if (given.customerId !== undefined && !secret && !secretFile) problems.push(`${where}: customerId needs customerSecret or customerSecretFile`);
+  if (given.customerId === undefined && (secret || secretFile)) problems.push(`${where}: customerSecret needs customerId`);
   return problems;
 }
 
@@ -96,6 +103,8 @@ function project(entry: ProjectEntry, index: number, folder: string, problems: s
   const certificate = entry.certificate ?? read(entry.certificateFile!, 'certificateFile');
   const secondary =
     entry.secondaryCertificate ?? (entry.secondaryCertificateFile === undefined ? undefined : read(entry.secondaryCertificateFile, 'secondaryCertificateFile'));
+  const customerSecret =
+    entry.customerSecret ?? (entry.customerSecretFile === undefined ? undefined : customerSecretIn(entry.customerSecretFile, where, folder, problems, files));
   // Agora writes App IDs and certificates in lower case, and signs with the certificate's text: a token signed
   // with an upper-case spelling would verify here and be refused by Agora.
   return {
@@ -103,7 +112,21 @@ function project(entry: ProjectEntry, index: number, folder: string, problems: s
     appId: entry.appId.toLowerCase(),
     certificate: certificate.toLowerCase(),
     ...(secondary ? { secondaryCertificate: secondary.toLowerCase() } : {}),
+    ...(entry.customerId !== undefined && customerSecret !== undefined ? { rest: { customerId: entry.customerId, customerSecret } } : {}),
   };
+}
+
+function customerSecretIn(file: string, where: string, folder: string, problems: string[], files: string[]): string {
+  const path = resolve(folder, file);
+  files.push(path);
+  const read = readSmallFile(path, CERTIFICATE_FILE_MAX_BYTES);
+  if (typeof read !== 'string') {
+    problems.push(`${where}: customerSecretFile ${read.problem}`);
+    return '';
+  }
+  const text = read.trim();
+  if (!CUSTOMER_SECRET.test(text)) problems.push(`${where}: customerSecretFile must hold ${CUSTOMER_SECRET_RULE}`);
+  return text;
 }
 
 function certificateIn(path: string, what: string, problems: string[]): string {

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { projectOf } from '../logging/request-record.js';
 import { headersOf } from './problem-headers.js';
+import { ProblemException } from './problem.exception.js';
 import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from './problem.types.js';
 import { toProblem } from './to-problem.js';
 
@@ -23,7 +24,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse();
     const path = String(httpAdapter.getRequestUrl(request) ?? '').split('?')[0];
     const problem = toProblem(exception, path, request.id, projectOf(request));
-    if (problem.status >= 500 && problem.status !== 503) {
+    // A ProblemException's 5xx (an upstream failure) is an answer worded where it was raised, and logged there.
+    if (problem.status >= 500 && problem.status !== 503 && !(exception instanceof ProblemException)) {
       // The stack goes to the log (with the request id), never to the caller.
       request.log.error({ err: exception }, `Unhandled error on ${path}`);
     }

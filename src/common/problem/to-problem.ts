@@ -35,7 +35,9 @@ function problemOf(exception: unknown, instance: string): Problem {
     };
   }
   if (exception instanceof ProblemException) {
-    return { ...generic(exception.getStatus(), exception.message, instance), type: exception.problemType, ...exception.extensions };
+    // Worded where it is raised for the caller to read, so its detail is kept even for a 5xx (an upstream failure).
+    const status = exception.getStatus();
+    return { ...generic(status, exception.message, instance), type: exception.problemType, detail: exception.message, ...exception.extensions };
   }
   if (exception instanceof HttpException) {
     return generic(exception.getStatus(), detailOf(exception), instance);
