@@ -25,12 +25,16 @@ export interface AgoraCall {
   readonly timeoutMs: number;
   /**
    * `transient`: the call may be repeated safely (a query, an acquire), so a network error, a timeout, a
-   * 5xx and the answers `isTransient` names are retried with jittered back-off, on the fallback host after
-   * the first. `none`: one attempt per host is made only when the first host could not be reached at all
-   * (the request never arrived), since repeating it could act twice.
+   * 5xx and the answers `isTransient` names are retried with jittered back-off (up to 4 attempts: two at the
+   * primary host, then two at the fallback). `none`: the next host is tried only when the previous one could
+   * not be reached at all (the request never arrived), since repeating it could act twice; and the answers
+   * `isTransient` names are retried, as Agora documents those as safe to repeat. A 429 is never retried.
    */
   readonly retry: 'transient' | 'none';
-  /** Answers Agora documents as transient for this API (404 "failed to find worker" during failover, 206 code 65). */
+  /**
+   * Answers Agora documents as transient for this API (404 "failed to find worker" during failover, 206 code 65
+   * "retry with the same parameters"): retried whatever `retry` says.
+   */
   readonly isTransient?: (answer: AgoraAnswer<unknown>) => boolean;
   /** The caller's request id, sent as `X-Request-ID` so Agora support can find the call. */
   readonly requestId?: string;

@@ -16,6 +16,34 @@ export class FieldErrorDto {
   message: string;
 }
 
+/** What an upstream service (Agora's REST APIs) answered, as a problem passes it through: never a credential. */
+export class UpstreamDetailDto {
+  /**
+   * The upstream's HTTP status.
+   * @example 400
+   */
+  @ApiProperty(integerSchema(100, 599))
+  status: number;
+
+  /**
+   * The upstream's own error code, when it sent one.
+   * @example 2
+   */
+  code?: number;
+
+  /**
+   * The upstream's reason, when it sent one.
+   * @example "invalid params"
+   */
+  reason?: string;
+
+  /**
+   * The upstream's message, when it sent one.
+   * @example "Invalid authentication credentials"
+   */
+  message?: string;
+}
+
 /** An error, as RFC 9457 problem details (`application/problem+json`). */
 export class ProblemDto {
   /**
@@ -66,6 +94,9 @@ export class ProblemDto {
    * @example "default"
    */
   project?: string;
+
+  /** For 502 and 503 answers to a call Agora's REST APIs refused: what Agora answered. */
+  upstream?: UpstreamDetailDto;
 
   /**
    * The request's id, as sent in `X-Request-Id` or generated: it is on every log line of the request.
