@@ -78,21 +78,26 @@ function text(value: unknown, sensitive: readonly string[]): string | undefined 
 }
 
 /**
- * The strings an answer must not be allowed to carry back: the Customer Secret as written, URL-encoded, in hex
- * and in base64 (alone, and as it sits inside the Authorization value at each of the 3 byte offsets), the
- * Authorization value itself, and every long string of the request body (tokens, storage keys).
+ * The strings an answer must not be allowed to carry back: the Customer Secret in every form a text can hold
+ * bytes in (as written; as a list of byte values; hex; URL-encoded, also byte by byte; base64 and base64url,
+ * alone and as it sits inside the Authorization value at each of the 3 byte offsets), the Authorization value
+ * itself, and every long string of the request body (tokens, storage keys).
  */
 export function sensitiveStrings(customerId: string, customerSecret: string, authorization: string, body: unknown): string[] {
   const secret = Buffer.from(customerSecret, 'utf8');
-  const forms = [customerSecret, encodeURIComponent(customerSecret), secret.toString('hex'), authorization.slice('Basic '.length)];
-  forms.push(secret.toString('hex').toUpperCase(), Buffer.from(`${customerId}:${customerSecret}`).toString('base64url'));
+  const bytes = [...secret];
+  const hex = secret.toString('hex');
+  const everyByte = bytes.map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+  const forms = [customerSecret, bytes.join(','), bytes.join(', '), hex, hex.toUpperCase(), encodeURIComponent(customerSecret)];
+  forms.push(everyByte, everyByte.toUpperCase(), authorization.slice('Basic '.length));
+  forms.push(Buffer.from(`${customerId}:${customerSecret}`).toString('base64url'));
   for (const offset of [0, 1, 2]) {
     const encoded = Buffer.concat([Buffer.alloc(offset), secret]).toString('base64');
     const inner = encoded.slice([0, 2, 3][offset], Math.floor(((offset + secret.length) * 8) / 6));
     forms.push(inner, inner.replaceAll('+', '-').replaceAll('/', '_'));
   }
   collectStrings(body, forms);
-  return forms.filter((form) => form.length >= Math.min(MIN_SENSITIVE_LENGTH, customerSecret.length) && form.length > 0);
+  return forms.filter((form) => form.length >= Math.min(MIN_SENSITIVE_LENGTH, customerSecret.length));
 }
 
 function collectStrings(value: unknown, into: string[], depth = 0): void {
