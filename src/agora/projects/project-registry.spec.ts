@@ -46,6 +46,21 @@ describe('ProjectRegistry', () => {
     expect(registry.find({})).toBe(CHAT);
   });
 
+  it('takes a reload that changes only REST credentials (added, rotated, removed) as a new generation', () => {
+    const rest = fc.record({ customerId: fc.stringMatching(/^[!-9;-~]{1,32}$/), customerSecret: fc.stringMatching(/^[!-~]{1,32}$/) });
+    fc.assert(
+      fc.property(fc.option(rest, { nil: undefined }), fc.option(rest, { nil: undefined }), (before, after) => {
+        let configuration: AgoraProject[] = [{ ...VIDEO, ...(before ? { rest: before } : {}) }];
+        const registry = new ProjectRegistry(() => ({ projects: configuration }));
+        configuration = [{ ...VIDEO, ...(after ? { rest: { ...after } } : {}) }];
+        const same = before?.customerId === after?.customerId && before?.customerSecret === after?.customerSecret;
+        expect(registry.reload()).toEqual(same ? { accepted: true, unchanged: true, generation: 1 } : { accepted: true, generation: 2 });
+        expect(registry.current.default.rest).toEqual(same ? before : after);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('keeps the current configuration, unchanged, when a reload fails to load, whatever the failure', () => {
     fc.assert(
       fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 4 }), (problems) => {

@@ -8,6 +8,10 @@ import { loadProjectsFile } from './projects-file.js';
 
 const APP_A = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const APP_B = 'b1b2c3d4e5f60718293a4b5c6d7e8f90';
+const APP_C = 'c1b2c3d4e5f60718293a4b5c6d7e8f90';
+const APP_D = 'd1b2c3d4e5f60718293a4b5c6d7e8f90';
+const APP_E = 'e1b2c3d4e5f60718293a4b5c6d7e8f90';
+const APP_F = 'f1b2c3d4e5f60718293a4b5c6d7e8f90';
 const CERT_1 = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const CERT_2 = '1f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
@@ -107,6 +111,45 @@ describe('loadProjectsFile', () => {
     ]);
   });
 
+  it('reads REST credentials (customerId with customerSecret or customerSecretFile) and leaves projects without them alone', () => {
+    const path = projectsFile(
+      [
+        { name: 'video', appId: APP_A, certificate: CERT_1, customerId: 'cid-1', customerSecret: 'inline-secret' },
+        { name: 'chat', appId: APP_B, certificate: CERT_2, customerId: 'cid-2', customerSecretFile: 'rest.secret' },
+        { name: 'plain', appId: APP_C, certificate: CERT_2 },
+      ],
+      { 'rest.secret': ' file-secret\n' },
+    );
+    expect(loadProjectsFile(path)).toEqual([
+      { name: 'video', appId: APP_A, certificate: CERT_1, rest: { customerId: 'cid-1', customerSecret: 'inline-secret' } },
+      { name: 'chat', appId: APP_B, certificate: CERT_2, rest: { customerId: 'cid-2', customerSecret: 'file-secret' } },
+      { name: 'plain', appId: APP_C, certificate: CERT_2 },
+    ]);
+  });
+
+  it('refuses half or doubled REST credentials and malformed ones, naming entry and field', () => {
+    const path = projectsFile(
+      [
+        { name: 'a', appId: APP_A, certificate: CERT_1, customerId: 'cid' },
+        { name: 'b', appId: APP_B, certificate: CERT_1, customerSecret: 'secret' },
+        { name: 'c', appId: APP_C, certificate: CERT_1, customerId: 'cid', customerSecret: 'secret', customerSecretFile: 'x' },
+        { name: 'd', appId: APP_D, certificate: CERT_1, customerId: 'has:colon', customerSecret: 'has space' },
+        { name: 'e', appId: APP_E, certificate: CERT_1, customerId: 'cid', customerSecretFile: 'missing.secret' },
+        { name: 'f', appId: APP_F, certificate: CERT_1, customerId: 'cid', customerSecretFile: 'blank.secret' },
+      ],
+      { 'blank.secret': '  \n' },
+    );
+    expect(problemsOf(path)).toEqual([
+      'AGORA_PROJECTS_FILE entry 1: customerId needs customerSecret or customerSecretFile',
+      'AGORA_PROJECTS_FILE entry 2: customerSecret needs customerId',
+      'AGORA_PROJECTS_FILE entry 3: give customerSecret or customerSecretFile, not both',
+      "AGORA_PROJECTS_FILE entry 4: customerId must be 1 to 128 visible ASCII characters other than ':'",
+      'AGORA_PROJECTS_FILE entry 4: customerSecret must be 1 to 128 visible ASCII characters',
+      'AGORA_PROJECTS_FILE entry 5: customerSecretFile cannot be read',
+      'AGORA_PROJECTS_FILE entry 6: customerSecretFile must hold 1 to 128 visible ASCII characters',
+    ]);
+  });
+
   it('refuses a file that is not a non-empty JSON array', () => {
     expect(problemsOf(join(tmpdir(), 'no-such-projects.json'))).toEqual(['AGORA_PROJECTS_FILE cannot be read']);
     expect(problemsOf(projectsFile('{'))).toEqual(['AGORA_PROJECTS_FILE is not valid JSON']);
@@ -122,8 +165,9 @@ describe('loadProjectsFile', () => {
       fc.string({ minLength: 24, maxLength: 48 }).filter((text) => text.trim().length >= 24),
     );
     fc.assert(
-      fc.property(fc.constantFrom('appId', 'certificate', 'secondaryCertificate', 'name'), secretish, (field, value) => {
-        const entry = { name: 'video', appId: APP_A, certificate: CERT_1, [field]: value };
+      fc.property(fc.constantFrom('appId', 'certificate', 'secondaryCertificate', 'name', 'customerId', 'customerSecret'), secretish, (field, value) => {
+        // REST credentials are given in pairs, so the other half is there and only the value under test can be wrong.
+        const entry = { name: 'video', appId: APP_A, certificate: CERT_1, customerId: 'cid', customerSecret: 'secret', [field]: value };
         let problems: string[] = [];
         try {
           loadProjectsFile(projectsFile([entry]));
