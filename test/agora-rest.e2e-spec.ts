@@ -158,6 +158,14 @@ describe('AgoraRestClient against a fake Agora', () => {
     await expect(both.client.call(query())).resolves.toEqual({ status: 200, body: { ok: 1 } });
   });
 
+  it('never follows a redirect, so an answer cannot send the credentials to another host', async () => {
+    primary.on('POST', '/v1/start', { status: 307, headers: { location: `${fallback.url}/v1/start` } });
+    fallback.on('POST', '/v1/start', { body: { sid: 'stolen' } });
+    const { problem } = await problemOf(single.client.call(query({ method: 'POST', path: '/v1/start', retry: 'none' })));
+    expect(problem).toMatchObject({ status: 502, upstream: { status: 307 } });
+    expect(fallback.requests).toHaveLength(0);
+  });
+
   it('answers 503 with Retry-After when Agora rate-limits, without retrying', async () => {
     primary.on('GET', PATH, { status: 429, headers: { 'retry-after': '7' }, body: { message: 'API rate limit exceeded' } });
     const limited = await problemOf(both.client.call(query()));

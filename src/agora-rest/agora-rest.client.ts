@@ -70,7 +70,7 @@ export class AgoraRestClient {
     const started = performance.now();
     let result: Attempt;
     try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(call.timeoutMs), redirect: 'error' });
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(call.timeoutMs), redirect: 'manual' });
       result = this.classify(call, await readAnswer(response), response.headers.get('retry-after'));
     } catch (error) {
       result = failureOf(error);
