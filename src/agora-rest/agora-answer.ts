@@ -52,13 +52,14 @@ export function codeOf(body: unknown): number | undefined {
 }
 
 /**
- * What a problem may repeat of an error answer: Agora's status, numeric `code`, and its `reason` and `message`
+ * What a problem may repeat of an error answer: Agora's status, whole-number `code`, and its `reason` and `message`
  * texts, shortened, with control characters removed, and withheld whole when they contain any of `sensitive`
  * (an answer that echoes the request's credentials or a storage key must not carry them to the caller).
  */
 export function upstreamDetail(answer: ReadAnswer, sensitive: readonly string[]): UpstreamDetail {
   const body = isObject(answer.body) ? answer.body : {};
-  const code = codeOf(body);
+  // Agora's codes are whole numbers; anything else is no code a caller could look up.
+  const code = Number.isSafeInteger(body.code) ? (body.code as number) : undefined;
   const reason = text(body.reason, sensitive);
   const message = text(body.message, sensitive);
   return {

@@ -26,9 +26,10 @@ export class UpstreamDetailDto {
   status: number;
 
   /**
-   * The upstream's own error code, when it sent one.
+   * The upstream's own error code, when it sent a whole number.
    * @example 2
    */
+  @ApiProperty({ ...integerSchema(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), required: false })
   code?: number;
 
   /**
