@@ -204,6 +204,35 @@ describe('AgoraRestClient against a fake Agora', () => {
     expect(primary.requests.map((request) => request.rawBody)).toEqual(['', '']);
   });
 
+  it('answers a route’s failed call as a problem through the service’s filter: upstream detail, Retry-After, no stack', async () => {
+    const routed = await restClient({ AGORA_API_BASE_URL: primary.url, AGORA_API_FALLBACK_URL: '' }, project);
+    try {
+      primary.on('GET', '/v1/refused', { status: 404, body: { code: 404, reason: 'failed to find worker' } });
+      primary.on('GET', '/v1/limited', { status: 429, headers: { 'retry-after': '3' }, body: { message: 'API rate limit exceeded' } });
+      primary.on('GET', '/v1/slow', { delayMs: 300, body: {} });
+      const probe = (path: string, timeoutMs = 1000) => routed.app.inject({ url: '/probe', query: { path, retry: 'none', timeoutMs: String(timeoutMs) } });
+      const refused = await probe('/v1/refused');
+      expect(refused.statusCode).toBe(502);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.json()).toMatchObject({
+        type: 'urn:agora-token-service:problem:upstream',
+        status: 502,
+        detail: 'Agora refused the probe.api call: it answered 404 (code 404).',
+        instance: '/probe',
+        upstream: { status: 404, code: 404, reason: 'failed to find worker' },
+      });
+      const limited = await probe('/v1/limited');
+      expect([limited.statusCode, limited.headers['retry-after'], limited.json().upstream]).toEqual([503, '3', { status: 429, message: 'API rate limit exceeded' }]);
+      const slow = await probe('/v1/slow', 50);
+      expect([slow.statusCode, slow.json().detail]).toEqual([504, 'Agora did not answer the probe.api call within 0.05 s.']);
+      // Answers worded where they were raised, logged there (one line per attempt): not as unhandled errors.
+      expect(routed.fastifyLogs.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
+      expect(routed.fastifyLogs.filter((line) => line.includes('incoming request'))).toHaveLength(3);
+    } finally {
+      await routed.close();
+    }
+  });
+
   it('counts each attempt by API and outcome on /metrics, with its duration, and logs one line per attempt', async () => {
     const counted = await restClient({ AGORA_API_BASE_URL: primary.url, AGORA_API_FALLBACK_URL: '' });
     try {
