@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigValidationError } from '../../config/env-validation.js';
-import { loadProjectsFile } from './projects-file.js';
+import { loadProjectsFile, readProjectsFile } from './projects-file.js';
 
 const APP_A = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const APP_B = 'b1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -125,6 +125,8 @@ describe('loadProjectsFile', () => {
       { name: 'chat', appId: APP_B, certificate: CERT_2, rest: { customerId: 'cid-2', customerSecret: 'file-secret' } },
       { name: 'plain', appId: APP_C, certificate: CERT_2 },
     ]);
+    // The secret file is watched like a certificate file, so rotating the secret reloads the projects.
+    expect(readProjectsFile(path).files).toEqual([path, join(path, '..', 'rest.secret')]);
   });
 
   it('refuses half or doubled REST credentials and malformed ones, naming entry and field', () => {
