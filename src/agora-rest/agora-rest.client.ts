@@ -41,7 +41,10 @@ export class AgoraRestClient {
 
   async call<T>(call: AgoraCall): Promise<AgoraAnswer<T>> {
     const { rest } = call.project;
+    // Mistakes in a feature's code, not in Agora's answers: thrown as they are (a 500), never sent.
     if (rest === undefined) throw new Error(`Project "${call.project.name}" has no REST credentials: check AgoraRestClient.canCall first`);
+    if (!call.path.startsWith('/')) throw new Error(`${call.api}: the path must start with /`);
+    if (call.method === 'GET' && call.body !== undefined) throw new Error(`${call.api}: a GET call has no body`);
     const authorization = `Basic ${Buffer.from(`${rest.customerId}:${rest.customerSecret}`).toString('base64')}`;
     const requestId = call.requestId !== undefined && REQUEST_ID.test(call.requestId) ? call.requestId : randomUUID();
     const headers: Record<string, string> = {
