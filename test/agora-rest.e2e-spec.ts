@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AgoraCall } from '../src/agora-rest/agora-call.interface.js';
+import { AgoraRestClient } from '../src/agora-rest/agora-rest.client.js';
 import { AgoraUpstreamError } from '../src/agora-rest/agora-upstream.error.js';
 import { headersOf } from '../src/common/problem/problem-headers.js';
 import { toProblem } from '../src/common/problem/to-problem.js';
@@ -83,6 +84,15 @@ describe('AgoraRestClient against a fake Agora', () => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it('refuses, before sending anything, a call for a project without REST credentials or a malformed one', async () => {
+    const { rest: _rest, ...withoutRest } = project;
+    expect([AgoraRestClient.canCall(project), AgoraRestClient.canCall(withoutRest)]).toEqual([true, false]);
+    await expect(single.client.call(query({ project: withoutRest }))).rejects.toThrow('Project "default" has no REST credentials');
+    await expect(single.client.call(query({ path: 'v1/x' }))).rejects.toThrow('recording.query: the path must start with /');
+    await expect(single.client.call(query({ body: {} }))).rejects.toThrow('recording.query: a GET call has no body');
+    expect(primary.requests).toEqual([]);
   });
 
   it('gives a call without a usable request id one of its own', async () => {
