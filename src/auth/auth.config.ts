@@ -50,6 +50,10 @@ class AuthEnv {
   @IsOptional()
   @Matches(/^\S+$/, { message: 'JWT_PROJECTS_CLAIM must be a claim name' })
   JWT_PROJECTS_CLAIM?: string;
+
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'JWT_SERVICES_CLAIM must be a claim name' })
+  JWT_SERVICES_CLAIM?: string;
 }
 
 /** The variables each method needs. */
@@ -73,6 +77,8 @@ interface JwtSettings {
   readonly identityClaim: string;
   readonly channelsClaim?: string;
   readonly projectsClaim?: string;
+  /** The claim naming the Agora services (such as `recording`) an end user may use; unset, they may use none. */
+  readonly servicesClaim?: string;
 }
 
 /**
@@ -98,6 +104,7 @@ export const authConfig = registerAs('auth', () => {
         identityClaim: env.JWT_IDENTITY_CLAIM,
         channelsClaim: env.JWT_CHANNELS_CLAIM,
         projectsClaim: env.JWT_PROJECTS_CLAIM,
+        servicesClaim: env.JWT_SERVICES_CLAIM,
       }
     : undefined;
   return { methods, apiKeys, jwt };

@@ -39,6 +39,8 @@ export interface JwtCaller {
   readonly channels?: readonly string[];
   /** Project name globs from JWT_PROJECTS_CLAIM, when that variable is set (empty when the claim is absent). */
   readonly projects?: readonly string[];
+  /** The Agora services (such as `recording`) JWT_SERVICES_CLAIM grants, when that variable is set (empty when the claim is absent). */
+  readonly services?: readonly string[];
 }
 
 /**

@@ -11,6 +11,7 @@ import type { TokenScope } from './token-scope.js';
  */
 export function checkEndUserScope(caller: JwtCaller, kind: KindPolicy, scope: TokenScope): void {
   if (kind.refusedToEndUsers) throw new AccessRefused(kind.refusedToEndUsers.rule, kind.refusedToEndUsers.detail);
+  checkEndUserService(caller, kind);
   if (caller.channels && scope.channel !== undefined && !matchesAnyGlob(scope.channel, caller.channels)) {
     throw new AccessRefused('channels', `the caller's token does not allow channel "${scope.channel}".`);
   }
@@ -20,4 +21,11 @@ export function checkEndUserScope(caller: JwtCaller, kind: KindPolicy, scope: To
   }
   // Reading another user's resources is not the end user's to grant themselves.
   if (scope.permissionUsers) throw new AccessRefused('permissions.users', 'end users may not name users in permissions.');
+}
+
+/** Refuses an end user a service their JWT_SERVICES_CLAIM does not name (see KindPolicy.endUserService). */
+export function checkEndUserService(caller: JwtCaller, kind: KindPolicy): void {
+  if (kind.endUserService !== undefined && !caller.services?.includes(kind.endUserService)) {
+    throw new AccessRefused('services', `the caller's token does not grant the ${kind.endUserService} service.`);
+  }
 }

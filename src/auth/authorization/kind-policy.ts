@@ -1,11 +1,12 @@
 /**
  * The kinds of token an API key's policy can name (`kinds` in API_KEYS_FILE).
  * `chat-app` is the app-wide Chat token, `classroom-app` the app-wide Flexible Classroom one;
- * `inspect` is token inspection, which signs nothing. It is the keys file's contract,
+ * `inspect` is token inspection, which signs nothing; `recording` is cloud recording (the recording bot's
+ * token is its only token). It is the keys file's contract,
  * checked when the file loads, before any token kind exists; a kind that API
  * keys must be able to name apart from the others adds its name here.
  */
-export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app', 'inspect', 'rtc-rtm', 'convoai', 'stt'] as const;
+export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app', 'inspect', 'rtc-rtm', 'convoai', 'stt', 'recording'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /**
@@ -22,4 +23,9 @@ export interface KindPolicy {
    * lifetime cap below it (configured, or an API key's maxExpireSeconds) refuses the kind.
    */
   readonly fixedExpireSeconds?: number;
+  /**
+   * Set for an Agora service end users (JWT) may use only when their JWT_SERVICES_CLAIM names it (cloud
+   * recording: `recording`): without it, or without the variable, they are refused (rule `services`).
+   */
+  readonly endUserService?: string;
 }

@@ -88,6 +88,20 @@ describe('TokenAuthorizer', () => {
     expect(authorizer.lifetimeCap(anonymous)).toBeUndefined();
   });
 
+  it('gives end users a service kind (cloud recording) only when their services claim names it, then judges their channels', () => {
+    const RECORDING: KindPolicy = { policyKind: 'recording', endUserService: 'recording' };
+    const subscriber = [rtc('team-1', { joinChannel: 60 })];
+
+    expect(refusal(() => authorizer.check(alice, RECORDING, 60, subscriber))).toBe('services');
+    expect(refusal(() => authorizer.check({ ...alice, services: ['stt'] }, RECORDING, 60, subscriber))).toBe('services');
+    expect(refusal(() => authorizer.checkKind({ ...alice, services: [] }, RECORDING))).toBe('services');
+    expect(() => authorizer.check({ ...alice, services: ['recording'] }, RECORDING, 60, subscriber)).not.toThrow();
+    expect(refusal(() => authorizer.check({ ...alice, services: ['recording'], channels: ['lobby'] }, RECORDING, 60, subscriber))).toBe('channels');
+    // API keys name the kind in `kinds`; the services claim is the end users' own.
+    expect(() => authorizer.check(key({ kinds: ['recording'] }), RECORDING, 60, subscriber)).not.toThrow();
+    expect(refusal(() => authorizer.checkKind(key({ kinds: ['rtc'] }), RECORDING))).toBe('kinds');
+  });
+
   it('guards a route that signs nothing by its kind alone: API keys by kinds, end users when refused', () => {
     const INSPECT: KindPolicy = { policyKind: 'inspect', refusedToEndUsers: { rule: 'inspect', detail: 'no.' } };
 

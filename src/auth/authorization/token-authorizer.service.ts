@@ -4,7 +4,7 @@ import type { Caller } from '../caller.interface.js';
 import { AccessRefused } from './access-refused.exception.js';
 import { checkApiKeyPolicy } from './api-key-policy.js';
 import { matchesAnyGlob } from './channel-glob.js';
-import { checkEndUserScope } from './end-user-scope.js';
+import { checkEndUserScope, checkEndUserService } from './end-user-scope.js';
 import type { KindPolicy } from './kind-policy.js';
 import { scopeOf } from './token-scope.js';
 
@@ -43,7 +43,8 @@ export class TokenAuthorizer {
 
   /**
    * For a route that signs nothing but is guarded like the token routes (token inspection): refuses an
-   * API key whose `kinds` lack the kind's name, and end users when the kind is refused to them.
+   * API key whose `kinds` lack the kind's name, and end users when the kind is refused to them or needs a
+   * service their JWT_SERVICES_CLAIM does not name.
    */
   checkKind(caller: Caller, kind: KindPolicy): void {
     const kinds = caller.kind === 'apikey' ? caller.policy.kinds : undefined;
@@ -51,6 +52,7 @@ export class TokenAuthorizer {
       throw new AccessRefused('kinds', `this API key's kinds do not include ${kind.policyKind}.`);
     }
     if (caller.kind === 'jwt' && kind.refusedToEndUsers) throw new AccessRefused(kind.refusedToEndUsers.rule, kind.refusedToEndUsers.detail);
+    if (caller.kind === 'jwt') checkEndUserService(caller, kind);
   }
 
   /**

@@ -78,6 +78,7 @@ export class JwtVerifier implements OnModuleInit {
     const caller: { -readonly [K in keyof JwtCaller]: JwtCaller[K] } = { kind: 'jwt', id };
     if (settings.channelsClaim) caller.channels = globsOf(payload[settings.channelsClaim]);
     if (settings.projectsClaim) caller.projects = globsOf(payload[settings.projectsClaim]);
+    if (settings.servicesClaim) caller.services = globsOf(payload[settings.servicesClaim]);
     return caller;
   }
 }
@@ -102,7 +103,7 @@ function identityOf(claim: unknown): string | undefined {
   return id;
 }
 
-/** An array of globs, or a space-separated string of them (as OAuth scopes are written). */
+/** An array of globs (or names), or a space-separated string of them (as OAuth scopes are written). */
 function globsOf(claim: unknown): string[] {
   if (typeof claim === 'string') return claim.split(/\s+/).filter(Boolean);
   if (Array.isArray(claim)) return claim.filter((glob): glob is string => typeof glob === 'string' && glob !== '');

@@ -83,7 +83,7 @@ export class ProblemDto {
 
   /**
    * For 403 refusals: the rule that refused the request (`kinds`, `projects`, `channels`, `roles`,
-   * `maxExpireSeconds`, `identity`, `chat-app`, `classroom-app`, `inspect` or `permissions.users`).
+   * `maxExpireSeconds`, `identity`, `services`, `chat-app`, `classroom-app`, `inspect` or `permissions.users`).
    * @example "channels"
    */
   rule?: string;
