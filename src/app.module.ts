@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { InspectionModule } from './inspection/inspection.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { RecordingModule } from './recording/recording.module.js';
 import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
 
 @Module({
@@ -23,6 +24,7 @@ import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
     AuthModule,
     ...TOKEN_KIND_MODULES,
     InspectionModule,
+    RecordingModule,
     HealthModule,
   ],
   providers: [

@@ -48,6 +48,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .addTag('inspection', 'What a token holds, and whether it is genuine')
     .addTag('rtc-rtm', 'One token for RTC and Signaling (RTM)')
     .addTag('agents', 'Conversational AI agent and speech-to-text tokens (RTC, Signaling and the agent service)')
+    .addTag('recording', 'Cloud recording: start, query, change and stop recordings of a channel or a web page')
     .addTag('health', 'Liveness and readiness')
     .addTag('compatibility', 'Deprecated: the routes of the community token servers, for drop-in migration')
     .build();

@@ -1,0 +1,137 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
+import { ProjectRegistry } from '../agora/projects/project-registry.js';
+import type { AgoraProject } from '../agora/projects/project.interface.js';
+import { tokenConfig } from '../agora/token.config.js';
+import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { recordIssued } from '../common/logging/request-record.js';
+import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
+import { ProjectSelector } from '../tokens/project-selector.js';
+import { botUid } from './bot-uid.js';
+import { clientRequestOf, resourceExpiredHourOf, sceneOf } from './client-request.builder.js';
+import { CloudRecordingApi } from './cloud-recording.api.js';
+import type { RecordingDto } from './dto/recording.dto.js';
+import { fileNamePrefix } from './file-name-prefix.js';
+import { RECORDING, RecordingConflict, RecordingNotFound } from './recording-access.js';
+import { recordingConfig } from './recording.config.js';
+import { ownerOf, type RecordingHandle } from './recording-handle.js';
+import { openRecordingId, projectNamedBy, recordingIdKey, sealRecordingId } from './recording-id.codec.js';
+import { checkStartRequest, uidsNamedBy, type StartRecordingInput } from './start-request.rules.js';
+import type { StorageProfile } from './storage/storage-profile.interface.js';
+
+/** A recording as the operations on it take it: its handle and its project (with the REST credentials). */
+export interface RecordingTarget {
+  readonly handle: RecordingHandle;
+  readonly project: AgoraProject;
+}
+
+/** Agora's answers to a start that mean "this channel is already recorded": 7 already started, 53 task conflict. */
+const ALREADY_RECORDING = new Set([7, 53]);
+
+/**
+ * Starts cloud recordings and finds them again by id: chooses the project (as token requests do) and the
+ * storage profile, picks the bot's uid, signs its token (judged by the caller's policy like any token), and runs
+ * acquire then start back to back with one `clientRequest`. The id it answers is signed with a key derived from
+ * the project's Customer Secret and names the owner; {@link open} checks both on every later call.
+ */
+@Injectable()
+export class RecordingStarter implements OnModuleInit {
+  private readonly logger = new Logger('CloudRecording');
+
+  constructor(
+    private readonly registry: ProjectRegistry,
+    private readonly selector: ProjectSelector,
+    private readonly authorizer: TokenAuthorizer,
+    private readonly signer: AgoraTokenSigner,
+    private readonly api: CloudRecordingApi,
+    @Inject(tokenConfig.KEY) private readonly tokens: ConfigType<typeof tokenConfig>,
+    @Inject(recordingConfig.KEY) private readonly config: ConfigType<typeof recordingConfig>,
+  ) {}
+
+  onModuleInit(): void {
+    const why = this.offBecause();
+    if (why) this.logger.log(`Cloud recording is off: ${why}; the /v1/recordings routes answer 404.`);
+  }
+
+  /** Why recording is off, or undefined when it is on (a project has REST credentials and a storage profile exists). */
+  private offBecause(): string | undefined {
+    if (!this.registry.current.projects.some((project) => project.rest !== undefined)) return 'no project has REST credentials (customerId, customerSecret)';
+    if (this.config.storageProfiles.length === 0) return 'no storage profile is configured (AGORA_STORAGE_PROFILES_FILE or STORAGE_*)';
+    return undefined;
+  }
+
+  /** Starts recording `input.channel` for `caller`; answers the recording with its id. */
+  async start(input: StartRecordingInput, caller: Caller, requestId?: string): Promise<RecordingDto> {
+    if (this.offBecause()) throw RecordingNotFound.off();
+    this.authorizer.checkKind(caller, RECORDING);
+    checkStartRequest(input);
+    const storage = this.storageProfile(input.storage);
+    const project = this.selector.select(input, caller);
+    if (project.rest === undefined) throw RecordingNotFound.project(project.name);
+    const startedAt = new Date();
+    const uid = botUid(uidsNamedBy(input));
+    // The bot's token lasts as long as a token may: a recording cannot renew it, so this is how long it can run.
+    const cap = this.authorizer.lifetimeCap(caller);
+    const seconds = cap === undefined ? this.tokens.maxExpireSeconds : Math.min(cap, this.tokens.maxExpireSeconds);
+    const grants = this.authorizer.check(caller, RECORDING, seconds, [
+      { service: 'rtc', channel: input.channel, user: Number(uid), privileges: { joinChannel: seconds } },
+    ]);
+    const token = input.mode === 'web' ? undefined : this.signer.sign(project, seconds, grants).token;
+    const clientRequest = clientRequestOf(input, storage, fileNamePrefix(input.channel, startedAt), token);
+    const acquire = { scene: sceneOf(input), resourceExpiredHour: resourceExpiredHourOf(input), startParameter: clientRequest };
+    const resourceId = await this.api.acquire(project, input.channel, uid, acquire, requestId);
+    const sid = await this.api.start(project, input.mode, resourceId, input.channel, uid, clientRequest, requestId).catch(conflicts);
+    recordIssued(caller, { kind: 'recording', channel: input.channel, user: uid });
+    const handle: RecordingHandle = {
+      project: project.name,
+      mode: input.mode,
+      channel: input.channel,
+      uid,
+      resourceId,
+      sid,
+      owner: ownerOf(caller),
+      startedAt: Math.floor(startedAt.getTime() / 1000),
+    };
+    return recordingOf(handle, sealRecordingId(handle, recordingIdKey(project.appId, project.rest.customerSecret)));
+  }
+
+  /**
+   * The recording `id` names, if it is genuine and `caller` started it; one 404 otherwise (malformed, tampered,
+   * signed with another Customer Secret, another caller's), so ids cannot be probed. The caller's policy is judged
+   * again (its kinds, its projects): a key that lost `recording` can no longer touch its recordings.
+   */
+  open(id: string, caller: Caller): RecordingTarget {
+    if (this.offBecause()) throw RecordingNotFound.off();
+    this.authorizer.checkKind(caller, RECORDING);
+    const name = projectNamedBy(id);
+    const project = name === undefined ? undefined : this.registry.current.byName.get(name);
+    const handle = project?.rest ? openRecordingId(id, recordingIdKey(project.appId, project.rest.customerSecret)) : undefined;
+    if (!project || !handle || handle.owner !== ownerOf(caller)) throw RecordingNotFound.id();
+    this.authorizer.checkProject(caller, project.name);
+    return { handle, project };
+  }
+
+  private storageProfile(name: string | undefined): StorageProfile {
+    const profiles = this.config.storageProfiles;
+    const profile = name === undefined ? profiles[0] : profiles.find((candidate) => candidate.name === name);
+    if (!profile) throw ValidationProblemException.field('storage', 'storage names no configured storage profile');
+    return profile;
+  }
+}
+
+/** Agora's "already recording" answers to a start, as a 409; any other failure as the REST layer maps it. */
+function conflicts(error: unknown): never {
+  if (error instanceof AgoraUpstreamError && error.upstream?.code !== undefined && ALREADY_RECORDING.has(error.upstream.code)) {
+    throw new RecordingConflict(`Agora already records this channel with this uid (code ${error.upstream.code}): stop it first.`, { upstream: error.upstream });
+  }
+  throw error;
+}
+
+/** The answer describing a recording. */
+export function recordingOf(handle: RecordingHandle, id: string): RecordingDto {
+  const { project, channel, mode, uid, resourceId, sid, startedAt } = handle;
+  return { id, project, channel, mode, uid, resourceId, sid, startedAt: new Date(startedAt * 1000).toISOString() };
+}
