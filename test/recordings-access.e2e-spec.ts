@@ -42,7 +42,7 @@ describe('Cloud recording: who may record, and whose recordings (e2e, fake Agora
     await fake.close();
   });
 
-  const as = (credential: string, jwt = false) => (jwt ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential });
+  const as = (credential: string, jwt = false): Record<string, string> => (jwt ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential });
   const start = (headers: Record<string, string>, payload: object) => app.inject({ method: 'POST', url: '/v1/recordings', headers, payload });
   const refusal = async (headers: Record<string, string>, payload: object) => {
     const answer = await start(headers, payload);

@@ -7,7 +7,7 @@ import { tokenConfig } from '../agora/token.config.js';
 import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
-import { recordIssued } from '../common/logging/request-record.js';
+import { recordIssued, recordProject } from '../common/logging/request-record.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 import { ProjectSelector } from '../tokens/project-selector.js';
 import { botUid } from './bot-uid.js';
@@ -111,6 +111,7 @@ export class RecordingStarter implements OnModuleInit {
     const handle = project?.rest ? openRecordingId(id, recordingIdKey(project.appId, project.rest.customerSecret)) : undefined;
     if (!project || !handle || handle.owner !== ownerOf(caller)) throw RecordingNotFound.id();
     this.authorizer.checkProject(caller, project.name);
+    recordProject(caller, project.name);
     return { handle, project };
   }
 

@@ -51,6 +51,9 @@ export class RecordingDto {
   startedAt: string;
 }
 
+/** A recorded user's uid, `"0"` for the mix. */
+const FILE_UID = { type: 'string', pattern: '^[0-9]{1,10}$', minLength: 1, maxLength: 10, 'x-max-bytes': 10 } as const;
+
 /** A file of a `json` file list. */
 export class RecordedFileDto {
   /** @example "38f8e3cfdc474cd56fc1ceba380d7e1a_demoroom.m3u8" */
@@ -58,7 +61,7 @@ export class RecordedFileDto {
   /** `audio`, `video` or `audio_and_video`. @example "audio_and_video" */
   trackType?: string;
   /** The user recorded; `"0"` for the mix of all users. @example "0" */
-  @ApiPropertyOptional({ type: 'string', pattern: '^[0-9]{1,10}$', maxLength: 10, 'x-max-bytes': 10 })
+  @ApiPropertyOptional(FILE_UID)
   uid?: string;
   mixedAllUser?: boolean;
   isPlayable?: boolean;
