@@ -15,8 +15,11 @@ const { PATH_METADATA, METHOD_METADATA } = (() => {
   return { PATH_METADATA: keyHolding('probe-path'), METHOD_METADATA: keyHolding(RequestMethod.POST) };
 })();
 
+/** The methods the service's routes use, by Nest's RequestMethod. */
+const METHODS = { [RequestMethod.GET]: 'GET', [RequestMethod.POST]: 'POST', [RequestMethod.PATCH]: 'PATCH', [RequestMethod.DELETE]: 'DELETE' } as const;
+
 export interface AppRoute {
-  method: 'GET' | 'POST';
+  method: (typeof METHODS)[keyof typeof METHODS];
   /** The path with each `:param` filled with a sample value. */
   url: string;
   /** The route as declared, e.g. `/rtm/:uid`. */
@@ -41,7 +44,7 @@ export function listRoutes(app: NestFastifyApplication): AppRoute[] {
         for (const handlerPath of [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat()) {
           const path = routePath(prefix, handlerPath);
           routes.push({
-            method: method === RequestMethod.POST ? 'POST' : 'GET',
+            method: METHODS[method as keyof typeof METHODS] ?? 'GET',
             path,
             url: path.replace(/:(\w+)/g, (_, param: string) => (/uid|chatid/.test(param) ? '42' : param === 'role' ? 'publisher' : param === 'tokenType' ? 'uid' : 'room')),
             isPublic: routeConfigOf(handler)[PUBLIC_ROUTE] === true,

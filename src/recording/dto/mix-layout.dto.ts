@@ -71,7 +71,7 @@ export class MixLayoutDto {
   mixedVideoLayout?: number;
 
   /** The user shown large in the vertical layout. */
-  @ApiPropertyOptional({ ...USER_UID, example: '42' })
+  @ApiPropertyOptional({ type: 'string', pattern: USER_UID.pattern, minLength: 1, maxLength: 10, example: '42' })
   @IsOptional()
   @IsRecordingUid()
   maxResolutionUid?: string;

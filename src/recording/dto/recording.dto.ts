@@ -9,7 +9,7 @@ export class RecordingDto {
   /**
    * The recording's opaque id, for GET, PATCH and DELETE: only its owner (the API key or end user that started it)
    * can use it, on any replica, after any restart.
-   * @example "pZBBb4IwEIX_y5zbBCtSs7d6MBE9mFgBc0KJTM9Y8bZtt9xdLyD0kV-n5vv.3TOXXq4zQhtzP6lq7aGBGyEnuDhWN3PPpzXO7XoZ9Bbsvzk"
+   * @example "Fc_JjoIwAADQf-kZkilrPYoijWhYFEUnE0MXRBAqIFD8-onHd3y_UAGM59nwfAMF1A8Jvq6F2glRAwXo0IDmQrNMHShgO48-alI8nKDjWoa3rpaZ47k9Hd_4bI_I6SIRhyssa36S00XTVKlWo-Ftw-TgFmqU74L2c6lntDOP0mcdbotXgp5FhRrrEBQMh64Z9av0TLr4lcK7pB55xBtWOhpft0Lc5njYXKb-M0dNRWpyj66lL_YrlYsxKmSycVsavvxHNXlst6zInj6DMg1NDKernt4XnJS3Y9d_WyhHXKc5o4ZtUGZaOYWUk0xHP8zmMAMKWL6bGp2D44wrN6bxLD_RoKpAgba1sC1Lh9rfPw.IIgLLf-wYqgmwdP5DwVLMJSkOFkDpumGgBGfPbP1sxI"
    */
   @ApiProperty({ type: 'string', minLength: 52, maxLength: 1004, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$' })
   id: string;
