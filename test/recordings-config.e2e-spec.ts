@@ -26,8 +26,13 @@ describe('Cloud recording: configuration, secrets and concurrency (e2e, fake Ago
     const { AGORA_CUSTOMER_ID: _id, AGORA_CUSTOMER_SECRET: _secret, ...noCredentials } = recordingEnv(fake);
     const noStorage = Object.fromEntries(Object.entries(recordingEnv(fake)).filter(([name]) => !name.startsWith('STORAGE_')));
     const before = fake.agora.requests.length;
-    for (const env of [noCredentials, noStorage]) {
-      const app = await createTestApp(env);
+    for (const [env, why] of [
+      [noCredentials, 'no project has REST credentials'],
+      [noStorage, 'no storage profile is configured'],
+    ] as const) {
+      let logged = '';
+      const app = await createTestApp(env, { requestLogs: true, logger: undefined, logStream: { write: (line: string) => void (logged += line) } });
+      expect(logged).toContain(`Cloud recording is off: ${why}`);
       try {
         const answers = [
           await app.inject({ method: 'POST', url: '/v1/recordings', payload: { channel: 'room', mode: 'mix' } }),

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
 import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
@@ -126,6 +127,25 @@ describe('Cloud recording: /v1/recordings (e2e, fake Agora)', () => {
     // Stopped twice: Agora no longer finds it, which is a stopped recording; querying it is a 404.
     expect((await call('DELETE', `/v1/recordings/${recording.id}`)).json()).toEqual({ ...recording, alreadyStopped: true });
     expect((await call('GET', `/v1/recordings/${recording.id}`)).statusCode).toBe(404);
+  });
+
+  it('records any channel name Agora allows, under a prefix of its letters and digits, with a token for that channel', async () => {
+    const channelChar = fc.constantFrom(...'abcXYZ019 !#$%&()+-:;<=.>?@[]^_{|}~,');
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: channelChar, minLength: 1, maxLength: 63 }), async (channel) => {
+        const started = await start({ channel, mode: 'mix' });
+        const { sid, uid, id } = started.json<{ sid: string; uid: string; id: string }>();
+        expect(started.statusCode).toBe(201);
+        const { clientRequest } = fake.sessions.get(sid)! as unknown as { clientRequest: { token: string; storageConfig: { fileNamePrefix: string[] } } };
+        const prefix = clientRequest.storageConfig.fileNamePrefix;
+        expect(prefix.every((part) => /^[A-Za-z0-9]+$/.test(part))).toBe(true);
+        expect(prefix.join('/').length).toBeLessThanOrEqual(128);
+        expect(prefix.slice(0, -2).join('')).toBe(channel.replace(/[^A-Za-z0-9]/g, ''));
+        expect(decodeToken(clientRequest.token).rtc).toEqual({ channel, uid, privileges: { joinChannel: 86_400 } });
+        expect((await call('DELETE', `/v1/recordings/${id}?async=true`)).statusCode).toBe(200);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('reads json file lists (HLS and MP4), and stops asynchronously on request', async () => {
