@@ -18,13 +18,13 @@ export class RecordingOperations {
   constructor(private readonly api: CloudRecordingApi) {}
 
   /** Agora's query, read in every mode; a recording Agora no longer runs is a 404. */
-  async status(target: RecordingTarget, id: string, requestId?: string): Promise<RecordingStatusDto> {
+  async status(target: RecordingTarget, requestId?: string): Promise<RecordingStatusDto> {
     const answer = await this.api.query(this.to(target), requestId).catch(ended);
-    return { ...recordingOf(target.handle, id), ...readProgress(answer.serverResponse) };
+    return { ...recordingOf(target), ...readProgress(answer.serverResponse) };
   }
 
   /** New subscription lists (individual and mix modes). */
-  async updateSubscriptions(target: RecordingTarget, id: string, lists: UpdateSubscriptionsDto, requestId?: string): Promise<RecordingDto> {
+  async updateSubscriptions(target: RecordingTarget, lists: UpdateSubscriptionsDto, requestId?: string): Promise<RecordingDto> {
     if (target.handle.mode === 'web') throw new RecordingConflict('A web recording has no subscriptions: it records a page.');
     const { subscribeAudioUids, unsubscribeAudioUids, subscribeVideoUids, unsubscribeVideoUids } = lists;
     const audio = subscribeAudioUids ? { subscribeAudioUids } : unsubscribeAudioUids ? { unsubscribeAudioUids } : undefined;
@@ -32,27 +32,27 @@ export class RecordingOperations {
     if (!audio && !video) throw ValidationProblemException.field('body', 'send at least one subscription list');
     const streamSubscribe = { ...(audio ? { audioUidList: audio } : {}), ...(video ? { videoUidList: video } : {}) };
     await this.api.update(this.to(target), { streamSubscribe }, requestId).catch(ended);
-    return recordingOf(target.handle, id);
+    return recordingOf(target);
   }
 
   /** A new layout (mix mode): it replaces the whole layout. */
-  async updateLayout(target: RecordingTarget, id: string, layout: MixLayoutDto, requestId?: string): Promise<RecordingDto> {
+  async updateLayout(target: RecordingTarget, layout: MixLayoutDto, requestId?: string): Promise<RecordingDto> {
     if (target.handle.mode !== 'mix') throw new RecordingConflict(`Only mix recordings have a layout; this one is ${target.handle.mode}.`);
     await this.api.updateLayout(this.to(target), { ...layout }, requestId).catch(ended);
-    return recordingOf(target.handle, id);
+    return recordingOf(target);
   }
 
   /**
    * Stops the recording, answering the files it uploaded (synchronous) or what Agora knew then (`async`). Agora's
    * "already stopped" answers (404, or code 49 "invalid operation" while it exits) are a stopped recording too.
    */
-  async stop(target: RecordingTarget, id: string, async: boolean, requestId?: string): Promise<StoppedRecordingDto> {
+  async stop(target: RecordingTarget, async: boolean, requestId?: string): Promise<StoppedRecordingDto> {
     try {
       const answer = await this.api.stop(this.to(target), async, requestId);
       const { status: _status, state: _state, sliceStartTime: _slice, ...files } = readProgress(answer.serverResponse);
-      return { ...recordingOf(target.handle, id), alreadyStopped: false, ...files };
+      return { ...recordingOf(target), alreadyStopped: false, ...files };
     } catch (error) {
-      if (isAlreadyStopped(error)) return { ...recordingOf(target.handle, id), alreadyStopped: true };
+      if (isAlreadyStopped(error)) return { ...recordingOf(target), alreadyStopped: true };
       throw error;
     }
   }

@@ -22,10 +22,11 @@ import { openRecordingId, projectNamedBy, recordingIdKey, sealRecordingId } from
 import { checkStartRequest, uidsNamedBy, type StartRecordingInput } from './start-request.rules.js';
 import type { StorageProfile } from './storage/storage-profile.interface.js';
 
-/** A recording as the operations on it take it: its handle and its project (with the REST credentials). */
+/** A recording as the operations on it take it: its handle, its project (with the REST credentials) and its id. */
 export interface RecordingTarget {
   readonly handle: RecordingHandle;
   readonly project: AgoraProject;
+  readonly id: string;
 }
 
 /** Agora's answers to a start that mean "this channel is already recorded": 7 already started, 53 task conflict. */
@@ -95,7 +96,17 @@ export class RecordingStarter implements OnModuleInit {
       owner: ownerOf(caller),
       startedAt: Math.floor(startedAt.getTime() / 1000),
     };
-    return recordingOf(handle, sealRecordingId(handle, recordingIdKey(project.appId, project.rest.customerSecret)));
+    return recordingOf(this.target(handle));
+  }
+
+  /**
+   * The target of a handle made elsewhere (a route that names Agora's ids itself, such as the Go fork's
+   * /cloud_recording/*, with the caller as owner), with the id /v1 would give it; a 404 when its project cannot record.
+   */
+  target(handle: RecordingHandle): RecordingTarget {
+    const project = this.registry.current.byName.get(handle.project);
+    if (!project?.rest) throw RecordingNotFound.project(handle.project);
+    return { handle, project, id: sealRecordingId(handle, recordingIdKey(project.appId, project.rest.customerSecret)) };
   }
 
   /**
@@ -112,7 +123,7 @@ export class RecordingStarter implements OnModuleInit {
     if (!project || !handle || handle.owner !== ownerOf(caller)) throw RecordingNotFound.id();
     this.authorizer.checkProject(caller, project.name);
     recordProject(caller, project.name);
-    return { handle, project };
+    return { handle, project, id };
   }
 
   private storageProfile(name: string | undefined): StorageProfile {
@@ -132,7 +143,7 @@ function conflicts(error: unknown): never {
 }
 
 /** The answer describing a recording. */
-export function recordingOf(handle: RecordingHandle, id: string): RecordingDto {
+export function recordingOf({ handle, id }: Pick<RecordingTarget, 'handle' | 'id'>): RecordingDto {
   const { project, channel, mode, uid, resourceId, sid, startedAt } = handle;
   return { id, project, channel, mode, uid, resourceId, sid, startedAt: new Date(startedAt * 1000).toISOString() };
 }

@@ -50,7 +50,7 @@ export class RecordingsController {
     description: `Agora's query, read in every mode: \`fileList\` is the playlist name in \`string\` mode and a list of files in \`json\` mode; web recordings report \`extensionServiceState\`. ${OWNERSHIP}`,
   })
   status(@Param('id') id: string, @CurrentCaller() caller: Caller, @RequestId() requestId: string): Promise<RecordingStatusDto> {
-    return this.operations.status(this.starter.open(id, caller), id, requestId);
+    return this.operations.status(this.starter.open(id, caller), requestId);
   }
 
   @Patch(':id/subscriptions')
@@ -68,7 +68,7 @@ export class RecordingsController {
     @CurrentCaller() caller: Caller,
     @RequestId() requestId: string,
   ): Promise<RecordingDto> {
-    return this.operations.updateSubscriptions(this.starter.open(id, caller), id, body, requestId);
+    return this.operations.updateSubscriptions(this.starter.open(id, caller), body, requestId);
   }
 
   @Patch(':id/layout')
@@ -81,7 +81,7 @@ export class RecordingsController {
   @ApiConsumes('application/json')
   @ApiBody({ type: MixLayoutDto, examples: LAYOUT_EXAMPLES, required: true })
   updateLayout(@Param('id') id: string, @Body() body: MixLayoutDto, @CurrentCaller() caller: Caller, @RequestId() requestId: string): Promise<RecordingDto> {
-    return this.operations.updateLayout(this.starter.open(id, caller), id, body, requestId);
+    return this.operations.updateLayout(this.starter.open(id, caller), body, requestId);
   }
 
   @Delete(':id')
@@ -101,6 +101,6 @@ export class RecordingsController {
     @CurrentCaller() caller: Caller,
     @RequestId() requestId: string,
   ): Promise<StoppedRecordingDto> {
-    return this.operations.stop(this.starter.open(id, caller), id, async, requestId);
+    return this.operations.stop(this.starter.open(id, caller), async, requestId);
   }
 }
