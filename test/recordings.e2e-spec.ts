@@ -249,6 +249,25 @@ describe('Cloud recording: /v1/recordings (e2e, fake Agora)', () => {
     expect(answer.body).not.toContain(RECORDING_SECRETS.secretKey);
   });
 
+  it('never answers a 5xx to random bodies, and calls Agora only for a body it accepted', async () => {
+    const names = ['channel', 'mode', 'storage', 'project', 'recordingConfig', 'recordingFileConfig', 'snapshotConfig', 'extensionServiceConfig',
+      'transcodingConfig', 'layoutConfig', 'extensionServices', 'serviceName', 'serviceParam', 'avFileType', 'subscribeAudioUids', 'x_axis', 'url'];
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.constantFrom('mix', 'web', 'individual', 'web_recorder_service', '42', 0.5), tie('object'), fc.array(tie('any'), { maxLength: 3 })),
+      object: fc.dictionary(fc.constantFrom(...names), tie('any'), { maxKeys: 4 }),
+    }));
+    await fc.assert(
+      fc.asyncProperty(value.object, async (payload) => {
+        const before = fake.agora.requests.length;
+        const answer = await start({ channel: 'fuzz-room', mode: 'mix', ...payload });
+        expect({ status: answer.statusCode < 500, json: answer.headers['content-type'] }).toEqual({ status: true, json: expect.stringMatching(/^application\/(problem\+)?json/) });
+        if (answer.statusCode >= 400) expect(fake.agora.requests.length).toBe(before);
+        else await call('DELETE', `/v1/recordings/${answer.json<{ id: string }>().id}?async=true`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('refuses what a mode does not take, an unknown storage profile and raw storage keys with a 400 naming the field', async () => {
     const requests = fake.agora.requests.length;
     const refusals = [
