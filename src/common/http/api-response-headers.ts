@@ -65,7 +65,7 @@ function headersOf(status: string, rateLimited: boolean): HeadersObject {
   const counted = rateLimited && !REFUSED_BEFORE_COUNTING.has(status);
   return {
     'X-Request-Id': REQUEST_ID,
-    ...(counted ? rateLimit(status === '200' || status === '429') : {}),
+    ...(counted ? rateLimit(status.startsWith('2') || status === '429') : {}),
     ...(status === '401' ? { 'WWW-Authenticate': WWW_AUTHENTICATE } : {}),
     ...(status === '429' || status === '503' ? { 'Retry-After': retryAfter(status === '429') } : {}),
     ...(Number(status) >= 400 ? { 'Cache-Control': PROBLEM_CACHE } : {}),
