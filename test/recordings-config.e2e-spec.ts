@@ -52,6 +52,19 @@ describe('Cloud recording: configuration, secrets and concurrency (e2e, fake Ago
     expect(fake.agora.requests.length).toBe(before);
   });
 
+  it('refuses to start with a storage profiles file it cannot use, naming the entry and field, never a key', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'recording-storage-'));
+    const file = join(folder, 'storage.json');
+    writeFileSync(file, JSON.stringify([{ name: 'rec', vendor: 1, region: 0, bucket: 'b', accessKey: RECORDING_SECRETS.accessKey, secretKey: RECORDING_SECRETS.secretKey, sse: 'kms' }]));
+    const { STORAGE_VENDOR: _v, STORAGE_REGION: _r, STORAGE_BUCKET: _b, STORAGE_BUCKET_ACCESS_KEY: _a, STORAGE_BUCKET_SECRET_KEY: _s, ...env } = recordingEnv(fake);
+
+    const failure = await createTestApp({ ...env, AGORA_STORAGE_PROFILES_FILE: file }).then(
+      (app) => app.close().then(() => undefined),
+      (error: Error) => error.message,
+    );
+    expect(failure).toBe('Invalid configuration: AGORA_STORAGE_PROFILES_FILE entry 1: unknown field sse');
+  });
+
   it('records only for a project with REST credentials, and a 404 names a project without them', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'recording-projects-'));
     const projects = join(folder, 'projects.json');
