@@ -219,6 +219,17 @@ describe('Cloud recording: /v1/recordings (e2e, fake Agora)', () => {
     expect(stopped.json()).toEqual(expect.objectContaining({ alreadyStopped: false, uploadingStatus: 'uploaded', fileListMode: 'string' }));
   });
 
+  it('answers a stop of a recording nobody published in (206 code 435) as stopped, with no files', async () => {
+    const { id } = (await start({ channel: 'empty-room', mode: 'mix' })).json<{ id: string }>();
+    fake.on('stop', { status: 206, body: { code: 435, reason: 'no recorded data' } });
+    const stopped = await call('DELETE', `/v1/recordings/${id}`);
+    fake.on('stop', fake.responder('stop'));
+
+    expect(stopped.statusCode).toBe(200);
+    expect(stopped.json()).toEqual(expect.objectContaining({ id, alreadyStopped: false, fileList: [] }));
+    expect(fake.requests('stop').filter((request) => request.path.includes(stopped.json<{ sid: string }>().sid))).toHaveLength(1);
+  });
+
   it('passes Agora’s other errors through as a 502 with its code and reason, never the request', async () => {
     fake.on('acquire', { status: 400, body: { code: 2, reason: 'Acquire: invalid params' } });
     const answer = await start({ channel: 'bad-room', mode: 'mix' });

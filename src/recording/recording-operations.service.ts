@@ -53,6 +53,8 @@ export class RecordingOperations {
       return { ...recordingOf(target), alreadyStopped: false, ...files };
     } catch (error) {
       if (isAlreadyStopped(error)) return { ...recordingOf(target), alreadyStopped: true };
+      // 206 code 435, "no recorded data": stopped, but nobody published, so there are no files.
+      if (error instanceof AgoraUpstreamError && error.upstream?.code === NO_RECORDED_DATA) return { ...recordingOf(target), alreadyStopped: false, fileList: [] };
       throw error;
     }
   }
@@ -61,6 +63,9 @@ export class RecordingOperations {
     return { project, mode: handle.mode, channel: handle.channel, uid: handle.uid, resourceId: handle.resourceId, sid: handle.sid };
   }
 }
+
+/** Agora's answer to a stop when nobody published in the channel. */
+const NO_RECORDED_DATA = 435;
 
 function isAlreadyStopped(error: unknown): boolean {
   return isGone(error) || (error instanceof AgoraUpstreamError && error.upstream?.code === 49);

@@ -92,7 +92,7 @@ export class RecordingsController {
     description:
       'Stops the recording and answers the files it uploaded: synchronously (after the upload, which Agora expects within 20 s) ' +
       'unless `async=true`, which answers at once, often without the file list. A recording Agora had already stopped answers ' +
-      `\`alreadyStopped: true\`. ${OWNERSHIP}`,
+      `\`alreadyStopped: true\`; one nobody published in answers an empty \`fileList\`. ${OWNERSHIP}`,
   })
   @ApiQuery({ name: 'async', required: false, description: 'Answer without waiting for the upload.', schema: { type: 'boolean', default: false } })
   stop(
