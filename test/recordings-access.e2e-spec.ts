@@ -99,6 +99,16 @@ describe('Cloud recording: who may record, and whose recordings (e2e, fake Agora
     for (const request of calls) expect((await app.inject({ ...request, headers: as(keys.owner) })).statusCode).toBe(200);
   });
 
+  it('counts recording calls against the caller’s one rate-limit budget, with its token requests', async () => {
+    const remaining = (answer: { headers: Record<string, unknown> }) => Number(answer.headers['x-ratelimit-remaining']);
+    const token = await app.inject({ method: 'POST', url: '/v1/rtc/token', headers: as(keys.other), payload: { channel: 'budget-room', uid: 7 } });
+    const started = await start(as(keys.other), { channel: 'budget-room', mode: 'mix' });
+    const status = await app.inject({ method: 'GET', url: `/v1/recordings/${started.json<{ id: string }>().id}`, headers: as(keys.other) });
+
+    expect([token.statusCode, started.statusCode, status.statusCode]).toEqual([200, 201, 200]);
+    expect([remaining(started), remaining(status)]).toEqual([remaining(token) - 1, remaining(token) - 2]);
+  });
+
   it('answers a 404 problem, never a 500, for any altered id or any string in its place', async () => {
     const { id } = (await start(as(keys.owner), { channel: 'tamper-room', mode: 'mix' })).json<{ id: string }>();
     const mutated = fc
