@@ -45,19 +45,31 @@ export class StartRecordingDto extends PickType(TokenRequestDto, ['project', 'ap
   storage?: string;
 
   /** Individual and mix modes: what to record (Agora's `recordingConfig`). */
-  @IsOptional() @Type(() => RecordingConfigDto) @ValidateNested() @IsObject()
+  @IsOptional()
+  @Type(() => RecordingConfigDto)
+  @ValidateNested()
+  @IsObject()
   recordingConfig?: RecordingConfigDto;
 
   /** The files to write (Agora's `recordingFileConfig`). */
-  @IsOptional() @Type(() => RecordingFileConfigDto) @ValidateNested() @IsObject()
+  @IsOptional()
+  @Type(() => RecordingFileConfigDto)
+  @ValidateNested()
+  @IsObject()
   recordingFileConfig?: RecordingFileConfigDto;
 
   /** Individual mode: screenshots (Agora's `snapshotConfig`). */
-  @IsOptional() @Type(() => SnapshotConfigDto) @ValidateNested() @IsObject()
+  @IsOptional()
+  @Type(() => SnapshotConfigDto)
+  @ValidateNested()
+  @IsObject()
   snapshotConfig?: SnapshotConfigDto;
 
   /** Web mode (required there): the page to record, and an optional live push (Agora's `extensionServiceConfig`). */
-  @IsOptional() @Type(() => ExtensionServiceConfigDto) @ValidateNested() @IsObject()
+  @IsOptional()
+  @Type(() => ExtensionServiceConfigDto)
+  @ValidateNested()
+  @IsObject()
   extensionServiceConfig?: ExtensionServiceConfigDto;
 
   /** Storage keys are configuration, never a request's: a caller sending them gets a 400 that says so. */
