@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { compatConfig } from './compat.config.js';
 import { RequestValidationPipe } from '../common/validation/request-validation.pipe.js';
+import { RecordingModule } from '../recording/recording.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
+import { BackendWebserviceController } from './backend-webservice/backend-webservice.controller.js';
+import { ForkRecordingMapper } from './backend-webservice/fork-recording.mapper.js';
 import { ExpressTutorialController } from './express-tutorial.controller.js';
 import { GetTokenMapper } from './get-token.mapper.js';
 import { LegacyTokenIssuer } from './legacy-token.issuer.js';
@@ -14,18 +17,20 @@ import { TokenServiceController } from './token-service.controller.js';
 
 /**
  * The routes of the popular community token servers, in their original
- * shapes, on the /v1 token kinds and the TokenIssuer: one controller per original server.
+ * shapes, on the /v1 token kinds and the TokenIssuer (and the Go fork's cloud recording on the /v1 recording
+ * services): one controller per original server.
  * Imported unless LEGACY_ROUTES=false (see AppModule.register).
  */
 @Module({
-  imports: [TokensModule, ConfigModule.forFeature(compatConfig)],
+  imports: [TokensModule, RecordingModule, ConfigModule.forFeature(compatConfig)],
   controllers: [
     TokenServiceController,
     TokenServiceEmptySegmentsController,
     NodeTokenServerController,
     ExpressTutorialController,
     SignalingSampleController,
+    BackendWebserviceController,
   ],
-  providers: [LegacyTokenIssuer, GetTokenMapper, TokenServicePathMapper, RequestValidationPipe],
+  providers: [LegacyTokenIssuer, GetTokenMapper, TokenServicePathMapper, RequestValidationPipe, ForkRecordingMapper],
 })
 export class CompatModule {}

@@ -14,11 +14,11 @@ import { GetTokenMapper } from './get-token.mapper.js';
 import { LegacyGet, LegacyPost } from './legacy-endpoint.decorator.js';
 import { LegacyQuery } from './legacy-query.decorator.js';
 import { TokenServicePathMapper } from './token-service-paths.mapper.js';
-import { EXPIRY, GET_NEW_DOCS, GET_TOKEN_DOCS, RTC_PATH_DOCS, TokenServiceParams } from './token-service.docs.js';
+import { EXPIRY, GET_TOKEN_DOCS, RTC_PATH_DOCS, TokenServiceParams } from './token-service.docs.js';
 
 /**
  * The routes of AgoraIO-Community/agora-token-service (Go/Gin), the community
- * reference server, and `POST /token/getNew` of its fork. Their forms with an
+ * reference server (its fork's `POST /token/getNew` is BackendWebserviceController's). Their forms with an
  * empty path segment are served by TokenServiceEmptySegmentsController.
  */
 @ApiTags('compatibility')
@@ -31,11 +31,6 @@ export class TokenServiceController {
 
   @LegacyPost('getToken', { summary: 'agora-token-service: issue an RTC, RTM or Chat token', ...GET_TOKEN_DOCS })
   postGetToken(@CurrentCaller() caller: Caller, @Body() body: GetTokenRequestDto): Promise<LegacyTokenDto> {
-    return this.getToken.issue(body, caller);
-  }
-
-  @LegacyPost('token/getNew', GET_NEW_DOCS)
-  postGetNew(@CurrentCaller() caller: Caller, @Body() body: GetTokenRequestDto): Promise<LegacyTokenDto> {
     return this.getToken.issue(body, caller);
   }
 

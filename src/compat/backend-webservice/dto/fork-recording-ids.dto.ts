@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsOptional, IsString, Length } from 'class-validator';
+import { NullMeansAbsent } from '../../../common/validation/body-shape.js';
+import { RECORDING_MODES } from '../../../recording/recording-handle.js';
+
+/** The resourceId the fork's routes answer: the recording's signed id (as /v1's `id`), at most 1024 characters. */
+export const FORK_RESOURCE_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024 } as const;
+const SID = { type: 'string', minLength: 1, maxLength: 256 } as const;
+
+/**
+ * What the fork's clients echo back to name a recording: the `resourceId` its start answered (which identifies it
+ * here, and says whose it is), with `cname`, `uid`, `sid` (or the older `recordingId`) and `recordingMode` as
+ * the start answered them. Each echoed value must be the recording's (a 400 naming it otherwise).
+ */
+@NullMeansAbsent()
+export class ForkRecordingIdsDto {
+  /**
+   * The `resourceId` the start answered.
+   * @example "Fc_JjoIwAADQf-kZkilrPYoijWhYFEUnE0MXRBAqIFD8-onHd3y_UAGM59nwfAMF1A8Jvq6F2glRAwXo0IDmQrNMHShgO48-alI8nKDjWoa3rpaZ47k9Hd_4bI_I6SIRhyssa36S00XTVKlWo-Ftw-TgFmqU74L2c6lntDOP0mcdbotXgp5FhRrrEBQMh64Z9av0TLr4lcK7pB55xBtWOhpft0Lc5njYXKb-M0dNRWpyj66lL_YrlYsxKmSycVsavvxHNXlst6zInj6DMg1NDKernt4XnJS3Y9d_WyhHXKc5o4ZtUGZaOYWUk0xHP8zmMAMKWL6bGp2D44wrN6bxLD_RoKpAgba1sC1Lh9rfPw.IIgLLf-wYqgmwdP5DwVLMJSkOFkDpumGgBGfPbP1sxI"
+   */
+  @ApiProperty(FORK_RESOURCE_ID_SCHEMA)
+  @Length(1, 1024)
+  @IsString()
+  @IsDefined({ message: '$property is required' })
+  resourceId: string;
+
+  /**
+   * The recording session id the start answered.
+   * @example "38f8e3cfdc474cd56fc1ceba380d7e1a"
+   */
+  @ApiPropertyOptional(SID)
+  @IsOptional()
+  @Length(1, 256)
+  @IsString()
+  sid?: string;
+
+  /** The session id under the name the fork's first versions answered it; as `sid`. */
+  @ApiPropertyOptional({ ...SID, deprecated: true, example: '38f8e3cfdc474cd56fc1ceba380d7e1a' })
+  @IsOptional()
+  @Length(1, 256)
+  @IsString()
+  recordingId?: string;
+
+  /**
+   * The recorded channel, as the start answered it.
+   * @example "test_channel"
+   */
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 256 })
+  @IsOptional()
+  @Length(1, 256)
+  @IsString()
+  cname?: string;
+
+  /**
+   * The recording bot's uid, as the start answered it.
+   * @example "3141592653"
+   */
+  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 256 })
+  @IsOptional()
+  @Length(1, 256)
+  @IsString()
+  uid?: string;
+
+  /** The recording's mode; left out, the mode it was started in (the fork assumed `mix`). */
+  @ApiPropertyOptional({ enum: RECORDING_MODES, example: 'mix' })
+  @IsOptional()
+  @IsString()
+  recordingMode?: string;
+}
