@@ -10,7 +10,7 @@ const SID = { type: 'string', minLength: 1, maxLength: 256 } as const;
 /**
  * What the fork's clients echo back to name a recording: the `resourceId` its start answered (which identifies it
  * here, and says whose it is), with `cname`, `uid`, `sid` (or the older `recordingId`) and `recordingMode` as
- * the start answered them. Each echoed value must be the recording's (a 400 naming it otherwise).
+ * the start answered them (and its `timestamp`, ignored). Each echoed value must be the recording's (a 400 naming it otherwise).
  */
 @NullMeansAbsent()
 export class ForkRecordingIdsDto {
@@ -60,6 +60,17 @@ export class ForkRecordingIdsDto {
   @Length(1, 256)
   @IsString()
   uid?: string;
+
+  /**
+   * Ignored: the start answer's time, taken so a client may echo that answer whole (the fork ignored any field it
+   * did not know; this service refuses unknown fields, so a misspelt one is never silently dropped).
+   * @example "2026-01-30T09:45:12Z"
+   */
+  @ApiPropertyOptional({ type: 'string', maxLength: 64 })
+  @IsOptional()
+  @Length(0, 64)
+  @IsString()
+  timestamp?: string;
 
   /** The recording's mode; left out, the mode it was started in (the fork assumed `mix`). */
   @ApiPropertyOptional({ enum: RECORDING_MODES, example: 'mix' })
