@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsOptional, IsString, Length } from 'class-validator';
+import { IsDefined, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../../agora/agora.constants.js';
+import { byteLimitedSchema } from '../../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../../common/validation/body-shape.js';
 import { RECORDING_MODES } from '../../../recording/recording-handle.js';
 
 /** The resourceId the fork's routes answer: the recording's signed id (as /v1's `id`), at most 1024 characters. */
 export const FORK_RESOURCE_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024 } as const;
 const SID = { type: 'string', minLength: 1, maxLength: 256 } as const;
+/** A uid as the start answered it: digits (compared with the recording's, never read as a number). */
+const ECHOED_UID = /^[0-9]{1,10}$/;
+const ECHOED_UID_SCHEMA = { type: 'string', pattern: ECHOED_UID.source, minLength: 1, maxLength: 10, 'x-max-bytes': 10 } as const;
 
 /**
  * What the fork's clients echo back to name a recording: the `resourceId` its start answered (which identifies it
@@ -45,9 +50,10 @@ export class ForkRecordingIdsDto {
    * The recorded channel, as the start answered it.
    * @example "test_channel"
    */
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 256 })
+  @ApiPropertyOptional({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
   @IsOptional()
-  @Length(1, 256)
+  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
+  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
   @IsString()
   cname?: string;
 
@@ -55,9 +61,9 @@ export class ForkRecordingIdsDto {
    * The recording bot's uid, as the start answered it.
    * @example "3141592653"
    */
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 256 })
+  @ApiPropertyOptional(ECHOED_UID_SCHEMA)
   @IsOptional()
-  @Length(1, 256)
+  @Matches(ECHOED_UID, { message: '$property must be a uid as the start answered it (digits)' })
   @IsString()
   uid?: string;
 
