@@ -128,6 +128,20 @@ describe('The Go fork’s /cloud_recording routes: who may record, and whose rec
     await post(as(keys.teams), 'stop', named);
   });
 
+  it('is gone with the other legacy routes under LEGACY_ROUTES=false, while /v1/recordings records', async () => {
+    const modern = await createTestApp({ ...recordingEnv(fake), AUTH_MODE: 'none', LEGACY_ROUTES: 'false' });
+    try {
+      const fork = await modern.inject({ method: 'POST', url: '/cloud_recording/start', payload: { channelName: 'test_channel' } });
+      const v1 = await modern.inject({ method: 'POST', url: '/v1/recordings', payload: { channel: 'test_channel', mode: 'mix' } });
+      expect({ fork: fork.statusCode, v1: v1.statusCode }).toEqual({ fork: 404, v1: 201 });
+      // No such route (not recording being off).
+      expect(fork.json<{ detail: string }>().detail).toBe('Cannot POST /cloud_recording/start');
+      await modern.inject({ method: 'DELETE', url: `/v1/recordings/${v1.json<{ id: string }>().id}` });
+    } finally {
+      await modern.close();
+    }
+  });
+
   it('is off, with a 404, when no project has REST credentials', async () => {
     const off = await createTestApp({ AUTH_MODE: 'none' });
     try {
