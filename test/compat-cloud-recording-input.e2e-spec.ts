@@ -96,6 +96,17 @@ describe('The Go fork’s /cloud_recording routes: what they refuse (e2e, fake A
     expect(fake.agora.requests.length).toBe(before);
   });
 
+  it('reads null top-level fields as left out, as the fork’s Go decoder did: a mix recording with its default recordingConfig', async () => {
+    const answer = await post('start', { channelName: 'null-room', sceneMode: null, recordingMode: null, recordingConfig: null, excludeResourceIds: null });
+    const begin = fake.requests('start').at(-1)!;
+
+    expect(answer.statusCode).toBe(200);
+    expect(begin.path).toMatch(/\/mode\/mix\/start$/);
+    expect((begin.body as { clientRequest: { recordingConfig: object } }).clientRequest.recordingConfig).toEqual(expect.objectContaining({ maxIdleTime: 120 }));
+    await post('stop', { ...answer.json<Named>(), sid: null, async_stop: null });
+    expect(fake.requests('stop').at(-1)!.body).toEqual(expect.objectContaining({ clientRequest: { async_stop: false } }));
+  });
+
   it('refuses update bodies Agora would refuse: the fork’s layout in pixels, no subscription list, the web-only updates', async () => {
     const named = (await post('start', { channelName: 'update-room' })).json<Named>();
     const before = fake.agora.requests.length;
