@@ -113,7 +113,7 @@ describe('The Go fork’s /cloud_recording routes: who may record, and whose rec
       const answer = await post(headers, 'start', { channelName });
       return { status: answer.statusCode, rule: answer.json<{ rule?: string }>().rule };
     };
-    const bearer = async (claims: object) => ({ authorization: `Bearer ${await jwks.sign(claims)}` });
+    const bearer = async (claims: Record<string, unknown>) => ({ authorization: `Bearer ${await jwks.sign(claims)}` });
 
     expect(await refusal(as(keys.rtcOnly), 'lobby')).toEqual({ status: 403, rule: 'kinds' });
     expect(await refusal(as(keys.teams), 'lobby')).toEqual({ status: 403, rule: 'channels' });
