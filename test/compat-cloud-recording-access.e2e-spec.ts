@@ -22,7 +22,7 @@ describe('The Go fork’s /cloud_recording routes: who may record, and whose rec
   let fake: FakeAgoraRecording;
   let jwks: JwksServer;
   let app: NestFastifyApplication;
-  const keys = { owner: newApiKey(), other: newApiKey(), rtcOnly: newApiKey(), teams: newApiKey() };
+  const keys = { owner: newApiKey(), other: newApiKey(), rtcOnly: newApiKey(), teams: newApiKey(), elsewhere: newApiKey() };
   const as = (key: string) => ({ 'x-api-key': key });
 
   beforeAll(async () => {
@@ -37,6 +37,7 @@ describe('The Go fork’s /cloud_recording routes: who may record, and whose rec
         { id: 'other', key: keys.other, kinds: ['recording', 'rtc'] },
         { id: 'rtc-only', key: keys.rtcOnly, kinds: ['rtc'] },
         { id: 'teams', key: keys.teams, kinds: ['recording'], channels: ['team-*'] },
+        { id: 'elsewhere', key: keys.elsewhere, kinds: ['recording'], projects: ['eu-*'] },
       ]),
       RATE_LIMIT_PER_MINUTE: '100000',
     });
@@ -108,7 +109,7 @@ describe('The Go fork’s /cloud_recording routes: who may record, and whose rec
     expect((await post(as(keys.owner), 'stop', named)).statusCode).toBe(200);
   });
 
-  it('applies /v1’s recording policy: the kind, the channels, and end users only with the services claim', async () => {
+  it('applies /v1’s recording policy: the kind, the channels, the projects, and end users only with the services claim', async () => {
     const refusal = async (headers: Record<string, string>, channelName: string) => {
       const answer = await post(headers, 'start', { channelName });
       return { status: answer.statusCode, rule: answer.json<{ rule?: string }>().rule };
@@ -117,6 +118,8 @@ describe('The Go fork’s /cloud_recording routes: who may record, and whose rec
 
     expect(await refusal(as(keys.rtcOnly), 'lobby')).toEqual({ status: 403, rule: 'kinds' });
     expect(await refusal(as(keys.teams), 'lobby')).toEqual({ status: 403, rule: 'channels' });
+    // The fork's routes record with the default project, which this key may not use.
+    expect(await refusal(as(keys.elsewhere), 'lobby')).toEqual({ status: 403, rule: 'projects' });
     expect(await refusal(await bearer({ sub: 'alice' }), 'lobby')).toEqual({ status: 403, rule: 'services' });
     expect(await refusal({}, 'lobby')).toEqual({ status: 401, rule: undefined });
     const named = (await post(as(keys.teams), 'start', { channelName: 'team-7' })).json<Named>();
