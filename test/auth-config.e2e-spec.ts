@@ -81,7 +81,7 @@ describe('Caller-security configuration (start-up)', () => {
         { id: 'ok', sha256: digest },
         { id: 'bad id!', sha256: 'not-hex-secret-ish' },
         { id: 'typo', sha256: sha256Hex('x'), channel: ['team-*'] },
-        { id: 'policy', sha256: sha256Hex('y'), kinds: ['video'], roles: ['admin'], maxExpireSeconds: 100_000, channels: [] },
+        { id: 'policy', sha256: sha256Hex('y'), kinds: ['video'], roles: ['admin'], maxExpireSeconds: 100_000, channels: [], recordings: 'all' },
         'just a string',
         { id: 'empty', sha256: sha256Hex('z'), kinds: [], roles: [] },
       ];
@@ -96,6 +96,7 @@ describe('Caller-security configuration (start-up)', () => {
             `API_KEYS_FILE entry 4: kinds may hold only ${POLICY_KINDS.join(', ')}`,
             'API_KEYS_FILE entry 4: channels must not be empty (leave it out for any channel)',
             'API_KEYS_FILE entry 4: roles may hold only publisher, subscriber',
+            'API_KEYS_FILE entry 4: recordings must be own or any',
             'API_KEYS_FILE entry 4: maxExpireSeconds must be between 1 and 86400',
             'API_KEYS_FILE entry 5 must be an object',
             'API_KEYS_FILE entry 6: kinds must not be empty (leave it out for every kind)',
@@ -105,7 +106,7 @@ describe('Caller-security configuration (start-up)', () => {
       await failure.catch((error: Error) => expect(error.message).not.toContain('not-hex-secret-ish'));
     });
 
-    it.each(['kinds', 'channels', 'roles', 'maxExpireSeconds'])('refuses %s: null rather than reading it as no limit', async (field) => {
+    it.each(['kinds', 'channels', 'roles', 'maxExpireSeconds', 'recordings'])('refuses %s: null rather than reading it as no limit', async (field) => {
       const failure = createTestApp(withFile(JSON.stringify([{ id: 'a', sha256: digest, [field]: null }])));
 
       await expect(failure).rejects.toThrow(`API_KEYS_FILE entry 1: ${field} must be `);

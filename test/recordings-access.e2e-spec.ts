@@ -15,7 +15,7 @@ describe('Cloud recording: who may record, and whose recordings (e2e, fake Agora
   let fake: FakeAgoraRecording;
   let jwks: JwksServer;
   let app: NestFastifyApplication;
-  const keys = { owner: newApiKey(), other: newApiKey(), rtcOnly: newApiKey(), teams: newApiKey(), elsewhere: newApiKey(), capped: newApiKey() };
+  const keys = { owner: newApiKey(), other: newApiKey(), rtcOnly: newApiKey(), teams: newApiKey(), elsewhere: newApiKey(), capped: newApiKey(), support: newApiKey(), teamSupport: newApiKey() };
 
   beforeAll(async () => {
     fake = await FakeAgoraRecording.start([RECORDING_SECRETS]);
@@ -32,6 +32,8 @@ describe('Cloud recording: who may record, and whose recordings (e2e, fake Agora
         { id: 'teams', key: keys.teams, kinds: ['recording'], channels: ['team-*'] },
         { id: 'elsewhere', key: keys.elsewhere, kinds: ['recording'], projects: ['eu-*'] } as never,
         { id: 'capped', key: keys.capped, kinds: ['recording'], maxExpireSeconds: 600 },
+        { id: 'support', key: keys.support, kinds: ['recording'], recordings: 'any' } as never,
+        { id: 'team-support', key: keys.teamSupport, kinds: ['recording'], channels: ['team-*'], recordings: 'any' } as never,
       ]),
       RATE_LIMIT_PER_MINUTE: '100000',
     });
@@ -97,6 +99,19 @@ describe('Cloud recording: who may record, and whose recordings (e2e, fake Agora
     // Refused before Agora heard of it; the owner's calls reach it.
     expect(fake.agora.requests.length).toBe(before);
     for (const request of calls) expect((await app.inject({ ...request, headers: as(keys.owner) })).statusCode).toBe(200);
+  });
+
+  it('lets a key whose policy says recordings: any reach others’ recordings, within its channels', async () => {
+    const owned = (await start(as(keys.owner), { channel: 'owned-too', mode: 'mix' })).json<{ id: string }>().id;
+    const team = (await start(as(keys.owner), { channel: 'team-9', mode: 'mix' })).json<{ id: string }>().id;
+    const get = (id: string, key: string) => app.inject({ method: 'GET', url: `/v1/recordings/${id}`, headers: as(key) });
+
+    expect((await get(owned, keys.support)).statusCode).toBe(200);
+    expect((await get(team, keys.teamSupport)).statusCode).toBe(200);
+    // Outside its channels, the same 404 as any id that is not the caller's.
+    expect((await get(owned, keys.teamSupport)).statusCode).toBe(404);
+    const stop = await app.inject({ method: 'DELETE', url: `/v1/recordings/${team}`, headers: as(keys.support) });
+    expect(stop.statusCode).toBe(200);
   });
 
   it('counts recording calls against the caller’s one rate-limit budget, with its token requests', async () => {

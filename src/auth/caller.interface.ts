@@ -13,6 +13,11 @@ export interface ApiKeyPolicy {
   readonly maxExpireSeconds?: number;
   /** Project name globs (`eu-*`): the project a token is signed for, or a token inspected belongs to, must match one. */
   readonly projects?: readonly string[];
+  /**
+   * Whose cloud recordings the key may query, change and stop: `own` (the default: those it started) or `any`
+   * (an operator's or support tool's key: any recording of the projects and channels it may use).
+   */
+  readonly recordings?: 'own' | 'any';
 }
 
 /** Nobody authenticated (AUTH_MODE=none): known only by the client address. */

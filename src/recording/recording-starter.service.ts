@@ -5,6 +5,7 @@ import { ProjectRegistry } from '../agora/projects/project-registry.js';
 import type { AgoraProject } from '../agora/projects/project.interface.js';
 import { tokenConfig } from '../agora/token.config.js';
 import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
+import { matchesAnyGlob } from '../auth/authorization/channel-glob.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { recordIssued, recordProject } from '../common/logging/request-record.js';
@@ -120,7 +121,7 @@ export class RecordingStarter implements OnModuleInit {
     const name = projectNamedBy(id);
     const project = name === undefined ? undefined : this.registry.current.byName.get(name);
     const handle = project?.rest ? openRecordingId(id, recordingIdKey(project.appId, project.rest.customerSecret)) : undefined;
-    if (!project || !handle || handle.owner !== ownerOf(caller)) throw RecordingNotFound.id();
+    if (!project || !handle || !mayReach(caller, handle)) throw RecordingNotFound.id();
     this.authorizer.checkProject(caller, project.name);
     recordProject(caller, project.name);
     return { handle, project, id };
@@ -132,6 +133,16 @@ export class RecordingStarter implements OnModuleInit {
     if (!profile) throw ValidationProblemException.field('storage', 'storage names no configured storage profile');
     return profile;
   }
+}
+
+/**
+ * Whether `caller` may act on the recording: its owner may; so may an API key whose policy says
+ * `"recordings": "any"`, for a channel its `channels` allow (its kinds and projects are judged by the caller).
+ */
+function mayReach(caller: Caller, handle: RecordingHandle): boolean {
+  if (handle.owner === ownerOf(caller)) return true;
+  if (caller.kind !== 'apikey' || caller.policy.recordings !== 'any') return false;
+  return caller.policy.channels === undefined || matchesAnyGlob(handle.channel, caller.policy.channels);
 }
 
 /** Agora's "already recording" answers to a start, as a 409; any other failure as the REST layer maps it. */

@@ -58,6 +58,10 @@ export class ApiKeyEntry {
   projects?: string[];
 
   @WhenPresent()
+  @IsIn(['own', 'any'], { message: 'recordings must be own or any' })
+  recordings?: 'own' | 'any';
+
+  @WhenPresent()
   @IsInt({ message: 'maxExpireSeconds must be an integer' })
   @Min(1, { message: `maxExpireSeconds must be between 1 and ${AGORA_MAX_EXPIRE_SECONDS}` })
   @Max(AGORA_MAX_EXPIRE_SECONDS, { message: `maxExpireSeconds must be between 1 and ${AGORA_MAX_EXPIRE_SECONDS}` })
