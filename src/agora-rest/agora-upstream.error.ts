@@ -37,6 +37,8 @@ export class AgoraUpstreamError extends ProblemException {
     readonly failure: UpstreamFailure,
     detail: string,
     readonly upstream?: UpstreamDetail,
+    /** Whether the request may have reached Agora (false only when no connection was made): then it may have acted. */
+    readonly arrived = true,
   ) {
     super(STATUS[failure], detail, UPSTREAM_PROBLEM_TYPE, upstream ? { upstream } : {});
     this.name = 'AgoraUpstreamError';
@@ -58,7 +60,7 @@ export class AgoraUpstreamError extends ProblemException {
     const detail = arrived
       ? `The connection to Agora broke during the ${api} call; the call may have been carried out.`
       : `Agora could not be reached for the ${api} call.`;
-    return new AgoraUpstreamError(api, 'unreachable', detail);
+    return new AgoraUpstreamError(api, 'unreachable', detail, undefined, arrived);
   }
 
   /** Agora's rate limit (429): 503 with `Retry-After`, so the caller backs off rather than the service retrying for it. */

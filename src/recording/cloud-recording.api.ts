@@ -13,6 +13,33 @@ const notCompleted = (answer: AgoraAnswer<unknown>) => answer.status === 206 && 
 /** A query's 404 "failed to find worker" can be a failover in progress (Agora: the task moves within 90 s). */
 const workerMoving = (answer: AgoraAnswer<unknown>) => answer.status === 404 || notCompleted(answer);
 
+/** Agora's start answer "already started" (201 code 7). */
+const ALREADY_STARTED = 7;
+
+/**
+ * Whether a failed start may have started the recording: no answer in time, a connection broken after the
+ * request was sent, Agora still answering "request not completed" after its retries, or "already started" to a
+ * repeat (our own recording, whose sid that answer did not give).
+ */
+function outcomeUnknown(error: AgoraUpstreamError, repeated: boolean): boolean {
+  if (error.failure === 'timeout' || (error.failure === 'unreachable' && error.arrived)) return true;
+  const code = error.upstream?.code;
+  return code === 65 || (repeated && code === ALREADY_STARTED);
+}
+
+/** A start that may have started a recording whose sid is unknown: the caller must say so (it bills until it ends). */
+export class StartOutcomeUnknown extends Error {
+  constructor(readonly upstream: AgoraUpstreamError) {
+    super(`recording.start: outcome unknown (${upstream.failure})`);
+    this.name = 'StartOutcomeUnknown';
+  }
+}
+
+function sidOf(body: unknown): string | undefined {
+  const sid = (body as { sid?: unknown } | undefined)?.sid;
+  return typeof sid === 'string' && sid !== '' ? sid : undefined;
+}
+
 function codeOf(body: unknown): number | undefined {
   const code = (body as { code?: unknown } | undefined)?.code;
   return typeof code === 'number' ? code : undefined;
@@ -51,20 +78,40 @@ export class CloudRecordingApi {
     return idIn(answer, 'resourceId', 'recording.acquire');
   }
 
-  /** Starts recording on an acquired resource; answers the session id (`sid`). */
+  /**
+   * Starts recording on an acquired resource; answers the session id (`sid`). A start whose outcome is unknown
+   * (no answer in time, the connection broken after sending, or Agora's "already started" to a repeat without
+   * a `sid`) throws {@link StartOutcomeUnknown}: the recording may be running, and the caller must be told so.
+   */
   async start(project: AgoraProject, mode: RecordingMode, resourceId: string, cname: string, uid: string, clientRequest: object, requestId?: string): Promise<string> {
-    const answer = await this.client.call<{ sid?: unknown }>({
-      project,
-      api: 'recording.start',
-      method: 'POST',
-      path: `${base(project)}/resourceid/${encodeURIComponent(resourceId)}/mode/${mode}/start`,
-      body: { cname, uid, clientRequest },
-      timeoutMs: TIMEOUTS_MS.start,
-      retry: 'none',
-      isTransient: notCompleted,
-      requestId,
-    });
-    return idIn(answer, 'sid', 'recording.start');
+    // Agora may have started the recording on a try it answered 206 code 65: the repeat then answers 201 code 7
+    // ("already started") for our own recording. The client sees every answer through isTransient, so this is
+    // where the repeat and a sid in that answer are noticed.
+    let repeated = false;
+    let startedSid: string | undefined;
+    const isTransient = (answer: AgoraAnswer<unknown>): boolean => {
+      if (notCompleted(answer)) return (repeated = true);
+      if (repeated && codeOf(answer.body) === ALREADY_STARTED) startedSid = sidOf(answer.body);
+      return false;
+    };
+    try {
+      const answer = await this.client.call<{ sid?: unknown }>({
+        project,
+        api: 'recording.start',
+        method: 'POST',
+        path: `${base(project)}/resourceid/${encodeURIComponent(resourceId)}/mode/${mode}/start`,
+        body: { cname, uid, clientRequest },
+        timeoutMs: TIMEOUTS_MS.start,
+        retry: 'none',
+        isTransient,
+        requestId,
+      });
+      return idIn(answer, 'sid', 'recording.start');
+    } catch (error) {
+      if (startedSid !== undefined) return startedSid;
+      if (error instanceof AgoraUpstreamError && outcomeUnknown(error, repeated)) throw new StartOutcomeUnknown(error);
+      throw error;
+    }
   }
 
   async query(target: Target, requestId?: string): Promise<RecordingAnswer> {

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { UPSTREAM_PROBLEM_TYPE } from '../agora-rest/agora-upstream.error.js';
 import type { KindPolicy } from '../auth/authorization/kind-policy.js';
 import { ProblemException } from '../common/problem/problem.exception.js';
 import { PROBLEM_TYPES } from '../common/problem/problem.types.js';
@@ -44,5 +45,16 @@ export class RecordingNotFound extends ProblemException {
 export class RecordingConflict extends ProblemException {
   constructor(detail: string, extensions: ProblemException['extensions'] = {}) {
     super(HttpStatus.CONFLICT, detail, PROBLEM_TYPES.generic, extensions);
+  }
+}
+
+/**
+ * A start whose outcome is unknown (no answer in time, a broken connection, "already started" without a sid):
+ * Agora may be running, and billing, a recording this service cannot address. 504 after a timeout, else 502;
+ * `recording` names it (channel, bot uid, resourceId: none is secret) and the detail says how it ends.
+ */
+export class RecordingStartUnknown extends ProblemException {
+  constructor(timedOut: boolean, detail: string, extensions: ProblemException['extensions']) {
+    super(timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY, detail, UPSTREAM_PROBLEM_TYPE, extensions);
   }
 }

@@ -17,7 +17,9 @@ const RECORDING_PROBLEMS: Record<number, string> = {
   409: 'Agora already records this channel (its code 7 or 53), or the recording’s mode does not allow this change.',
   502: 'Agora refused the call or could not be reached: `upstream` carries Agora’s status, `code`, `reason` and `message`.',
   503: 'Agora’s rate limit refused the call (retry after `Retry-After` seconds), or the service cannot answer right now.',
-  504: 'Agora did not answer in time; the call may still have been carried out (query the recording).',
+  504:
+    'Agora did not answer in time; the call may still have been carried out. For a start, `recording` names the recording that may be ' +
+    'running (channel, uid, resourceId) and the detail says how it ends on its own; for other calls, query the recording.',
 };
 
 function problems(...statuses: number[]): MethodDecorator {

@@ -13,10 +13,10 @@ import { ValidationProblemException } from '../common/problem/validation-problem
 import { ProjectSelector } from '../tokens/project-selector.js';
 import { botUid } from './bot-uid.js';
 import { clientRequestOf, resourceExpiredHourOf, sceneOf } from './client-request.builder.js';
-import { CloudRecordingApi } from './cloud-recording.api.js';
+import { CloudRecordingApi, StartOutcomeUnknown } from './cloud-recording.api.js';
 import type { RecordingDto } from './dto/recording.dto.js';
 import { fileNamePrefix } from './file-name-prefix.js';
-import { RECORDING, RecordingConflict, RecordingNotFound } from './recording-access.js';
+import { RECORDING, RecordingConflict, RecordingNotFound, RecordingStartUnknown } from './recording-access.js';
 import { recordingConfig } from './recording.config.js';
 import { ownerOf, type RecordingHandle } from './recording-handle.js';
 import { openRecordingId, projectNamedBy, recordingIdKey, sealRecordingId } from './recording-id.codec.js';
@@ -85,7 +85,9 @@ export class RecordingStarter implements OnModuleInit {
     const clientRequest = clientRequestOf(input, storage, fileNamePrefix(input.channel, startedAt), token);
     const acquire = { scene: sceneOf(input), resourceExpiredHour: resourceExpiredHourOf(input), startParameter: clientRequest };
     const resourceId = await this.api.acquire(project, input.channel, uid, acquire, requestId);
-    const sid = await this.api.start(project, input.mode, resourceId, input.channel, uid, clientRequest, requestId).catch(conflicts);
+    const sid = await this.api
+      .start(project, input.mode, resourceId, input.channel, uid, clientRequest, requestId)
+      .catch((error: unknown) => this.startFailed(error, { input, project: project.name, uid, resourceId, seconds }));
     recordIssued(caller, { kind: 'recording', channel: input.channel, user: uid });
     const handle: RecordingHandle = {
       project: project.name,
@@ -127,6 +129,22 @@ export class RecordingStarter implements OnModuleInit {
     return { handle, project, id };
   }
 
+  /**
+   * A failed start: Agora's "already recording" as a 409; a start whose outcome is unknown as a problem naming the
+   * recording that may be running and how it ends, logged at warn (it may bill until then); anything else as is.
+   */
+  private startFailed(error: unknown, started: { input: StartRecordingInput; project: string; uid: string; resourceId: string; seconds: number }): never {
+    if (!(error instanceof StartOutcomeUnknown)) return conflicts(error);
+    const { input, project, uid, resourceId, seconds } = started;
+    const recording = { channel: input.channel, uid, resourceId };
+    const detail = `${error.upstream.message} The recording may be running, but without its sid this service cannot query or stop it: ${endsWhen(input, seconds)}`;
+    this.logger.warn(
+      `recording.start in project ${project}, channel ${JSON.stringify(input.channel)}, uid ${uid}, resourceId ${resourceId}: outcome unknown (${error.upstream.failure}${codeText(error)}); ${endsWhen(input, seconds)}`,
+    );
+    const upstream = error.upstream.upstream;
+    throw new RecordingStartUnknown(error.upstream.failure === 'timeout', detail, { recording, ...(upstream ? { upstream } : {}) });
+  }
+
   private storageProfile(name: string | undefined): StorageProfile {
     const profiles = this.config.storageProfiles;
     const profile = name === undefined ? profiles[0] : profiles.find((candidate) => candidate.name === name);
@@ -151,6 +169,24 @@ function conflicts(error: unknown): never {
     throw new RecordingConflict(`Agora already records this channel with this uid (code ${error.upstream.code}): stop it first.`, { upstream: error.upstream });
   }
   throw error;
+}
+
+/** Agora's default maxIdleTime: a recording with nobody publishing stops after this many seconds. */
+const DEFAULT_MAX_IDLE_SECONDS = 30;
+
+/** How a recording nobody can address ends on its own. */
+function endsWhen(input: StartRecordingInput, tokenSeconds: number): string {
+  if (input.mode === 'web') {
+    const hours = input.extensionServiceConfig?.extensionServices.find(({ serviceParam }) => serviceParam.maxRecordingHour !== undefined)?.serviceParam.maxRecordingHour;
+    return `a web recording ends after its maxRecordingHour (${hours} h).`;
+  }
+  const idle = input.recordingConfig?.maxIdleTime ?? DEFAULT_MAX_IDLE_SECONDS;
+  return `it ends once nobody has published in the channel for its maxIdleTime (${idle} s), and at the latest when its bot's token expires (${tokenSeconds} s after the start).`;
+}
+
+function codeText(error: StartOutcomeUnknown): string {
+  const code = error.upstream.upstream?.code;
+  return code === undefined ? '' : ` code ${code}`;
 }
 
 /** The answer describing a recording. */
