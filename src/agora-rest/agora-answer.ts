@@ -1,4 +1,5 @@
 import type { AgoraAnswer, UpstreamDetail } from './agora-call.interface.js';
+import { repeatsSecret, secretWindows } from './secret-forms.js';
 
 /** Agora's answers are small JSON objects; a larger one is not an answer this client can use. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -52,16 +53,17 @@ export function codeOf(body: unknown): number | undefined {
 }
 
 /**
- * What a problem may repeat of an error answer: Agora's status, whole-number `code`, and its `reason` and `message`
- * texts, shortened, with control characters removed, and withheld whole when they contain any of `sensitive`
- * (an answer that echoes the request's credentials or a storage key must not carry them to the caller).
+ * What a problem may repeat of an error answer: Agora's status and whole-number `code`, and, when `freeText`, its
+ * `reason` and `message` texts, shortened, with control characters removed, and withheld whole when they repeat
+ * any of `sensitive` (see {@link sensitiveStrings}). A call whose body carries secrets (storage keys, tokens) passes
+ * no free text at all: an answer could repeat them in any encoding.
  */
-export function upstreamDetail(answer: ReadAnswer, sensitive: readonly string[]): UpstreamDetail {
+export function upstreamDetail(answer: ReadAnswer, sensitive: Sensitive, freeText = true): UpstreamDetail {
   const body = isObject(answer.body) ? answer.body : {};
   // Agora's codes are whole numbers; anything else is no code a caller could look up.
   const code = Number.isSafeInteger(body.code) ? (body.code as number) : undefined;
-  const reason = text(body.reason, sensitive);
-  const message = text(body.message, sensitive);
+  const reason = freeText ? text(body.reason, sensitive) : undefined;
+  const message = freeText ? text(body.message, sensitive) : undefined;
   return {
     status: answer.status,
     ...(code === undefined ? {} : { code }),
@@ -70,35 +72,30 @@ export function upstreamDetail(answer: ReadAnswer, sensitive: readonly string[])
   };
 }
 
-function text(value: unknown, sensitive: readonly string[]): string | undefined {
+/** What an answer's texts must not repeat: windows of every encoding of the credentials, and the body's strings as sent. */
+export interface Sensitive {
+  readonly windows: ReadonlySet<string>;
+  readonly strings: readonly string[];
+}
+
+function text(value: unknown, sensitive: Sensitive): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (sensitive.some((secret) => value.includes(secret))) return '(withheld: it repeated part of the request)';
+  if (repeatsSecret(value, sensitive.windows) || sensitive.strings.some((secret) => value.includes(secret))) return '(withheld: it repeated part of the request)';
   // eslint-disable-next-line no-control-regex
   const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim();
   return clean.length > MAX_TEXT ? `${clean.slice(0, MAX_TEXT)}…` : clean;
 }
 
 /**
- * The strings an answer must not be allowed to carry back: the Customer Secret in every form a text can hold
- * bytes in (as written; as a list of byte values; hex; URL-encoded, also byte by byte; base64 and base64url,
- * alone and as it sits inside the Authorization value at each of the 3 byte offsets), the Authorization value
- * itself, and every long string of the request body (tokens, storage keys).
+ * What an answer must not be allowed to carry back: the Customer Secret and the Authorization value in every
+ * encoding {@link secretForms} knows (any 12-character run of one, any case), and every long string of the
+ * request body as sent (a call whose body holds secrets passes no free text at all: see upstreamDetail).
  */
-export function sensitiveStrings(customerId: string, customerSecret: string, authorization: string, body: unknown): string[] {
-  const secret = Buffer.from(customerSecret, 'utf8');
-  const bytes = [...secret];
-  const hex = secret.toString('hex');
-  const everyByte = bytes.map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
-  const forms = [customerSecret, bytes.join(','), bytes.join(', '), hex, hex.toUpperCase(), encodeURIComponent(customerSecret)];
-  forms.push(everyByte, everyByte.toUpperCase(), authorization.slice('Basic '.length));
-  forms.push(Buffer.from(`${customerId}:${customerSecret}`).toString('base64url'));
-  for (const offset of [0, 1, 2]) {
-    const encoded = Buffer.concat([Buffer.alloc(offset), secret]).toString('base64');
-    const inner = encoded.slice([0, 2, 3][offset], Math.floor(((offset + secret.length) * 8) / 6));
-    forms.push(inner, inner.replaceAll('+', '-').replaceAll('/', '_'));
-  }
-  collectStrings(body, forms);
-  return forms.filter((form) => form.length >= Math.min(MIN_SENSITIVE_LENGTH, customerSecret.length));
+export function sensitiveStrings(customerId: string, customerSecret: string, authorization: string, body: unknown): Sensitive {
+  const windows = secretWindows([customerSecret, authorization, authorization.slice('Basic '.length), `${customerId}:${customerSecret}`]);
+  const strings: string[] = [];
+  collectStrings(body, strings);
+  return { windows, strings };
 }
 
 function collectStrings(value: unknown, into: string[], depth = 0): void {

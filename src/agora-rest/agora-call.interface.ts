@@ -21,6 +21,11 @@ export interface AgoraCall {
   readonly path: string;
   /** The JSON body, if any. */
   readonly body?: unknown;
+  /**
+   * The body carries secrets (storage keys, tokens): an error answer then passes only Agora's `status` and `code`
+   * to the caller, never its `reason` or `message`, which could repeat them in any encoding.
+   */
+  readonly bodyHasSecrets?: boolean;
   /** How long one attempt may take, in milliseconds (a synchronous recording stop needs ~20 s). */
   readonly timeoutMs: number;
   /**

@@ -100,11 +100,11 @@ export class AgoraRestClient {
       case 'rate_limited':
         return AgoraUpstreamError.rateLimited(
           call.api,
-          upstreamDetail(result.answer, sensitiveStrings(id, secret, authorization, call.body)),
+          upstreamDetail(result.answer, sensitiveStrings(id, secret, authorization, call.body), !call.bodyHasSecrets),
           retryAfterSeconds(result.retryAfter),
         );
       case 'answer':
-        return AgoraUpstreamError.answer(call.api, upstreamDetail(result.answer, sensitiveStrings(id, secret, authorization, call.body)));
+        return AgoraUpstreamError.answer(call.api, upstreamDetail(result.answer, sensitiveStrings(id, secret, authorization, call.body), !call.bodyHasSecrets));
     }
   }
 
