@@ -10,8 +10,20 @@ export const TIMEOUTS_MS = { acquire: 10_000, start: 10_000, query: 10_000, upda
 
 /** Agora's 206 code 65, "request not completed": its advice is to retry with the same parameters. */
 const notCompleted = (answer: AgoraAnswer<unknown>) => answer.status === 206 && codeOf(answer.body) === 65;
-/** A query's 404 "failed to find worker" can be a failover in progress (Agora: the task moves within 90 s). */
-const workerMoving = (answer: AgoraAnswer<unknown>) => answer.status === 404 || notCompleted(answer);
+/**
+ * Agora's 404 "failed to find worker" (`{code, reason}`, not its gateway's `{message}`) means the recording has ended,
+ * or that its worker is moving during a failover (Agora documents both). Repeated once, after the client's
+ * first back-off, before the answer is believed: repeating a query, stop or update is harmless (a stopped recording
+ * answers 404 again, or code 49). More would hold an ended recording's GET for seconds across hosts.
+ */
+function workerMovingOnce(): (answer: AgoraAnswer<unknown>) => boolean {
+  let repeated = false;
+  return (answer) => {
+    if (notCompleted(answer)) return true;
+    if (answer.status !== 404 || (answer.body as { message?: unknown } | undefined)?.message !== undefined || repeated) return false;
+    return (repeated = true);
+  };
+}
 
 /** Agora's start answer "already started" (201 code 7). */
 const ALREADY_STARTED = 7;
@@ -57,7 +69,8 @@ export interface RecordingAnswer {
  * Agora's Cloud Recording RESTful API (v1), over the one AgoraRestClient: paths, bodies, each call's timeout
  * and whether it may be repeated. acquire and query are safe to repeat (retried on timeouts, 5xx and the
  * answers Agora calls transient); start, update, updateLayout and stop act, so they are repeated only for
- * Agora's "request not completed" (206, code 65), which Agora says to retry with the same parameters.
+ * Agora's "request not completed" (206, code 65), which Agora says to retry with the same parameters, and (not
+ * start) once for its 404 "failed to find worker", which a failover answers too.
  */
 @Injectable()
 export class CloudRecordingApi {
@@ -124,7 +137,7 @@ export class CloudRecordingApi {
       path: `${session(target)}/query`,
       timeoutMs: TIMEOUTS_MS.query,
       retry: 'transient',
-      isTransient: workerMoving,
+      isTransient: workerMovingOnce(),
       requestId,
     });
     return body ?? {};
@@ -150,7 +163,7 @@ export class CloudRecordingApi {
       body: { cname: target.channel, uid: target.uid, clientRequest: { async_stop: async } },
       timeoutMs: TIMEOUTS_MS.stop,
       retry: 'none',
-      isTransient: notCompleted,
+      isTransient: workerMovingOnce(),
       requestId,
     });
     return body ?? {};
@@ -165,7 +178,7 @@ export class CloudRecordingApi {
       body: { cname: target.channel, uid: target.uid, clientRequest },
       timeoutMs: TIMEOUTS_MS.update,
       retry: 'none',
-      isTransient: notCompleted,
+      isTransient: workerMovingOnce(),
       requestId,
     });
   }
