@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
-import type { FakeAnswer, RecordedRequest } from './support/fake-agora.js';
+import type { FakeAnswer, FakeResponder, RecordedRequest } from './support/fake-agora.js';
 import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
 import { captureLogs, createTestApp } from './support/test-app.js';
 
@@ -29,9 +29,11 @@ describe('Cloud recording: starts with an unknown outcome (e2e, fake Agora)', ()
   afterEach(() => fake.on('start', fake.responder('start')));
 
   const start = (payload: object) => app.inject({ method: 'POST', url: '/v1/recordings', headers, payload });
+  /** The fake's own start: it starts the recording. */
+  const startRecording = (request: RecordedRequest) => (fake.responder('start') as Exclude<FakeResponder, FakeAnswer>)(request, fake.agora);
   /** Agora starts the recording, then answers 206 code 65 ("request not completed") all the same. */
   const startsThenNotCompleted = async (request: RecordedRequest): Promise<FakeAnswer> => {
-    await fake.responder('start')(request, fake.agora);
+    await startRecording(request);
     return { status: 206, body: { code: 65, reason: 'request not completed' } };
   };
   const running = (channel: string) => [...fake.sessions.values()].filter((session) => session.cname === channel && !session.stopped);
@@ -72,7 +74,7 @@ describe('Cloud recording: starts with an unknown outcome (e2e, fake Agora)', ()
   it('answers a start whose connection broke after sending as a 502 naming the recording, a web one ending with maxRecordingHour', async () => {
     const starts = fake.requests('start').length;
     fake.on('start', async (request) => {
-      await fake.responder('start')(request, fake.agora);
+      await startRecording(request);
       return { destroy: true };
     });
     const web = { serviceName: 'web_recorder_service', serviceParam: { url: 'https://example.com/stage', audioProfile: 0, videoWidth: 1280, videoHeight: 720, maxRecordingHour: 3 } };
