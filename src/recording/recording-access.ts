@@ -35,6 +35,11 @@ export class RecordingNotFound extends ProblemException {
     return new RecordingNotFound(`Project ${name} has no REST credentials (customerId, customerSecret): it cannot record.`);
   }
 
+  /** No storage profile serves the chosen project (their `projects` lists leave it out). */
+  static storage(name: string): RecordingNotFound {
+    return new RecordingNotFound(`No storage profile serves project ${name}: it cannot record.`);
+  }
+
   /** Agora no longer runs it (stopped, idle for maxIdleTime, its bot removed). */
   static ended(): RecordingNotFound {
     return new RecordingNotFound('Agora no longer runs this recording: it has stopped.');

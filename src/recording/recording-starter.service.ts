@@ -70,9 +70,9 @@ export class RecordingStarter implements OnModuleInit {
     if (this.offBecause()) throw RecordingNotFound.off();
     this.authorizer.checkKind(caller, RECORDING);
     checkStartRequest(input);
-    const storage = this.storageProfile(input.storage);
     const project = this.selector.select(input, caller);
     if (project.rest === undefined) throw RecordingNotFound.project(project.name);
+    const storage = this.storageProfile(input.storage, project.name);
     const startedAt = new Date();
     const uid = botUid(uidsNamedBy(input));
     // The bot's token lasts as long as a token may: a recording cannot renew it, so this is how long it can run.
@@ -145,10 +145,22 @@ export class RecordingStarter implements OnModuleInit {
     throw new RecordingStartUnknown(error.upstream.failure === 'timeout', detail, { recording, ...(upstream ? { upstream } : {}) });
   }
 
-  private storageProfile(name: string | undefined): StorageProfile {
+  /**
+   * The storage profile a start uploads to: the one it names, or the first that serves its project. A profile whose
+   * `projects` does not match the project is refused as a 400 on `storage` (a bucket belongs to the projects it
+   * lists, whoever asks); a project no profile serves cannot record (404 naming it).
+   */
+  private storageProfile(name: string | undefined, project: string): StorageProfile {
+    const serves = (profile: StorageProfile) => profile.projects === undefined || matchesAnyGlob(project, profile.projects);
     const profiles = this.config.storageProfiles;
-    const profile = name === undefined ? profiles[0] : profiles.find((candidate) => candidate.name === name);
+    if (name === undefined) {
+      const profile = profiles.find(serves);
+      if (!profile) throw RecordingNotFound.storage(project);
+      return profile;
+    }
+    const profile = profiles.find((candidate) => candidate.name === name);
     if (!profile) throw ValidationProblemException.field('storage', 'storage names no configured storage profile');
+    if (!serves(profile)) throw ValidationProblemException.field('storage', 'storage names a storage profile that does not serve the chosen project');
     return profile;
   }
 }

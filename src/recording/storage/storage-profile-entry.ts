@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, IsUrl, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { PROJECT_NAME, PROJECT_NAME_RULE } from '../../agora/projects/project-entry.js';
 import { STORAGE_VENDORS } from './storage-profile.interface.js';
 
@@ -44,6 +44,17 @@ export class StorageProfileEntry {
   @WhenPresent()
   @IsString({ message: 'secretKeyFile must be a path' })
   secretKeyFile?: string;
+
+  /**
+   * The projects (names, or globs with `*` as API keys' `projects`) whose recordings may go to this bucket;
+   * absent: every project. A request may name only a profile that serves its project.
+   */
+  @WhenPresent()
+  @IsArray({ message: 'projects must be an array' })
+  @ArrayNotEmpty({ message: 'projects must not be empty (leave it out for every project)' })
+  @IsString({ each: true, message: 'projects must hold strings' })
+  @Length(1, 64, { each: true, message: 'each project pattern must be 1 to 64 characters' })
+  projects?: string[];
 
   @WhenPresent()
   @IsUrl({ require_tld: false }, { message: 'endpoint must be a host name or URL' })

@@ -14,6 +14,8 @@ export interface StorageProfile {
   readonly secretKey: string;
   /** The S3-compatible endpoint (vendor 11), sent as `extensionParams.endpoint`. */
   readonly endpoint?: string;
+  /** The projects (names or `*` globs) it serves; absent: every project. */
+  readonly projects?: readonly string[];
 }
 
 /** Agora's storage vendors (cloud recording's `storageConfig.vendor`). */

@@ -28,6 +28,15 @@ function problemsOf(act: () => unknown): string[] {
 describe('storage profiles', () => {
   const s3 = { name: 'recordings', vendor: 1, region: 3, bucket: 'my-bucket', accessKey: 'AKIA-EXAMPLE', secretKey: SECRET };
 
+  it('reads the projects a profile serves, and refuses an empty or malformed list', () => {
+    expect(readStorageProfilesFile(write([{ ...s3, projects: ['video', 'team-*'] }]))).toEqual([{ ...s3, projects: ['video', 'team-*'] }]);
+    const problems = problemsOf(() => readStorageProfilesFile(write([{ ...s3, projects: [] }, { ...s3, name: 'b', projects: 'video' }, { ...s3, name: 'c', projects: [''] }])));
+    expect(problems).toContain('AGORA_STORAGE_PROFILES_FILE entry 1: projects must not be empty (leave it out for every project)');
+    expect(problems).toContain('AGORA_STORAGE_PROFILES_FILE entry 2: projects must be an array');
+    expect(problems).toContain('AGORA_STORAGE_PROFILES_FILE entry 3: each project pattern must be 1 to 64 characters');
+    expect(problems.every((problem) => /entry [123]: (projects|each project)/.test(problem))).toBe(true);
+  });
+
   it('reads profiles, keys inline or from files beside the profiles file', () => {
     const path = write([s3, { name: 'minio', vendor: 11, region: 0, bucket: 'b', accessKeyFile: 'ak', secretKeyFile: 'sk', endpoint: 'https://minio.example.com' }], {
       ak: 'minio-access\n',

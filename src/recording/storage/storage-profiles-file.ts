@@ -10,8 +10,8 @@ const VARIABLE = 'AGORA_STORAGE_PROFILES_FILE';
 
 /**
  * Reads and validates AGORA_STORAGE_PROFILES_FILE: a JSON array of
- * `{ name, vendor, region, bucket, accessKey | accessKeyFile, secretKey | secretKeyFile, endpoint? }`, the first
- * profile being the default. A key file holds the key (surrounding white space ignored); a relative path is read
+ * `{ name, vendor, region, bucket, accessKey | accessKeyFile, secretKey | secretKeyFile, endpoint?, projects? }`,
+ * the first profile a project may use being its default (`projects`: the project names or globs it serves). A key file holds the key (surrounding white space ignored); a relative path is read
  * from the profiles file's folder. Errors name the entry and field, never a value; every problem is reported.
  *
  * @example
@@ -92,8 +92,8 @@ function profileOf(entry: StorageProfileEntry, where: string, folder: string, pr
       return '';
     }
   };
-  const { name, vendor, region, bucket, endpoint } = entry;
+  const { name, vendor, region, bucket, endpoint, projects } = entry;
   const accessKey = entry.accessKey ?? read(entry.accessKeyFile!, 'accessKeyFile');
   const secretKey = entry.secretKey ?? read(entry.secretKeyFile!, 'secretKeyFile');
-  return { name, vendor, region, bucket, accessKey, secretKey, ...(endpoint === undefined ? {} : { endpoint }) };
+  return { name, vendor, region, bucket, accessKey, secretKey, ...(endpoint === undefined ? {} : { endpoint }), ...(projects === undefined ? {} : { projects }) };
 }
