@@ -34,6 +34,20 @@ describe('agoraRestConfig', () => {
     ]);
   });
 
+  it('adds Agora’s second host only behind Agora’s first: a configured base URL (a proxy) gets no fallback unless one is given', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), async (host) => {
+        expect((await configUnder({ AGORA_API_BASE_URL: `https://${host}.proxy.example` })).baseUrls).toEqual([`https://${host}.proxy.example`]);
+        expect((await configUnder({ AGORA_API_BASE_URL: `https://${host}.proxy.example`, AGORA_API_FALLBACK_URL: `https://${host}.backup.example` })).baseUrls).toEqual([
+          `https://${host}.proxy.example`,
+          `https://${host}.backup.example`,
+        ]);
+      }),
+      { numRuns: 20 },
+    );
+    expect((await configUnder({ AGORA_API_BASE_URL: 'https://api.agora.io/' })).baseUrls).toEqual(['https://api.agora.io', 'https://api.sd-rtn.com']);
+  });
+
   it('refuses a URL that is not plain http(s), naming the variable and never the value', async () => {
     await fc.assert(
       fc.asyncProperty(fc.stringMatching(/^[a-z0-9]{10,20}$/), async (secret) => {

@@ -29,17 +29,20 @@ export interface AgoraRestConfig {
 }
 
 /**
- * AGORA_API_BASE_URL (default https://api.agora.io), AGORA_API_FALLBACK_URL (default https://api.sd-rtn.com;
- * set it empty to use the base URL only) and AGORA_API_RETRY_BASE_MS. A URL must be http(s) without
+ * AGORA_API_BASE_URL (default https://api.agora.io), AGORA_API_FALLBACK_URL (default https://api.sd-rtn.com when
+ * the base URL is the default, none otherwise; set it empty to use the base URL only) and AGORA_API_RETRY_BASE_MS. A URL must be http(s) without
  * credentials, query or fragment; plain http would carry the Customer Secret in clear, so with
  * NODE_ENV=production it is accepted only for a loopback host (a local proxy or sidecar).
  */
 export const agoraRestConfig = registerAs('agoraRest', (): AgoraRestConfig => {
   const env = validateEnv(AgoraRestEnv);
   // validateEnv counts an empty variable as unset; here empty means "no fallback", so it is read as given.
-  const fallbackOff = process.env.AGORA_API_FALLBACK_URL === '';
+  const fallbackSet = process.env.AGORA_API_FALLBACK_URL !== undefined;
   const problems: string[] = [];
   const primary = baseUrl('AGORA_API_BASE_URL', env.AGORA_API_BASE_URL, problems);
+  // Agora's second host is the fallback of Agora's first host only: a configured base URL (a proxy, a regional
+  // host) gets no fallback unless one is given, so no call bypasses the proxy when it fails.
+  const fallbackOff = process.env.AGORA_API_FALLBACK_URL === '' || (!fallbackSet && primary !== AGORA_API_DEFAULT_URL);
   const fallback = fallbackOff ? undefined : baseUrl('AGORA_API_FALLBACK_URL', env.AGORA_API_FALLBACK_URL, problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
   const baseUrls = fallback === undefined || fallback === primary ? [primary] : [primary, fallback];
