@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import type { FakeAnswer, FakeResponder, RecordedRequest } from './support/fake-agora.js';
 import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
@@ -88,5 +90,25 @@ describe('Cloud recording: starts with an unknown outcome (e2e, fake Agora)', ()
     expect(body.detail).toContain('maxRecordingHour (3 h)');
     // A start is not repeated after its request may have arrived: one recording, not two.
     expect(fake.requests('start').length - starts).toBe(1);
+  });
+
+  it('refuses with a 502, before starting, a resourceId too long for an id that could be opened again', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1200, max: 4000 }), async (length) => {
+        const starts = fake.requests('start').length;
+        fake.on('acquire', ({ body }) => ({ body: { ...(body as object), resourceId: randomBytes(length).toString('base64url').slice(0, length) } }));
+        const answer = await start({ channel: 'long-resource', mode: 'mix' });
+        fake.on('acquire', fake.responder('acquire'));
+
+        expect(answer.statusCode).toBe(502);
+        expect(answer.json<{ detail: string }>().detail).toBe(
+          `Agora's resourceId (${length} characters) is too long for a recording id this service could open again; no recording was started.`,
+        );
+        expect(fake.requests('start').length).toBe(starts);
+      }),
+      { numRuns: 5 },
+    );
+    // Agora's usual resourceIds (a few hundred characters) still record.
+    expect((await start({ channel: 'usual-resource', mode: 'mix' })).statusCode).toBe(201);
   });
 });

@@ -1,14 +1,16 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { ConfigType } from '@nestjs/config';
 import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
 import { ProjectRegistry } from '../agora/projects/project-registry.js';
 import type { AgoraProject } from '../agora/projects/project.interface.js';
 import { tokenConfig } from '../agora/token.config.js';
-import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
+import { AgoraUpstreamError, UPSTREAM_PROBLEM_TYPE } from '../agora-rest/agora-upstream.error.js';
 import { matchesAnyGlob } from '../auth/authorization/channel-glob.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { recordIssued, recordProject } from '../common/logging/request-record.js';
+import { ProblemException } from '../common/problem/problem.exception.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 import { ProjectSelector } from '../tokens/project-selector.js';
 import { botUid } from './bot-uid.js';
@@ -85,6 +87,7 @@ export class RecordingStarter implements OnModuleInit {
     const clientRequest = clientRequestOf(input, storage, fileNamePrefix(input.channel, startedAt), token);
     const acquire = { scene: sceneOf(input), resourceExpiredHour: resourceExpiredHourOf(input), startParameter: clientRequest };
     const resourceId = await this.api.acquire(project, input.channel, uid, acquire, requestId);
+    this.checkIdFits(project, { project: project.name, mode: input.mode, channel: input.channel, uid, resourceId, owner: ownerOf(caller), startedAt: 0 });
     const sid = await this.api
       .start(project, input.mode, resourceId, input.channel, uid, clientRequest, requestId)
       .catch((error: unknown) => this.startFailed(error, { input, project: project.name, uid, resourceId, seconds }));
@@ -127,6 +130,22 @@ export class RecordingStarter implements OnModuleInit {
     this.authorizer.checkProject(caller, project.name);
     recordProject(caller, project.name);
     return { handle, project, id };
+  }
+
+  /**
+   * Refuses (502) before the start a resource whose id could not be opened again (a resourceId far longer than
+   * Agora's usual few hundred characters makes an id past the router's limit): a recording nobody could stop must
+   * not be started. Checked with a sid twice as long as Agora's 32 characters; the unused resource costs nothing.
+   */
+  private checkIdFits(project: AgoraProject, handle: Omit<RecordingHandle, 'sid'>): void {
+    const key = recordingIdKey(project.appId, project.rest!.customerSecret);
+    const id = sealRecordingId({ ...handle, sid: randomBytes(32).toString('hex') }, key);
+    if (openRecordingId(id, key) !== undefined) return;
+    throw new ProblemException(
+      HttpStatus.BAD_GATEWAY,
+      `Agora's resourceId (${handle.resourceId.length} characters) is too long for a recording id this service could open again; no recording was started.`,
+      UPSTREAM_PROBLEM_TYPE,
+    );
   }
 
   /**
