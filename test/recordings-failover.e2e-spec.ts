@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
-import type { FakeAnswer } from './support/fake-agora.js';
+import type { FakeAnswer, FakeResponder } from './support/fake-agora.js';
 import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
 import { createTestApp } from './support/test-app.js';
 
@@ -84,5 +84,18 @@ describe('Cloud recording: "failed to find worker" during a failover (e2e, fake 
 
     expect(status.statusCode).toBe(404);
     expect(requestsFor('query', sid)).toHaveLength(2);
+  });
+
+  it('answers a synchronous stop whose upload outlasted 20 s (Agora’s code 50) as stopped, its upload status unknown', async () => {
+    const { id, sid } = await started('slow-upload');
+    fake.on('stop', async (request) => {
+      await (fake.responder('stop') as Exclude<FakeResponder, FakeAnswer>)(request, fake.agora);
+      return { status: 200, body: { code: 50, reason: 'upload timeout' } };
+    });
+    const stopped = await app.inject({ method: 'DELETE', url: `/v1/recordings/${id}`, headers });
+
+    expect(stopped.statusCode).toBe(200);
+    expect(stopped.json()).toEqual(expect.objectContaining({ id, alreadyStopped: false, uploadingStatus: 'unknown' }));
+    expect(fake.sessions.get(sid)!.stopped).toBe(true);
   });
 });

@@ -55,6 +55,8 @@ export class RecordingOperations {
       if (isAlreadyStopped(error)) return { ...recordingOf(target), alreadyStopped: true };
       // 206 code 435, "no recorded data": stopped, but nobody published, so there are no files.
       if (error instanceof AgoraUpstreamError && error.upstream?.code === NO_RECORDED_DATA) return { ...recordingOf(target), alreadyStopped: false, fileList: [] };
+      // Code 50, "upload timeout": the recording stopped, but its upload outlasted the synchronous stop's 20 s and goes on.
+      if (error instanceof AgoraUpstreamError && error.upstream?.code === UPLOAD_TIMEOUT) return { ...recordingOf(target), alreadyStopped: false, uploadingStatus: 'unknown' };
       throw error;
     }
   }
@@ -66,6 +68,8 @@ export class RecordingOperations {
 
 /** Agora's answer to a stop when nobody published in the channel. */
 const NO_RECORDED_DATA = 435;
+/** Agora's answer to a synchronous stop whose upload took longer than 20 s: stopped, still uploading. */
+const UPLOAD_TIMEOUT = 50;
 
 function isAlreadyStopped(error: unknown): boolean {
   return isGone(error) || (error instanceof AgoraUpstreamError && error.upstream?.code === 49);
