@@ -33,6 +33,30 @@ describe('Cloud recording: the start request (e2e, fake Agora)', () => {
   const start = (payload: object) => app.inject({ method: 'POST', url: '/v1/recordings', headers, payload });
   const call = (method: 'GET' | 'PATCH' | 'DELETE', url: string, payload?: object) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
+  it('refuses a web recording larger than 1920 × 1080 pixels with a 400 naming both sizes, and takes any size within it', async () => {
+    const size = fc.record({ videoWidth: fc.integer({ min: 480, max: 1920 }), videoHeight: fc.integer({ min: 480, max: 1920 }) });
+    await fc.assert(
+      fc.asyncProperty(size, async ({ videoWidth, videoHeight }) => {
+        const before = fake.requests('acquire').length;
+        const serviceParam = { url: 'https://example.com/stage', audioProfile: 0, videoWidth, videoHeight, maxRecordingHour: 1 };
+        const answer = await start({ channel: 'sized', mode: 'web', extensionServiceConfig: { extensionServices: [{ serviceName: 'web_recorder_service', serviceParam }] } });
+
+        if (videoWidth * videoHeight > 1920 * 1080) {
+          expect(answer.statusCode).toBe(400);
+          const where = 'extensionServiceConfig.extensionServices.0.serviceParam';
+          expect(answer.json<{ errors: unknown }>().errors).toEqual(
+            ['videoWidth', 'videoHeight'].map((field) => ({ field: `${where}.${field}`, message: 'videoWidth × videoHeight must be at most 1920 × 1080' })),
+          );
+          expect(fake.requests('acquire').length).toBe(before);
+        } else {
+          expect(answer.statusCode).toBe(201);
+          await call('DELETE', `/v1/recordings/${answer.json<{ id: string }>().id}?async=true`);
+        }
+      }),
+      { numRuns: 30, examples: [[{ videoWidth: 1920, videoHeight: 1080 }], [{ videoWidth: 1080, videoHeight: 1920 }], [{ videoWidth: 1920, videoHeight: 1920 }]] },
+    );
+  });
+
   it('records any channel name Agora allows, under a prefix of its letters and digits, with a token for that channel', async () => {
     const channelChar = fc.constantFrom(...'abcXYZ019 !#$%&()+-:;<=.>?@[]^_{|}~,');
     await fc.assert(

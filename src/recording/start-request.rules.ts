@@ -6,6 +6,8 @@ import { RTMP_PUBLISH, WEB_RECORDER } from './dto/web-recording-config.dto.js';
 /** What a start takes: the request DTO's fields, as plain data (the fork's routes map theirs onto it). */
 export type StartRecordingInput = Omit<StartRecordingDto, 'storageConfig'>;
 
+/** Agora's web recorder renders at most 1920 × 1080 pixels. */
+const MAX_VIDEO_AREA = 1920 * 1080;
 const WEB_REQUIRED = ['url', 'audioProfile', 'videoWidth', 'videoHeight', 'maxRecordingHour'] as const;
 
 /**
@@ -51,6 +53,11 @@ function checkWebServices(input: StartRecordingInput, refuse: (field: string, me
         if (serviceParam[field] === undefined) refuse(`${where(index)}.serviceParam.${field}`, `${field} is required by ${WEB_RECORDER}`);
       }
       if (serviceParam.outputs) refuse(`${where(index)}.serviceParam.outputs`, `outputs belong to ${RTMP_PUBLISH}`);
+      const { videoWidth: width, videoHeight: height } = serviceParam;
+      // Agora's limit is on the area, not on each side (1920 × 1080, in either orientation).
+      if (width !== undefined && height !== undefined && width * height > MAX_VIDEO_AREA) {
+        for (const field of ['videoWidth', 'videoHeight']) refuse(`${where(index)}.serviceParam.${field}`, 'videoWidth × videoHeight must be at most 1920 × 1080');
+      }
     } else if (serviceName === RTMP_PUBLISH && !serviceParam.outputs) {
       refuse(`${where(index)}.serviceParam.outputs`, `outputs is required by ${RTMP_PUBLISH}`);
     }
