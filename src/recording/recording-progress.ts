@@ -67,7 +67,23 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const integer = (value: unknown): number | undefined => (Number.isSafeInteger(value) ? (value as number) : undefined);
+/**
+ * A whole number from 0 to `max`, or undefined: the answer's OpenAPI schema promises these bounds, so a value of
+ * Agora's outside them is left out (as a field of the wrong type is) rather than answered against the document.
+ */
+const count =
+  (max: number) =>
+  (value: unknown): number | undefined =>
+    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max ? (value as number) : undefined;
+/** Agora's status numbers, under the schema's 32-bit maximum. */
+const statusNumber = count(2_147_483_647);
+/** Unix milliseconds. */
+const milliseconds = count(Number.MAX_SAFE_INTEGER);
+/** A recorded user's uid as the schema gives it: 1 to 10 digits (Agora sends a string, some answers a number). */
+function fileUid(value: unknown): string | undefined {
+  const uid = typeof value === 'string' ? value : milliseconds(value) === undefined ? undefined : String(value);
+  return uid !== undefined && /^[0-9]{1,10}$/.test(uid) ? uid : undefined;
+}
 const flag = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
 /** Drops the keys whose value is undefined, so answers carry only what Agora said. */
@@ -78,14 +94,14 @@ function defined<T extends object>(object: T): T {
 /** Reads a query or stop answer's `serverResponse` (anything: Agora's shape is not trusted). */
 export function readProgress(serverResponse: unknown): RecordingProgress {
   if (!isObject(serverResponse)) return {};
-  const status = integer(serverResponse.status);
+  const status = statusNumber(serverResponse.status);
   const mode = serverResponse.fileListMode;
   return defined({
     status,
     state: status === undefined ? undefined : ((RECORDING_STATES as Record<number, RecordingState>)[status] ?? 'unknown'),
     fileListMode: mode === 'string' || mode === 'json' ? mode : undefined,
     fileList: fileListOf(serverResponse.fileList),
-    sliceStartTime: integer(serverResponse.sliceStartTime),
+    sliceStartTime: milliseconds(serverResponse.sliceStartTime),
     uploadingStatus: text(serverResponse.uploadingStatus),
     extensionServiceState: Array.isArray(serverResponse.extensionServiceState)
       ? serverResponse.extensionServiceState.filter(isObject).flatMap(extensionState)
@@ -103,10 +119,10 @@ function fileListOf(list: unknown): string | RecordedFile[] | undefined {
       defined({
         fileName,
         trackType: text(file.trackType),
-        uid: text(file.uid) ?? (integer(file.uid) === undefined ? undefined : String(file.uid)),
+        uid: fileUid(file.uid),
         mixedAllUser: flag(file.mixedAllUser),
         isPlayable: flag(file.isPlayable),
-        sliceStartTime: integer(file.sliceStartTime),
+        sliceStartTime: milliseconds(file.sliceStartTime),
       }),
     ];
   });
@@ -119,7 +135,7 @@ function extensionState(service: Json): ExtensionServiceState[] {
   const files = Array.isArray(payload.fileList)
     ? payload.fileList.filter(isObject).flatMap((file) => {
         const filename = text(file.filename) ?? text(file.fileName);
-        return filename === undefined ? [] : [defined({ filename, sliceStartTime: integer(file.sliceStartTime) })];
+        return filename === undefined ? [] : [defined({ filename, sliceStartTime: milliseconds(file.sliceStartTime) })];
       })
     : undefined;
   const outputs = Array.isArray(payload.outputs)
