@@ -56,4 +56,21 @@ describe('Cloud recording: answers match the OpenAPI document whatever Agora rep
     );
     fake.on('query', fake.responder('query'));
   });
+
+  it('counts the recording bot’s token in agora_tokens_issued_total (kind recording-bot, its project); a web recording has none', async () => {
+    const issued = async () => {
+      const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      return Number(/^agora_tokens_issued_total\{kind="recording-bot",project="default"\} (\d+)$/m.exec(metrics)?.[1] ?? 0);
+    };
+    const before = await issued();
+    const ids: string[] = [];
+    for (const channel of ['counted-1', 'counted-2']) ids.push((await app.inject({ method: 'POST', url: '/v1/recordings', headers, payload: { channel, mode: 'mix' } })).json<{ id: string }>().id);
+    const web = { serviceName: 'web_recorder_service', serviceParam: { url: 'https://example.com/stage', audioProfile: 0, videoWidth: 1280, videoHeight: 720, maxRecordingHour: 1 } };
+    const page = await app.inject({ method: 'POST', url: '/v1/recordings', headers, payload: { channel: 'page', mode: 'web', extensionServiceConfig: { extensionServices: [web] } } });
+    ids.push(page.json<{ id: string }>().id);
+
+    expect(page.statusCode).toBe(201);
+    expect((await issued()) - before).toBe(2);
+    for (const id of ids) await app.inject({ method: 'DELETE', url: `/v1/recordings/${id}?async=true`, headers });
+  });
 });

@@ -12,6 +12,7 @@ import type { Caller } from '../auth/caller.interface.js';
 import { recordIssued, recordProject } from '../common/logging/request-record.js';
 import { ProblemException } from '../common/problem/problem.exception.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { ProjectSelector } from '../tokens/project-selector.js';
 import { botUid } from './bot-uid.js';
 import { clientRequestOf, resourceExpiredHourOf, sceneOf } from './client-request.builder.js';
@@ -51,6 +52,7 @@ export class RecordingStarter implements OnModuleInit {
     private readonly authorizer: TokenAuthorizer,
     private readonly signer: AgoraTokenSigner,
     private readonly api: CloudRecordingApi,
+    private readonly metrics: MetricsService,
     @Inject(tokenConfig.KEY) private readonly tokens: ConfigType<typeof tokenConfig>,
     @Inject(recordingConfig.KEY) private readonly config: ConfigType<typeof recordingConfig>,
   ) {}
@@ -84,6 +86,8 @@ export class RecordingStarter implements OnModuleInit {
       { service: 'rtc', channel: input.channel, user: Number(uid), privileges: { joinChannel: seconds } },
     ]);
     const token = input.mode === 'web' ? undefined : this.signer.sign(project, seconds, grants).token;
+    // A signed token like any other, given to Agora's bot: counted with the tokens the /v1 routes issue.
+    if (token !== undefined) this.metrics.tokenIssued(BOT_TOKEN_KIND, project.name);
     const clientRequest = clientRequestOf(input, storage, fileNamePrefix(input.channel, startedAt), token);
     const acquire = { scene: sceneOf(input), resourceExpiredHour: resourceExpiredHourOf(input), startParameter: clientRequest };
     const resourceId = await this.api.acquire(project, input.channel, uid, acquire, requestId);
@@ -193,6 +197,9 @@ function mayReach(caller: Caller, handle: RecordingHandle): boolean {
   if (caller.kind !== 'apikey' || caller.policy.recordings !== 'any') return false;
   return caller.policy.channels === undefined || matchesAnyGlob(handle.channel, caller.policy.channels);
 }
+
+/** The `kind` label of the recording bot's tokens in agora_tokens_issued_total. */
+const BOT_TOKEN_KIND = 'recording-bot';
 
 /** Agora's "already recording" answers to a start, as a 409; any other failure as the REST layer maps it. */
 function conflicts(error: unknown): never {

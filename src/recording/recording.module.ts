@@ -4,6 +4,7 @@ import { AgoraModule } from '../agora/agora.module.js';
 import { tokenConfig } from '../agora/token.config.js';
 import { AgoraRestModule } from '../agora-rest/agora-rest.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 import { ProjectSelector } from '../tokens/project-selector.js';
 import { CloudRecordingApi } from './cloud-recording.api.js';
 import { recordingConfig } from './recording.config.js';
@@ -16,7 +17,7 @@ import { RecordingsController } from './recordings.controller.js';
  * (the Go fork's /cloud_recording/*) can serve the same recordings. Off (404) without REST credentials or storage.
  */
 @Module({
-  imports: [ConfigModule.forFeature(recordingConfig), ConfigModule.forFeature(tokenConfig), AgoraModule, AuthModule, AgoraRestModule],
+  imports: [ConfigModule.forFeature(recordingConfig), ConfigModule.forFeature(tokenConfig), AgoraModule, AuthModule, AgoraRestModule, MetricsModule],
   controllers: [RecordingsController],
   // ProjectSelector chooses the recording's project exactly as it chooses a token's.
   providers: [CloudRecordingApi, ProjectSelector, RecordingStarter, RecordingOperations],
