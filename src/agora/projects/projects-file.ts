@@ -1,7 +1,5 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { entryProblemsOf, isEntryObject, readJsonList, readSmallFile } from '../../config/config-files.js';
 import { ConfigValidationError } from '../../config/env-validation.js';
 import type { AgoraProject } from './project.interface.js';
 import { CUSTOMER_SECRET, CUSTOMER_SECRET_RULE, HEX32, ProjectEntry } from './project-entry.js';
@@ -50,33 +48,13 @@ export function readProjectsFile(path: string): ProjectsFileContent {
 }
 
 function parse(path: string): unknown[] {
-  const text = readSmallFile(path, PROJECTS_FILE_MAX_BYTES);
-  if (typeof text !== 'string') throw new ConfigValidationError([`${VARIABLE} ${text.problem}`]);
-  let json: unknown;
-  try {
-    // A byte-order mark (Windows editors write one) is not part of the JSON.
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new ConfigValidationError([`${VARIABLE} is not valid JSON`]);
-  }
-  if (!Array.isArray(json)) throw new ConfigValidationError([`${VARIABLE} must hold a JSON array of projects`]);
-  if (json.length === 0) throw new ConfigValidationError([`${VARIABLE} lists no projects`]);
-  return json;
+  return readJsonList(path, VARIABLE, 'projects');
 }
 
 function entryProblems(entry: unknown, index: number): string[] {
   const where = `${VARIABLE} entry ${index + 1}`;
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return [`${where} must be an object`];
-  const errors = validateSync(plainToInstance(ProjectEntry, entry), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
-  });
-  const problems = errors.flatMap((error) =>
-    error.constraints?.whitelistValidation
-      ? [`${where}: unknown field ${error.property}`]
-      : Object.values(error.constraints ?? {}).map((message) => `${where}: ${message}`),
-  );
+  const problems = entryProblemsOf(ProjectEntry, entry, where);
+  if (!isEntryObject(entry)) return problems;
   const given = entry as Partial<Record<keyof ProjectEntry, unknown>>;
   for (const field of ['certificate', 'secondaryCertificate'] as const) {
     const inline = given[field] !== undefined;
@@ -140,28 +118,8 @@ function certificateIn(path: string, what: string, problems: string[]): string {
   return text.toLowerCase();
 }
 
-/** A projects file is a list of short entries; a certificate file holds 32 characters and a newline. */
-const PROJECTS_FILE_MAX_BYTES = 4 * 1024 * 1024;
+/** A certificate file holds 32 characters and a newline. */
 const CERTIFICATE_FILE_MAX_BYTES = 1024;
-
-/**
- * A regular file's text, read only if it is at most `maxBytes`: a FIFO, a device or a huge file would block or
- * exhaust the process that serves tokens while it reloads.
- */
-function readSmallFile(path: string, maxBytes: number): string | { problem: string } {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(descriptor);
-    if (!stat.isFile()) return { problem: 'must be a regular file' };
-    if (stat.size > maxBytes) return { problem: `is larger than ${maxBytes} bytes` };
-    return readFileSync(descriptor, 'utf8');
-  } catch {
-    return { problem: 'cannot be read' };
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-}
 
 function duplicates(loaded: ReadonlyArray<{ project: AgoraProject; index: number }>): string[] {
   const problems: string[] = [];

@@ -1,6 +1,4 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { readFileSync } from 'node:fs';
+import { entryProblemsOf, readJsonList } from '../../config/config-files.js';
 import { ConfigValidationError } from '../../config/env-validation.js';
 import type { ApiKeyPolicy } from '../caller.interface.js';
 import { ApiKeyEntry } from './api-key-entry.js';
@@ -33,36 +31,11 @@ export function loadApiKeysFile(path: string): ApiKeyRecord[] {
 }
 
 function parse(path: string): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigValidationError(['API_KEYS_FILE cannot be read']);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ConfigValidationError(['API_KEYS_FILE is not valid JSON']);
-  }
-  if (!Array.isArray(json)) throw new ConfigValidationError(['API_KEYS_FILE must hold a JSON array of keys']);
-  if (json.length === 0) throw new ConfigValidationError(['API_KEYS_FILE lists no keys']);
-  return json;
+  return readJsonList(path, 'API_KEYS_FILE', 'keys');
 }
 
 function entryProblems(entry: unknown, index: number): string[] {
-  const where = `API_KEYS_FILE entry ${index + 1}`;
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return [`${where} must be an object`];
-  const errors = validateSync(plainToInstance(ApiKeyEntry, entry), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
-  });
-  return errors.flatMap((error) =>
-    error.constraints?.whitelistValidation
-      ? [`${where}: unknown field ${error.property}`]
-      : Object.values(error.constraints ?? {}).map((message) => `${where}: ${message}`),
-  );
+  return entryProblemsOf(ApiKeyEntry, entry, `API_KEYS_FILE entry ${index + 1}`);
 }
 
 function duplicates(entries: ApiKeyEntry[]): string[] {

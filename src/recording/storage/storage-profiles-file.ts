@@ -1,12 +1,12 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { entryProblemsOf, isEntryObject, readJsonList, readSmallFile } from '../../config/config-files.js';
 import { ConfigValidationError } from '../../config/env-validation.js';
 import { StorageProfileEntry } from './storage-profile-entry.js';
 import { S3_COMPATIBLE_VENDOR, type StorageProfile } from './storage-profile.interface.js';
 
 const VARIABLE = 'AGORA_STORAGE_PROFILES_FILE';
+/** A storage access or secret key is well under a kilobyte. */
+const KEY_FILE_MAX_BYTES = 16 * 1024;
 
 /**
  * Reads and validates AGORA_STORAGE_PROFILES_FILE: a JSON array of
@@ -38,35 +38,12 @@ export function readStorageProfilesFile(path: string): StorageProfile[] {
 }
 
 function parse(path: string): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigValidationError([`${VARIABLE} cannot be read`]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ConfigValidationError([`${VARIABLE} is not valid JSON`]);
-  }
-  if (!Array.isArray(json)) throw new ConfigValidationError([`${VARIABLE} must hold a JSON array of storage profiles`]);
-  if (json.length === 0) throw new ConfigValidationError([`${VARIABLE} lists no storage profiles`]);
-  return json;
+  return readJsonList(path, VARIABLE, 'storage profiles');
 }
 
 function entryProblems(entry: unknown, where: string): string[] {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return [`${where} must be an object`];
-  const errors = validateSync(plainToInstance(StorageProfileEntry, entry), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
-  });
-  const problems = errors.flatMap((error) =>
-    error.constraints?.whitelistValidation
-      ? [`${where}: unknown field ${error.property}`]
-      : Object.values(error.constraints ?? {}).map((message) => `${where}: ${message}`),
-  );
+  const problems = entryProblemsOf(StorageProfileEntry, entry, where);
+  if (!isEntryObject(entry)) return problems;
   const given = entry as Partial<Record<keyof StorageProfileEntry, unknown>>;
   for (const field of ['accessKey', 'secretKey'] as const) {
     const inline = given[field] !== undefined;
@@ -83,14 +60,14 @@ function entryProblems(entry: unknown, where: string): string[] {
 /** The entry as a profile, its key files read; a file's problem is added to `problems`. */
 function profileOf(entry: StorageProfileEntry, where: string, folder: string, problems: string[]): StorageProfile {
   const read = (file: string, field: string): string => {
-    try {
-      const key = readFileSync(resolve(folder, file), 'utf8').trim();
-      if (key === '') problems.push(`${where}: ${field} is empty`);
-      return key;
-    } catch {
-      problems.push(`${where}: ${field} cannot be read`);
+    const text = readSmallFile(resolve(folder, file), KEY_FILE_MAX_BYTES);
+    if (typeof text !== 'string') {
+      problems.push(`${where}: ${field} ${text.problem}`);
       return '';
     }
+    const key = text.trim();
+    if (key === '') problems.push(`${where}: ${field} is empty`);
+    return key;
   };
   const { name, vendor, region, bucket, endpoint, projects } = entry;
   const accessKey = entry.accessKey ?? read(entry.accessKeyFile!, 'accessKeyFile');
