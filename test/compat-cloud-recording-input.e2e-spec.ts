@@ -107,6 +107,26 @@ describe('The Go fork’s /cloud_recording routes: what they refuse (e2e, fake A
     expect(fake.requests('stop').at(-1)!.body).toEqual(expect.objectContaining({ clientRequest: { async_stop: false } }));
   });
 
+  it('takes the fork’s own default recordingConfig sent by a client in mix mode, leaving out what only individual mode takes', async () => {
+    const forkDefault = {
+      channelType: 0,
+      streamTypes: 2,
+      videoStreamType: 0,
+      streamMode: 'standard',
+      maxIdleTime: 120,
+      subscribeAudioUids: ['#allstream#'],
+      subscribeVideoUids: ['#allstream#'],
+      subscribeUidGroup: 0,
+    };
+    const answer = await post('start', { channelName: 'default-config', recordingConfig: forkDefault });
+    expect(answer.statusCode).toBe(200);
+    const { streamMode: _mode, subscribeUidGroup: _group, ...mixed } = forkDefault;
+    expect((fake.requests('start').at(-1)!.body as { clientRequest: { recordingConfig: object } }).clientRequest.recordingConfig).toEqual(mixed);
+    // In individual mode they are Agora's, and go as sent.
+    expect((await post('start', { channelName: 'default-config-2', recordingMode: 'individual', recordingConfig: forkDefault })).statusCode).toBe(200);
+    expect((fake.requests('start').at(-1)!.body as { clientRequest: { recordingConfig: object } }).clientRequest.recordingConfig).toEqual(forkDefault);
+  });
+
   it('refuses update bodies Agora would refuse: the fork’s layout in pixels, no subscription list, the web-only updates', async () => {
     const named = (await post('start', { channelName: 'update-room' })).json<Named>();
     const before = fake.agora.requests.length;
@@ -139,8 +159,9 @@ describe('The Go fork’s /cloud_recording routes: what they refuse (e2e, fake A
     const refused = await post('start', { channelName: 'bad-room' });
     fake.on('acquire', fake.responder('acquire'));
 
-    expect(busy.json()).toEqual(expect.objectContaining({ status: 409, upstream: { status: 400, code: 53, reason: 'task conflict' } }));
-    expect(refused.json()).toEqual(expect.objectContaining({ status: 502, upstream: { status: 400, code: 2, reason: 'Acquire: invalid params' } }));
+    // Acquire and start carry storage keys and the bot token: Agora's free text about them is never passed on.
+    expect(busy.json()).toEqual(expect.objectContaining({ status: 409, upstream: { status: 400, code: 53 } }));
+    expect(refused.json()).toEqual(expect.objectContaining({ status: 502, upstream: { status: 400, code: 2 } }));
     expect(refused.body).not.toContain(RECORDING_SECRETS.secretKey);
   });
 

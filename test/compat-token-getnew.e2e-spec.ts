@@ -84,6 +84,9 @@ describe('The Go fork’s POST /token/getNew (e2e)', () => {
     expect(await refused({ tokenType: 'rtc' })).toEqual(problem(['channel']));
     expect(await refused({ tokenType: 'rtc', channel: 'test-channel' })).toEqual(problem(['uid']));
     expect(await refused({ tokenType: 'rtm', expire: 1800 })).toEqual(problem(['uid']));
+    // A lifetime sent as text is refused as not a whole number, not as out of range.
+    const text = await getNew({ tokenType: 'rtc', channel: 'c', uid: '42', expire: '60' });
+    expect(text.json<{ errors: Array<{ field: string; message: string }> }>().errors[0]).toEqual({ field: 'expire', message: 'expire must be an integer number' });
   });
 
   it('never answers a 5xx to any body of its fields (fast-check)', async () => {

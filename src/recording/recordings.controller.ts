@@ -13,7 +13,9 @@ import { BooleanQuery, RequestId } from './recording-request.decorators.js';
 import { RecordingStarter } from './recording-starter.service.js';
 import { LAYOUT_EXAMPLES, START_EXAMPLES, SUBSCRIPTION_EXAMPLES } from './recording.examples.js';
 
-const OWNERSHIP = 'Only the caller that started the recording (the same API key, or end user) may use its id; anyone else gets 404.';
+const OWNERSHIP =
+  'Only the caller that started the recording (the same API key, or end user) may use its id, or an API key whose policy ' +
+  'says `recordings: any`, within its projects and channels; anyone else gets 404.';
 
 @ApiTags('recording')
 @Controller('v1/recordings')

@@ -8,7 +8,8 @@ const ECHOED = { cname: 'test_channel', uid: '3141592653', resourceId: RESOURCE_
 
 const OWNERSHIP =
   '`resourceId` is the one the start answered: the recording’s signed id (as /v1’s `id`), which only the caller that ' +
-  'started it (the same API key or end user) may use; anyone else gets 404. `cname`, `uid`, `sid` (or `recordingId`) ' +
+  'started it (the same API key or end user) may use, or an API key whose policy says `recordings: any`, within its ' +
+  'projects and channels; anyone else gets 404. `cname`, `uid`, `sid` (or `recordingId`) ' +
   'and `recordingMode` may be echoed with it, and must then be the recording’s (a 400 naming the field otherwise); ' +
   'the mode is the recording’s own when left out (the fork assumed `mix`).';
 
@@ -20,7 +21,7 @@ export const START_DOCS = {
     'lasts as long as a token may (TOKEN_MAX_EXPIRE_SECONDS, at most 24 h; the fork’s lasted 1 h, and a recording cannot ' +
     'renew it). `recordingMode` defaults to `mix`; `recordingConfig` goes to Agora as given (left out: every user, 120 s ' +
     'idle, as the fork defaulted). New here: `recordingFileConfig` (MP4), `snapshotConfig`, and `extensionServiceConfig` ' +
-    '(web mode, which the fork could not start). Files go to the first configured storage profile, under a per-request ' +
+    '(web mode, which the fork could not start). Files go to the first storage profile that serves the project (a 404 when none does), under a per-request ' +
     '`<channel letters and digits>/<UTC date>/<UTC time>/` prefix. The answer’s `resourceId` is the recording’s signed ' +
     'id: echo it back as it is. Policy as /v1: API keys need `recording` in `kinds`, end users JWT_SERVICES_CLAIM; ' +
     '`channels` and `projects` apply; the default project records.',

@@ -42,7 +42,7 @@ export class ForkRecordingMapper {
       {
         channel: body.channelName,
         mode,
-        recordingConfig: body.recordingConfig ?? forkDefaultConfig(mode),
+        recordingConfig: body.recordingConfig ? forkConfigFor(body.recordingConfig, mode) : forkDefaultConfig(mode),
         ...(recordingFileConfig ? { recordingFileConfig } : {}),
         ...(snapshotConfig ? { snapshotConfig } : {}),
         ...(extensionServiceConfig ? { extensionServiceConfig } : {}),
@@ -137,6 +137,17 @@ function checkScene(sceneMode: string | undefined, mode: RecordingMode): void {
   if ((sceneMode === 'web') !== (mode === 'web')) {
     throw LegacyInputProblem.field('sceneMode', `sceneMode ${sceneMode} does not go with recordingMode ${mode}: web recordings use web, the others realtime`);
   }
+}
+
+/**
+ * A recordingConfig as the fork's clients send it: the fork's own default holds `streamMode` and `subscribeUidGroup`
+ * whatever the mode, and Agora ignores them outside individual mode, so they are left out there rather than refused
+ * (its clients sent exactly that on every mix start).
+ */
+function forkConfigFor(config: RecordingConfigDto, mode: RecordingMode): RecordingConfigDto {
+  if (mode === 'individual') return config;
+  const { streamMode: _streamMode, subscribeUidGroup: _subscribeUidGroup, ...rest } = config;
+  return rest;
 }
 
 /**

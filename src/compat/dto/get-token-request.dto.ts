@@ -55,7 +55,8 @@ export class GetTokenRequestDto {
    */
   @ApiPropertyOptional({ ...integerSchema(0, AGORA_MAX_EXPIRE_SECONDS), nullable: true })
   @IsOptional()
-  @IsInt()
+  // Bottom-up: the type is checked (and named in the refusal) before the range, as every DTO here does.
   @Min(0)
+  @IsInt()
   expire?: number;
 }
