@@ -1,33 +1,24 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
-import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
-import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
+import type { FakeAgoraRecording } from './support/fake-agora-recording.js';
 import { schemaValidator, type OpenApiDocument } from './support/openapi-schemas.js';
-import { createTestApp } from './support/test-app.js';
+import { startRecordingApp, type RecordingApp } from './support/recording-app.js';
 
 /**
  * Agora's query answers are not trusted to keep to their documentation: whatever numbers and uids they carry, the
  * service's answer matches its own OpenAPI document (a value outside it is left out, never passed through).
  */
 describe('Cloud recording: answers match the OpenAPI document whatever Agora reports (e2e, fake Agora)', () => {
+  let recording: RecordingApp;
   let fake: FakeAgoraRecording;
   let app: NestFastifyApplication;
-  const key = newApiKey();
-  const headers = { 'x-api-key': key };
+  let headers: Record<string, string>;
 
   beforeAll(async () => {
-    fake = await FakeAgoraRecording.start([RECORDING_SECRETS]);
-    app = await createTestApp({
-      ...recordingEnv(fake),
-      AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([{ id: 'recorder', key, kinds: ['recording'] }]),
-      RATE_LIMIT_PER_MINUTE: '100000',
-    });
+    recording = await startRecordingApp();
+    ({ fake, app, headers } = recording);
   });
-  afterAll(async () => {
-    await app.close();
-    await fake.close();
-  });
+  afterAll(() => recording.close());
 
   it('leaves out a status, sliceStartTime or file uid the document does not allow', async () => {
     const document = (await app.inject({ method: 'GET', url: '/docs-json' })).json<OpenApiDocument>();

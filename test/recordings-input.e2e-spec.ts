@@ -1,9 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
-import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
-import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
-import { createTestApp } from './support/test-app.js';
+import type { FakeAgoraRecording } from './support/fake-agora-recording.js';
+import { startRecordingApp, type RecordingApp } from './support/recording-app.js';
 
 /**
  * What a start takes: any channel name Agora allows (under a file prefix Agora accepts), the configuration each
@@ -11,24 +10,16 @@ import { createTestApp } from './support/test-app.js';
  * service accepted.
  */
 describe('Cloud recording: the start request (e2e, fake Agora)', () => {
+  let recording: RecordingApp;
   let fake: FakeAgoraRecording;
   let app: NestFastifyApplication;
-  const key = newApiKey();
-  const headers = { 'x-api-key': key };
+  let headers: Record<string, string>;
 
   beforeAll(async () => {
-    fake = await FakeAgoraRecording.start([RECORDING_SECRETS]);
-    app = await createTestApp({
-      ...recordingEnv(fake),
-      AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([{ id: 'recorder', key, kinds: ['recording'] }]),
-      RATE_LIMIT_PER_MINUTE: '100000',
-    });
+    recording = await startRecordingApp();
+    ({ fake, app, headers } = recording);
   });
-  afterAll(async () => {
-    await app.close();
-    await fake.close();
-  });
+  afterAll(() => recording.close());
 
   const start = (payload: object) => app.inject({ method: 'POST', url: '/v1/recordings', headers, payload });
   const call = (method: 'GET' | 'PATCH' | 'DELETE', url: string, payload?: object) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });

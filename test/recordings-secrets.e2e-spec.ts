@@ -1,10 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
-import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import type { RecordedRequest } from './support/fake-agora.js';
-import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
+import { FakeAgoraRecording, RECORDING_SECRETS } from './support/fake-agora-recording.js';
 import { encodingsOf } from './support/secret-encodings.js';
-import { createTestApp } from './support/test-app.js';
+import { startRecordingApp, type RecordingApp } from './support/recording-app.js';
 
 const AUTHORIZATION = `Basic ${Buffer.from(`${RECORDING_SECRETS.customerId}:${RECORDING_SECRETS.customerSecret}`).toString('base64')}`;
 
@@ -34,24 +33,16 @@ function holdsPartOf(text: string, secret: string): boolean {
  * Customer Secret or the Authorization value in any form.
  */
 describe('Cloud recording: Agora’s error texts never carry a secret back (e2e, fake Agora)', () => {
+  let recording: RecordingApp;
   let fake: FakeAgoraRecording;
   let app: NestFastifyApplication;
-  const key = newApiKey();
-  const headers = { 'x-api-key': key };
+  let headers: Record<string, string>;
 
   beforeAll(async () => {
-    fake = await FakeAgoraRecording.start([RECORDING_SECRETS]);
-    app = await createTestApp({
-      ...recordingEnv(fake),
-      AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([{ id: 'recorder', key, kinds: ['recording'] }]),
-      RATE_LIMIT_PER_MINUTE: '100000',
-    });
+    recording = await startRecordingApp();
+    ({ fake, app, headers } = recording);
   });
-  afterAll(async () => {
-    await app.close();
-    await fake.close();
-  });
+  afterAll(() => recording.close());
   afterEach(() => {
     fake.on('start', fake.responder('start'));
     fake.on('query', fake.responder('query'));

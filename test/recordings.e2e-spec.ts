@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
-import { FakeAgoraRecording, RECORDING_SECRETS, recordingEnv } from './support/fake-agora-recording.js';
-import { createTestApp } from './support/test-app.js';
+import { FakeAgoraRecording, RECORDING_SECRETS } from './support/fake-agora-recording.js';
+import { startRecordingApp, type RecordingApp } from './support/recording-app.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
 /**
@@ -11,24 +10,16 @@ import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js
  * web mode's extensionServiceState, {code, reason} errors, 201 code 7, 206 code 65, failover 404s).
  */
 describe('Cloud recording: /v1/recordings (e2e, fake Agora)', () => {
+  let recording: RecordingApp;
   let fake: FakeAgoraRecording;
   let app: NestFastifyApplication;
-  const key = newApiKey();
-  const headers = { 'x-api-key': key };
+  let headers: Record<string, string>;
 
   beforeAll(async () => {
-    fake = await FakeAgoraRecording.start([RECORDING_SECRETS]);
-    app = await createTestApp({
-      ...recordingEnv(fake),
-      AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([{ id: 'recorder', key, kinds: ['recording'] }]),
-      RATE_LIMIT_PER_MINUTE: '100000',
-    });
+    recording = await startRecordingApp();
+    ({ fake, app, headers } = recording);
   });
-  afterAll(async () => {
-    await app.close();
-    await fake.close();
-  });
+  afterAll(() => recording.close());
   beforeEach(() => {
     fake.stopDelayMs = 0;
     fake.payloadKey = 'payload';
