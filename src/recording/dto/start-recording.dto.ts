@@ -1,6 +1,5 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateBy, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../agora/agora.constants.js';
 import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { PROJECT_NAME, PROJECT_NAME_RULE } from '../../agora/projects/project-entry.js';
@@ -9,6 +8,7 @@ import { RECORDING_MODES, type RecordingMode } from '../recording-handle.js';
 import { RecordingConfigDto } from './recording-config.dto.js';
 import { RecordingFileConfigDto, SnapshotConfigDto } from './recording-outputs.dto.js';
 import { ExtensionServiceConfigDto } from './web-recording-config.dto.js';
+import { OptionalObject } from '../../common/validation/optional-object.decorator.js';
 
 /** Refuses a field whatever it holds, with a message saying what to send instead. */
 const Refused = (message: string): PropertyDecorator =>
@@ -45,31 +45,19 @@ export class StartRecordingDto extends PickType(TokenRequestDto, ['project', 'ap
   storage?: string;
 
   /** Individual and mix modes: what to record (Agora's `recordingConfig`). */
-  @IsOptional()
-  @Type(() => RecordingConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => RecordingConfigDto)
   recordingConfig?: RecordingConfigDto;
 
   /** The files to write (Agora's `recordingFileConfig`). */
-  @IsOptional()
-  @Type(() => RecordingFileConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => RecordingFileConfigDto)
   recordingFileConfig?: RecordingFileConfigDto;
 
   /** Individual mode: screenshots (Agora's `snapshotConfig`). */
-  @IsOptional()
-  @Type(() => SnapshotConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => SnapshotConfigDto)
   snapshotConfig?: SnapshotConfigDto;
 
   /** Web mode (required there): the page to record, and an optional live push (Agora's `extensionServiceConfig`). */
-  @IsOptional()
-  @Type(() => ExtensionServiceConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => ExtensionServiceConfigDto)
   extensionServiceConfig?: ExtensionServiceConfigDto;
 
   /** Storage keys are configuration, never a request's: a caller sending them gets a 400 that says so. */

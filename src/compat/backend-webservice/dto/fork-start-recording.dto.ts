@@ -1,6 +1,5 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsObject, IsOptional, IsString, Length, Matches, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../../agora/agora.constants.js';
 import { byteLimitedSchema } from '../../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../../common/validation/body-shape.js';
@@ -8,6 +7,7 @@ import { RecordingConfigDto } from '../../../recording/dto/recording-config.dto.
 import { RecordingFileConfigDto, SnapshotConfigDto } from '../../../recording/dto/recording-outputs.dto.js';
 import { ExtensionServiceConfigDto } from '../../../recording/dto/web-recording-config.dto.js';
 import { RECORDING_MODES } from '../../../recording/recording-handle.js';
+import { OptionalObject } from '../../../common/validation/optional-object.decorator.js';
 
 /** The fork's scene names (Agora's `scene` 0, 1 and 2). */
 export const SCENE_MODES = ['realtime', 'web', 'postponed'] as const;
@@ -61,31 +61,19 @@ export class ForkStartRecordingDto {
    * communication channel, high stream, stopping after 120 s without users (and, in individual mode, `streamMode`
    * `standard` and `subscribeUidGroup` 0), as the fork defaulted.
    */
-  @IsOptional()
-  @Type(() => RecordingConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => RecordingConfigDto)
   recordingConfig?: RecordingConfigDto;
 
   /** The files to write (`["hls", "mp4"]` for MP4 files): new here, the fork could not take it. */
-  @IsOptional()
-  @Type(() => RecordingFileConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => RecordingFileConfigDto)
   recordingFileConfig?: RecordingFileConfigDto;
 
   /** Individual mode: screenshots. New here. */
-  @IsOptional()
-  @Type(() => SnapshotConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => SnapshotConfigDto)
   snapshotConfig?: SnapshotConfigDto;
 
   /** Web mode (required there): the page to record. New here: without it the fork's web mode could not work. */
-  @IsOptional()
-  @Type(() => ExtensionServiceConfigDto)
-  @ValidateNested()
-  @IsObject()
+  @OptionalObject(() => ExtensionServiceConfigDto)
   extensionServiceConfig?: ExtensionServiceConfigDto;
 
   /** The fork's documentation offered it and its code ignored it: the service picks the bot's uid. */
