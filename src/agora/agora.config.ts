@@ -3,6 +3,7 @@ import { IsOptional, IsString, Matches } from 'class-validator';
 import { ConfigValidationError, EnvInt, isProduction, validateEnv } from '../config/env-validation.js';
 import type { AgoraProject, AgoraRestCredentials } from './projects/project.interface.js';
 import { CUSTOMER_ID, CUSTOMER_ID_RULE, CUSTOMER_SECRET, CUSTOMER_SECRET_RULE, HEX32 } from './projects/project-entry.js';
+import type { ProjectsSource } from './projects/project-registry.js';
 import { readProjectsFile } from './projects/projects-file.js';
 
 /**
@@ -51,7 +52,7 @@ class AgoraEnv {
  * configuration stops start-up; the ProjectRegistry loads it again on every reload.
  */
 export type ProjectsConfig =
-  | { readonly file: string; readonly watchSeconds: number; readonly demo: false }
+  | { readonly file: string; readonly watchSeconds: number; readonly demo: false; readonly loaded: ProjectsSource }
   | { readonly projects: readonly AgoraProject[]; readonly demo: boolean };
 
 /** The projects' Agora credentials. Only the ProjectRegistry reads them. */
@@ -64,8 +65,9 @@ export const agoraConfig = registerAs('agora', (): ProjectsConfig => {
     if (env.AGORA_CUSTOMER_ID || env.AGORA_CUSTOMER_SECRET) {
       throw new ConfigValidationError(['With AGORA_PROJECTS_FILE, give each project its customerId and customerSecret there, not AGORA_CUSTOMER_ID or AGORA_CUSTOMER_SECRET']);
     }
-    readProjectsFile(env.AGORA_PROJECTS_FILE);
-    return { file: env.AGORA_PROJECTS_FILE, watchSeconds: env.AGORA_PROJECTS_WATCH_SECONDS, demo: false };
+    // Read once here, so a bad file stops start-up; the registry starts from what was read.
+    const loaded = readProjectsFile(env.AGORA_PROJECTS_FILE);
+    return { file: env.AGORA_PROJECTS_FILE, watchSeconds: env.AGORA_PROJECTS_WATCH_SECONDS, demo: false, loaded };
   }
   const rest = restCredentials(env);
   if (env.APP_ID && env.APP_CERTIFICATE) {

@@ -43,11 +43,13 @@ export class ProjectRegistry {
   private generation: ProjectsGeneration;
 
   /** `load` reads and validates the configuration; it throws (a ConfigValidationError) to refuse it. */
+  /** `initial`, when given, is the configuration already read and validated (at start-up): it is not read again. */
   constructor(
     private readonly load: () => ProjectsSource,
     private readonly now: () => Date = () => new Date(),
+    initial: ProjectsSource = load(),
   ) {
-    this.generation = generationOf(load(), 1, now());
+    this.generation = generationOf(initial, 1, now());
   }
 
   get current(): ProjectsGeneration {

@@ -75,7 +75,7 @@ it('reads a file again when it changed while a reload was reading it (an edit ra
     racing = undefined;
     return content;
   });
-  const reloader = new ProjectsReloader(registry, { file: folder.projectsFile, watchSeconds: 1, demo: false });
+  const reloader = new ProjectsReloader(registry, { file: folder.projectsFile, watchSeconds: 1, demo: false, loaded: registry.current });
   reloader.onApplicationBootstrap();
   try {
     folder.certificate('video.cert', second);

@@ -6,7 +6,8 @@ import { readProjectsFile } from './projects-file.js';
 
 /** The ProjectRegistry of the configured source: AGORA_PROJECTS_FILE, read again on every reload, or the fixed shortcut. */
 export function projectRegistryOf(config: ProjectsConfig): ProjectRegistry {
-  return new ProjectRegistry('file' in config ? () => readProjectsFile(config.file) : () => ({ projects: config.projects }));
+  if (!('file' in config)) return new ProjectRegistry(() => ({ projects: config.projects }));
+  return new ProjectRegistry(() => readProjectsFile(config.file), undefined, config.loaded);
 }
 
 /** What started a reload, as the log line names it. */
