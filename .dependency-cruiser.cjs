@@ -7,7 +7,7 @@
  */
 // tokens/ (the TokenIssuer) sits above auth and agora like a feature: neither may import it.
 // agora-rest/ (the outbound Agora REST client) is imported by features, and imports agora, common and metrics like one.
-const FEATURES = '^src/(rtc|rtm|chat|rtc-rtm|agents|fpa|classroom|compat|health|metrics|lifecycle|logging|tokens|inspection|agora-rest|recording)/';
+const FEATURES = '^src/(rtc|rtm|chat|rtc-rtm|agents|fpa|classroom|compat|health|metrics|lifecycle|logging|tokens|inspection|agora-rest|recording|agora-services|transcription|media-push|media-pull|stream-keys)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -18,6 +18,11 @@ export interface ApiKeyPolicy {
    * (an operator's or support tool's key: any recording of the projects and channels it may use).
    */
   readonly recordings?: 'own' | 'any';
+  /**
+   * The same for the other Agora services the app fronts (transcriptions, media push converters, media pull players,
+   * stream keys): `own` (the default) or `any`.
+   */
+  readonly resources?: 'own' | 'any';
 }
 
 /** Nobody authenticated (AUTH_MODE=none): known only by the client address. */

@@ -62,6 +62,10 @@ export class ApiKeyEntry {
   recordings?: 'own' | 'any';
 
   @WhenPresent()
+  @IsIn(['own', 'any'], { message: 'resources must be own or any' })
+  resources?: 'own' | 'any';
+
+  @WhenPresent()
   @IsInt({ message: 'maxExpireSeconds must be an integer' })
   @Min(1, { message: `maxExpireSeconds must be between 1 and ${AGORA_MAX_EXPIRE_SECONDS}` })
   @Max(AGORA_MAX_EXPIRE_SECONDS, { message: `maxExpireSeconds must be between 1 and ${AGORA_MAX_EXPIRE_SECONDS}` })

@@ -2,11 +2,12 @@
  * The kinds of token an API key's policy can name (`kinds` in API_KEYS_FILE).
  * `chat-app` is the app-wide Chat token, `classroom-app` the app-wide Flexible Classroom one;
  * `inspect` is token inspection, which signs nothing; `recording` is cloud recording (the recording bot's
- * token is its only token). It is the keys file's contract,
+ * token is its only token); `transcription`, `media-push`, `media-pull` and `stream-keys` are Agora's real-time
+ * transcription, RTMP converters, cloud players and Media Gateway stream keys. It is the keys file's contract,
  * checked when the file loads, before any token kind exists; a kind that API
  * keys must be able to name apart from the others adds its name here.
  */
-export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app', 'inspect', 'rtc-rtm', 'convoai', 'stt', 'recording'] as const;
+export const POLICY_KINDS = ['rtc', 'rtm', 'chat', 'chat-app', 'fpa', 'classroom', 'classroom-app', 'inspect', 'rtc-rtm', 'convoai', 'stt', 'recording', 'transcription', 'media-push', 'media-pull', 'stream-keys'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /**
