@@ -1,6 +1,3 @@
-import type { Caller } from '../auth/caller.interface.js';
-import { createHash } from 'node:crypto';
-
 /** Agora's cloud recording modes (the `mode` segment of its paths). */
 export const RECORDING_MODES = ['individual', 'mix', 'web'] as const;
 export type RecordingMode = (typeof RECORDING_MODES)[number];
@@ -19,18 +16,8 @@ export interface RecordingHandle {
   readonly uid: string;
   readonly resourceId: string;
   readonly sid: string;
-  /** Who started it, as {@link ownerOf} names a caller. */
+  /** Who started it, as ownerOf (src/auth/caller-owner.ts) names a caller. */
   readonly owner: string;
   /** When it started, in whole seconds since the epoch. */
   readonly startedAt: number;
-}
-
-/**
- * The owner a caller is, as a recording's id carries it: a digest of the caller's kind and id (an API key's id, an
- * end user's identity), which keeps the id short (a JWT identity may take 255 bytes) and names nobody. All anonymous
- * callers (AUTH_MODE=none, where nobody is told apart) are one owner.
- */
-export function ownerOf(caller: Caller): string {
-  const who = caller.kind === 'anonymous' ? 'anonymous' : `${caller.kind}:${caller.id}`;
-  return createHash('sha256').update(who, 'utf8').digest('base64url').slice(0, 22);
 }

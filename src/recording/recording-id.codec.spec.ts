@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { RECORDING_MODES, ownerOf, type RecordingHandle } from './recording-handle.js';
+import { ownerOf } from '../auth/caller-owner.js';
+import { RECORDING_MODES, type RecordingHandle } from './recording-handle.js';
 import { openRecordingId, projectNamedBy, recordingIdKey, sealRecordingId } from './recording-id.codec.js';
 
 describe('recording ids', () => {

@@ -9,6 +9,7 @@ import { AgoraUpstreamError, UPSTREAM_PROBLEM_TYPE } from '../agora-rest/agora-u
 import { matchesAnyGlob } from '../auth/authorization/channel-glob.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
+import { ownerOf } from '../auth/caller-owner.js';
 import { recordIssued, recordProject } from '../common/logging/request-record.js';
 import { ProblemException } from '../common/problem/problem.exception.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
@@ -21,10 +22,10 @@ import type { RecordingDto } from './dto/recording.dto.js';
 import { fileNamePrefix } from './file-name-prefix.js';
 import { RECORDING, RecordingConflict, RecordingNotFound, RecordingStartUnknown } from './recording-access.js';
 import { recordingConfig } from './recording.config.js';
-import { ownerOf, type RecordingHandle } from './recording-handle.js';
+import type { RecordingHandle } from './recording-handle.js';
 import { openRecordingId, projectNamedBy, recordingIdKey, sealRecordingId } from './recording-id.codec.js';
 import { checkStartRequest, uidsNamedBy, type StartRecordingInput } from './start-request.rules.js';
-import type { StorageProfile } from './storage/storage-profile.interface.js';
+import { chooseStorageProfile } from './storage/choose-storage-profile.js';
 
 /** A recording as the operations on it take it: its handle, its project (with the REST credentials) and its id. */
 export interface RecordingTarget {
@@ -76,7 +77,7 @@ export class RecordingStarter implements OnModuleInit {
     checkStartRequest(input);
     const project = this.selector.select(input, caller);
     if (project.rest === undefined) throw RecordingNotFound.project(project.name);
-    const storage = this.storageProfile(input.storage, project.name);
+    const storage = chooseStorageProfile(this.config.storageProfiles, input.storage, project.name, RecordingNotFound.storage);
     const startedAt = new Date();
     const uid = botUid(uidsNamedBy(input));
     // The bot's token lasts as long as a token may: a recording cannot renew it, so this is how long it can run.
@@ -166,25 +167,6 @@ export class RecordingStarter implements OnModuleInit {
     );
     const upstream = error.upstream.upstream;
     throw new RecordingStartUnknown(error.upstream.failure === 'timeout', detail, { recording, ...(upstream ? { upstream } : {}) });
-  }
-
-  /**
-   * The storage profile a start uploads to: the one it names, or the first that serves its project. A profile whose
-   * `projects` does not match the project is refused as a 400 on `storage` (a bucket belongs to the projects it
-   * lists, whoever asks); a project no profile serves cannot record (404 naming it).
-   */
-  private storageProfile(name: string | undefined, project: string): StorageProfile {
-    const serves = (profile: StorageProfile) => profile.projects === undefined || matchesAnyGlob(project, profile.projects);
-    const profiles = this.config.storageProfiles;
-    if (name === undefined) {
-      const profile = profiles.find(serves);
-      if (!profile) throw RecordingNotFound.storage(project);
-      return profile;
-    }
-    const profile = profiles.find((candidate) => candidate.name === name);
-    if (!profile) throw ValidationProblemException.field('storage', 'storage names no configured storage profile');
-    if (!serves(profile)) throw ValidationProblemException.field('storage', 'storage names a storage profile that does not serve the chosen project');
-    return profile;
   }
 }
 

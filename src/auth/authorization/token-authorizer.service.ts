@@ -56,6 +56,18 @@ export class TokenAuthorizer {
   }
 
   /**
+   * For a route that acts in a channel without signing a token for it (a media push converter, a stream key):
+   * refuses a channel outside an API key's `channels` or an end user's channels claim (403 rule `channels`).
+   */
+  checkChannel(caller: Caller, channel: string): void {
+    const allowed = caller.kind === 'apikey' ? caller.policy.channels : caller.kind === 'jwt' ? caller.channels : undefined;
+    if (allowed && !matchesAnyGlob(channel, allowed)) {
+      const who = caller.kind === 'apikey' ? 'this API key may not use' : "the caller's token does not allow";
+      throw new AccessRefused('channels', `${who} channel "${channel}".`);
+    }
+  }
+
+  /**
    * Refuses grants the caller may not have; `expireSeconds` is the lifetime they will be signed with.
    * The grants it returns, unchanged, are the only ones the signer accepts.
    */

@@ -1,0 +1,99 @@
+import { HttpStatus, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { Redis } from 'ioredis';
+import { rateLimitConfig } from '../auth/rate-limit/rate-limit.config.js';
+import { withHeaders } from '../common/problem/problem-headers.js';
+import { ProblemException } from '../common/problem/problem.exception.js';
+import { PROBLEM_TYPES } from '../common/problem/problem.types.js';
+import { ENTRY_RETENTION_SECONDS, isLive, parseEntry, type OwnedEntry } from './owned-entry.js';
+
+/** Entries kept per service and project in memory (without REDIS_URL): the oldest go first beyond it. */
+const MEMORY_LIMIT = 10_000;
+const KEY_PREFIX = 'agora-token-service:owned';
+
+/**
+ * Who started which resource at Agora, per service and project, so that a list shows each caller its own. With
+ * REDIS_URL (the rate limits' Redis) it is a Redis hash per service and project, shared by every replica and kept
+ * across restarts; without it, this process's memory, so a list shows what this process started since it began.
+ * Nothing else needs it: a resource's sealed id alone lets its owner query, change and end it anywhere.
+ *
+ * Redis failing never fails a start or an end (the entry is then missing or stale, and a warning says so); a list
+ * it cannot read answers 503.
+ */
+@Injectable()
+export class OwnershipIndex implements OnApplicationShutdown {
+  private readonly logger = new Logger('OwnershipIndex');
+  private readonly redis?: Redis;
+  private readonly memory = new Map<string, Map<string, OwnedEntry>>();
+
+  constructor(@Inject(rateLimitConfig.KEY) config: ConfigType<typeof rateLimitConfig>) {
+    if (!config.redisUrl) return;
+    this.redis = new Redis(config.redisUrl, {
+      // Commands sent while (re)connecting wait for the connection, but never longer than the command timeout.
+      maxRetriesPerRequest: 0,
+      commandTimeout: 1_000,
+      connectTimeout: 2_000,
+      disconnectTimeout: 200,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    });
+    // Errors are reported where a command fails; ioredis emits one per failed reconnect.
+    this.redis.on('error', () => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis?.disconnect();
+  }
+
+  /** Keeps `entry` under `namespace` (`<service>/<project>`). */
+  async add(namespace: string, entry: OwnedEntry): Promise<void> {
+    if (!this.redis) return this.addInMemory(namespace, entry);
+    try {
+      await this.redis.multi().hset(key(namespace), entry.agoraId, JSON.stringify(entry)).expire(key(namespace), ENTRY_RETENTION_SECONDS).exec();
+    } catch (error) {
+      this.logger.warn(`Could not record a ${namespace} resource in Redis (${(error as Error).name}): lists will not show it; its id still works.`);
+    }
+  }
+
+  /** Forgets Agora's resource `agoraId` (ended, or no longer listed by Agora). */
+  async remove(namespace: string, agoraId: string): Promise<void> {
+    if (!this.redis) {
+      this.memory.get(namespace)?.delete(agoraId);
+      return;
+    }
+    await this.redis.hdel(key(namespace), agoraId).catch((error: Error) => {
+      this.logger.warn(`Could not forget an ended ${namespace} resource in Redis (${error.name}): lists will drop it once Agora no longer lists it.`);
+    });
+  }
+
+  /** Every live entry under `namespace`; a 503 problem when Redis cannot answer. */
+  async entries(namespace: string): Promise<OwnedEntry[]> {
+    const now = Math.floor(Date.now() / 1000);
+    if (!this.redis) return [...(this.memory.get(namespace)?.values() ?? [])].filter((entry) => isLive(entry, now));
+    let values: Record<string, string>;
+    try {
+      values = await this.redis.hgetall(key(namespace));
+    } catch (error) {
+      this.logger.warn(`Could not read the ${namespace} ownership index from Redis (${(error as Error).name}).`);
+      throw withHeaders(
+        new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'The shared index of who started what (Redis) does not answer; try the list again shortly.', PROBLEM_TYPES.generic),
+        { 'Retry-After': '5' },
+      );
+    }
+    return Object.values(values)
+      .map(parseEntry)
+      .filter((entry): entry is OwnedEntry => entry !== undefined && isLive(entry, now));
+  }
+
+  private addInMemory(namespace: string, entry: OwnedEntry): void {
+    let entries = this.memory.get(namespace);
+    if (!entries) this.memory.set(namespace, (entries = new Map()));
+    entries.delete(entry.agoraId);
+    entries.set(entry.agoraId, entry);
+    // A Map iterates in insertion order: the first key is the oldest entry.
+    if (entries.size > MEMORY_LIMIT) entries.delete(entries.keys().next().value!);
+  }
+}
+
+function key(namespace: string): string {
+  return `${KEY_PREFIX}:${namespace}`;
+}
