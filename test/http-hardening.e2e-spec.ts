@@ -23,7 +23,7 @@ describe('Browser-facing hardening (e2e)', () => {
 
       expect(res.statusCode).toBe(204);
       expect(res.headers['access-control-allow-origin']).toBe('https://admin.example.com');
-      expect(res.headers['access-control-allow-methods']).toBe('GET, POST');
+      expect(res.headers['access-control-allow-methods']).toBe('GET, POST, PATCH, DELETE');
       expect(res.headers['access-control-allow-headers']).toBe('content-type,x-api-key');
     });
 

@@ -146,7 +146,7 @@ describe('Every error is a problem (e2e, real socket)', () => {
       const response = await exchange(`OPTIONS /v1/rtc/token HTTP/1.1\r\nHost: x\r\n${preflight}Connection: close\r\n\r\n`);
 
       expect(response.status).toBe(204);
-      expect(response.headers['access-control-allow-methods']).toBe('GET, POST');
+      expect(response.headers['access-control-allow-methods']).toBe('GET, POST, PATCH, DELETE');
     });
   });
 

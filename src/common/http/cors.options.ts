@@ -6,11 +6,14 @@ export type CorsAllowOrigin = readonly string[] | '*';
 /** Headers a browser client may read: the rate-limit ones tell it when to retry. */
 const EXPOSED_HEADERS = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 
-/** @fastify/cors's options: CORS for exactly the configured origins, GET and POST, preflights cached 10 minutes. */
+/**
+ * @fastify/cors's options: CORS for exactly the configured origins, preflights cached 10 minutes. PATCH and DELETE
+ * too: a browser changes and ends recordings, transcriptions, converters, players and stream keys with them.
+ */
 export function corsOptions(allowOrigin: CorsAllowOrigin): FastifyCorsOptions {
   return {
     origin: allowOrigin === '*' ? '*' : [...allowOrigin],
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   };
