@@ -1,4 +1,4 @@
-import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
+import { applyDecorators, Delete, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ApiCallerSecurity } from '../../common/http/api-caller-security.decorator.js';
 import { ApiProblemResponses } from '../../common/http/api-problem-responses.decorator.js';
@@ -12,7 +12,7 @@ import { REQUEST_BODY } from '../../common/validation/body-validation.hook.js';
 import { RecordedFileDto } from '../../recording/dto/recording.dto.js';
 import { LegacyErrorDto } from '../dto/legacy-error.dto.js';
 
-/** What one of the fork's recording routes is, for its route and its documentation. */
+/** What one of the fork's routes is, for its route and its documentation. */
 export interface ForkRouteOptions {
   summary: string;
   /** What it does, and what changed from the fork. */
@@ -25,9 +25,14 @@ export interface ForkRouteOptions {
   examples?: Record<string, { summary: string; value: unknown }>;
   /** The start's 400 may also be the fork's own `{"error": …}`. */
   legacyError?: boolean;
+  /** What its 400 means, when not a recording route's (`legacyError` says whether it may be `{"error": …}`). */
+  badRequest?: string;
+  /** Its other problems by status, when not a recording route's (see RECORDING_PROBLEMS). */
+  problems?: Record<number, string>;
 }
 
-const PROBLEMS: Record<number, string> = {
+/** The problems of the fork's recording routes, by status. */
+const RECORDING_PROBLEMS: Record<number, string> = {
   404:
     'No recording of yours has this resourceId (malformed, altered, or another caller’s: one answer for all), Agora no ' +
     'longer runs it, the project has no REST credentials, or cloud recording is not configured here.',
@@ -48,14 +53,14 @@ const problem = (status: number, description: string, legacy = false) =>
   });
 
 /**
- * A route of the Go fork's cloud recording: it needs a caller (as /v1's recording routes, with the same policy),
- * reads a POST body as JSON whatever its Content-Type (as the fork's Gin did), answers 200 with
+ * A route of the Go fork (cloud recording, transcription, media push and pull): it needs a caller (as the /v1
+ * routes it maps onto, with the same policy), reads a POST body as JSON whatever its Content-Type (as the fork's Gin did), answers 200 with
  * `Cache-Control: no-store`, and documents its answer and problems (Agora's among them).
  */
-export function ForkRoute(method: 'GET' | 'POST', path: string, options: ForkRouteOptions): MethodDecorator {
+export function ForkRoute(method: 'GET' | 'POST' | 'DELETE', path: string, options: ForkRouteOptions): MethodDecorator {
   const { request } = options;
   return applyDecorators(
-    method === 'GET' ? Get(path) : Post(path),
+    method === 'GET' ? Get(path) : method === 'DELETE' ? Delete(path) : Post(path),
     WithRouteConfig({ [CALLER_REQUIRED]: true, ...(request ? { [JSON_WHATEVER_CONTENT_TYPE]: true, [REQUEST_BODY]: request } : {}) }),
     ...(request
       ? [ApiConsumes('application/json', 'text/plain'), ApiBody({ type: request, examples: options.examples, required: true }), HttpCode(HttpStatus.OK)]
@@ -72,11 +77,12 @@ export function ForkRoute(method: 'GET' | 'POST', path: string, options: ForkRou
     ApiProblemResponses(...(request ? [413, 500] : [500])),
     problem(
       400,
-      options.legacyError
-        ? 'An invalid `recordingMode` (`{"error": "Invalid recording mode."}`, as the fork answered) or other invalid input (problem details naming each field).'
-        : 'The request is invalid, or a value echoed with `resourceId` is not the recording’s: the problem lists each field in `errors`.',
+      options.badRequest ??
+        (options.legacyError
+          ? 'An invalid `recordingMode` (`{"error": "Invalid recording mode."}`, as the fork answered) or other invalid input (problem details naming each field).'
+          : 'The request is invalid, or a value echoed with `resourceId` is not the recording’s: the problem lists each field in `errors`.'),
       options.legacyError,
     ),
-    ...Object.entries(PROBLEMS).map(([status, description]) => problem(Number(status), description)),
+    ...Object.entries(options.problems ?? RECORDING_PROBLEMS).map(([status, description]) => problem(Number(status), description)),
   );
 }
