@@ -12,6 +12,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RecordingModule } from './recording/recording.module.js';
 import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
+import { TranscriptionModule } from './transcription/transcription.module.js';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
     ...TOKEN_KIND_MODULES,
     InspectionModule,
     RecordingModule,
+    TranscriptionModule,
     HealthModule,
   ],
   providers: [

@@ -49,6 +49,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .addTag('rtc-rtm', 'One token for RTC and Signaling (RTM)')
     .addTag('agents', 'Conversational AI agent and speech-to-text tokens (RTC, Signaling and the agent service)')
     .addTag('recording', 'Cloud recording: start, query, change and stop recordings of a channel or a web page')
+    .addTag('transcription', 'Real-time transcription: captions (and translations) of a channel’s speech, by Agora’s STT')
     .addTag('health', 'Liveness and readiness')
     .addTag('compatibility', 'Deprecated: the routes of the community token servers, for drop-in migration')
     .build();
