@@ -42,9 +42,11 @@ const NOT_FOUND = sttError(404, 'TaskNotFound', 'The task is not found');
  * by `channel`, `from_time` and `state` (default 2, RUNNING). Specs script more (slow, failing, odd answers) with {@link on}.
  */
 export class FakeAgoraStt {
-  readonly agents = new Map<string, FakeAgent>();
-
-  constructor(readonly agora: FakeAgora) {
+  /** `agents` shared by two fakes make them one Agora behind two hosts (the primary and the fallback). */
+  constructor(
+    readonly agora: FakeAgora,
+    readonly agents = new Map<string, FakeAgent>(),
+  ) {
     for (const operation of Object.keys(STT_PATHS) as SttOperation[]) agora.on(METHOD[operation], STT_PATHS[operation], this.responder(operation));
   }
 

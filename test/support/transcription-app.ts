@@ -22,14 +22,15 @@ type KeyPolicy = Omit<TestKey, 'id' | 'key'> & { resources?: 'own' | 'any' };
 
 /**
  * Starts a fake Agora STT and the app configured to transcribe through it, with one API key per entry of `policies`
- * (default: `transcriber`, kinds ['transcription']); `env` overrides the defaults.
+ * (default: `transcriber`, kinds ['transcription']); `env` overrides the defaults; `fake`, when given, is used (and closed) instead.
  */
 export async function startTranscriptionApp(
   policies: Record<string, KeyPolicy> = { transcriber: { kinds: ['transcription'] } },
   env: Env = {},
   options?: CreateAppOptions,
+  fake?: FakeAgoraStt,
 ): Promise<TranscriptionApp> {
-  const fake = await FakeAgoraStt.start([STT_SECRETS]);
+  fake ??= await FakeAgoraStt.start([STT_SECRETS]);
   const keys: Record<string, SpecKey> = {};
   const entries: TestKey[] = Object.entries(policies).map(([id, policy]) => {
     const key = newApiKey();
@@ -46,7 +47,7 @@ export async function startTranscriptionApp(
     keys,
     async close() {
       await app.close();
-      await fake.close();
+      await fake!.close();
     },
   };
 }
