@@ -1,6 +1,7 @@
 import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
 import type { AgentAnswer } from './speech-to-text.api.js';
-import { TranscriptionConflict, TranscriptionEnded } from './transcription-access.js';
+import { ServiceConflict, ServiceNotFound } from '../agora-services/service-problems.js';
+import { TRANSCRIPTION } from './transcription-access.js';
 
 /** Agora's gateway answers an unknown path so: a wrong base URL, not an ended agent. */
 const GATEWAY_NO_ROUTE = /no route matched/i;
@@ -20,7 +21,7 @@ export function isGone(error: unknown): boolean {
 
 /** An agent Agora no longer runs is a 404; anything else as the REST layer maps it. */
 export function ended(error: unknown): never {
-  if (isGone(error)) throw new TranscriptionEnded();
+  if (isGone(error)) throw ServiceNotFound.ended(TRANSCRIPTION);
   throw error;
 }
 
@@ -30,7 +31,7 @@ export function ended(error: unknown): never {
  */
 export function updateFailed(error: unknown): never {
   if (error instanceof AgoraUpstreamError && error.upstream?.status === 409) {
-    throw new TranscriptionConflict('Another update of this transcription came first; send it again.', { upstream: error.upstream });
+    throw new ServiceConflict('Another update of this transcription came first; send it again.', { upstream: error.upstream });
   }
   return ended(error);
 }

@@ -4,6 +4,7 @@ import { AgoraTokenSigner } from '../agora/agora-token-signer.service.js';
 import { tokenConfig } from '../agora/token.config.js';
 import { UPSTREAM_PROBLEM_TYPE } from '../agora-rest/agora-upstream.error.js';
 import { ServiceAccess, type RestProject } from '../agora-services/service-access.service.js';
+import { UpdateSequencer } from '../agora-services/update-sequencer.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { recordIssued } from '../common/logging/request-record.js';
@@ -30,7 +31,7 @@ export interface TranscriptionData {
 /** The `kind` label of the transcription bot's tokens in agora_tokens_issued_total. */
 const BOT_TOKEN_KIND = 'transcription-bot';
 /** Agora's list lags a join by a few seconds: an index entry younger than this is not forgotten for missing from it. */
-const LIST_GRACE_MS = 60_000;
+const LIST_GRACE_SECONDS = 60;
 /** Agora's default maxIdleTime, in seconds. */
 const DEFAULT_IDLE_SECONDS = 30;
 
@@ -45,6 +46,7 @@ export class TranscriptionService {
 
   constructor(
     private readonly access: ServiceAccess,
+    private readonly sequencer: UpdateSequencer,
     private readonly authorizer: TokenAuthorizer,
     private readonly signer: AgoraTokenSigner,
     private readonly api: SpeechToTextApi,
@@ -56,7 +58,7 @@ export class TranscriptionService {
   async create(input: CreateTranscriptionInput, caller: Caller, requestId?: string): Promise<TranscriptionDto> {
     const project = this.access.begin(TRANSCRIPTION, input, caller);
     const startedAt = new Date();
-    const captions = input.captions === undefined ? undefined : captionConfigOf(this.access.chooseStorage(input.captions, project.name), input.channel, startedAt);
+    const captions = input.captions === undefined ? undefined : captionConfigOf(this.access.chooseStorage(TRANSCRIPTION, input.captions, project.name, 'captions'), input.channel, startedAt);
     const uid = botUid([...(input.subscribeAudioUids ?? []), ...(input.unsubscribeAudioUids ?? [])]);
     // The bot cannot renew its token: it lasts as long as a token may, and so, at most, does the transcription.
     const cap = this.authorizer.lifetimeCap(caller);
@@ -80,7 +82,7 @@ export class TranscriptionService {
     recordIssued(caller, { kind: 'transcription', channel: input.channel, user: uid });
     const data: TranscriptionData = { channel: input.channel, agentId, botUid: uid, createdAt: startedAt.getTime() };
     const id = this.access.seal(TRANSCRIPTION, project, caller, data);
-    await this.access.remember(TRANSCRIPTION, project, caller, { agoraId: agentId, id, channel: input.channel, expiresAt: startedAt.getTime() + seconds * 1000 });
+    await this.access.remember(TRANSCRIPTION, project, caller, { agoraId: agentId, id, channel: input.channel, expiresAt: Math.floor(startedAt.getTime() / 1000) + seconds });
     return transcriptionOf(id, project, data, statusOf(answer));
   }
 
@@ -92,14 +94,15 @@ export class TranscriptionService {
   }
 
   /**
-   * Agora's update with the fields sent (its `updateMask`) and a sequenceId larger than any before (ServiceAccess.sequence):
+   * Agora's update with the fields sent (its `updateMask`) and a sequenceId larger than any before (UpdateSequencer):
    * Agora answering that another update came first is a 409.
    */
   async update(id: string, changes: UpdateTranscriptionDto, caller: Caller, requestId?: string): Promise<TranscriptionDto> {
     const { project, data } = this.access.open<TranscriptionData>(TRANSCRIPTION, id, caller);
     const { mask, body } = updateOf(changes);
-    const sequence = await this.access.sequence(TRANSCRIPTION, data.agentId, data.createdAt);
-    const answer = await this.api.update(project, data.agentId, sequence, mask, body, requestId).catch(updateFailed);
+    const answer = await this.sequencer
+      .run(`transcription/${data.agentId}`, data.createdAt, (sequence) => this.api.update(project, data.agentId, sequence, mask, body, requestId))
+      .catch(updateFailed);
     return transcriptionOf(id, project, data, statusOf(answer));
   }
 
@@ -125,7 +128,7 @@ export class TranscriptionService {
     const project = this.access.begin(TRANSCRIPTION, request, caller);
     const entries = await this.access.list(TRANSCRIPTION, project, caller, request.channel);
     if (entries.length === 0) return { items: [] };
-    const since = Math.floor(Math.min(...entries.map((entry) => entry.createdAt)) / 1000) - 60;
+    const since = Math.min(...entries.map((entry) => entry.createdAt)) - LIST_GRACE_SECONDS;
     const running = new Map((await this.api.list(project, request.channel, since, requestId)).map((agent) => [agent.agentId, agent]));
     const items: ListedTranscriptionDto[] = [];
     for (const entry of entries) {
@@ -133,7 +136,7 @@ export class TranscriptionService {
       if (agent) {
         const startedAt = agent.startTs === undefined ? undefined : new Date(agent.startTs * 1000).toISOString();
         items.push({ id: entry.id, project: project.name, channel: entry.channel, agentId: entry.agoraId, status: agent.status, ...(startedAt ? { startedAt } : {}) });
-      } else if (Date.now() - entry.createdAt > LIST_GRACE_MS) {
+      } else if (Date.now() / 1000 - entry.createdAt > LIST_GRACE_SECONDS) {
         await this.access.forget(TRANSCRIPTION, project, entry.agoraId);
       }
     }
