@@ -16,7 +16,8 @@ export interface CreateTranscriptionInput {
   readonly subscribeAudioUids?: readonly string[];
   readonly unsubscribeAudioUids?: readonly string[];
   readonly translate?: { readonly languages: readonly { source: string; target: readonly string[] }[] };
-  readonly captions?: string;
+  /** The storage profile to store captions with, by name; `true`: the project's default profile (the fork's `enableStorage`). */
+  readonly captions?: string | true;
   readonly maxIdleSeconds?: number;
 }
 

@@ -58,7 +58,7 @@ export class TranscriptionService {
   async create(input: CreateTranscriptionInput, caller: Caller, requestId?: string): Promise<TranscriptionDto> {
     const project = this.access.begin(TRANSCRIPTION, input, caller);
     const startedAt = new Date();
-    const captions = input.captions === undefined ? undefined : captionConfigOf(this.access.chooseStorage(TRANSCRIPTION, input.captions, project.name, 'captions'), input.channel, startedAt);
+    const captions = input.captions === undefined ? undefined : captionConfigOf(this.access.chooseStorage(TRANSCRIPTION, input.captions === true ? undefined : input.captions, project.name, 'captions'), input.channel, startedAt);
     const uid = botUid([...(input.subscribeAudioUids ?? []), ...(input.unsubscribeAudioUids ?? [])]);
     // The bot cannot renew its token: it lasts as long as a token may, and so, at most, does the transcription.
     const cap = this.authorizer.lifetimeCap(caller);
