@@ -69,4 +69,19 @@ describe('Real-time transcription across replicas and a restart (e2e, fake Agora
       await restarted.close();
     }
   });
+
+  it('goes on starting and stopping while Redis does not answer, and answers the list 503 with Retry-After', async () => {
+    const [first] = replicas.replicas;
+    replicas.redis.pause();
+    try {
+      const created = await first.inject({ method: 'POST', url: '/v1/transcriptions', headers: as(owner), payload: { channel: 'outage', languages: ['en-US'] } });
+      expect(created.statusCode).toBe(201);
+      const listed = await first.inject({ method: 'GET', url: '/v1/transcriptions?channel=outage', headers: as(owner) });
+      expect({ status: listed.statusCode, retryAfter: listed.headers['retry-after'] }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+      const { id } = created.json<{ id: string }>();
+      expect((await first.inject({ method: 'DELETE', url: `/v1/transcriptions/${id}`, headers: as(owner) })).statusCode).toBe(200);
+    } finally {
+      replicas.redis.resume();
+    }
+  });
 });
