@@ -16,7 +16,7 @@ import { ended, isGone, joinOutcomeUnknown, statusOf, updateFailed } from './age
 import type { ListedTranscriptionDto, StoppedTranscriptionDto, TranscriptionDto, TranscriptionListDto } from './dto/transcription.dto.js';
 import type { UpdateTranscriptionDto } from './dto/update-transcription.dto.js';
 import { captionConfigOf, joinBodyOf, type CreateTranscriptionInput } from './join-request.builder.js';
-import { SpeechToTextApi, type UpdateBody } from './speech-to-text.api.js';
+import { SpeechToTextApi, type JoinBody, type UpdateBody } from './speech-to-text.api.js';
 import { TRANSCRIPTION } from './transcription-access.js';
 
 /** What a transcription's sealed id carries: all later calls need, so no replica needs shared storage to serve them. */
@@ -58,7 +58,7 @@ export class TranscriptionService {
   async create(input: CreateTranscriptionInput, caller: Caller, requestId?: string): Promise<TranscriptionDto> {
     const project = this.access.begin(TRANSCRIPTION, input, caller);
     const startedAt = new Date();
-    const captions = input.captions === undefined ? undefined : captionConfigOf(this.access.chooseStorage(TRANSCRIPTION, input.captions === true ? undefined : input.captions, project.name, 'captions'), input.channel, startedAt);
+    const captions = this.captionsOf(input, project, startedAt);
     const uid = botUid([...(input.subscribeAudioUids ?? []), ...(input.unsubscribeAudioUids ?? [])]);
     // The bot cannot renew its token: it lasts as long as a token may, and so, at most, does the transcription.
     const cap = this.authorizer.lifetimeCap(caller);
@@ -68,15 +68,7 @@ export class TranscriptionService {
     const token = this.signer.sign(project, seconds, grants).token;
     this.metrics.tokenIssued(BOT_TOKEN_KIND, project.name);
     const body = joinBodyOf(input, { uid, token }, captions);
-    const answer = await this.api.join(project, body, requestId).catch((error: unknown) => {
-      if (!joinOutcomeUnknown(error)) throw error;
-      const ends = `it stops once nobody has spoken for its maxIdleTime (${input.maxIdleSeconds ?? DEFAULT_IDLE_SECONDS} s), and at the latest when its bot's token expires (${seconds} s).`;
-      this.logger.warn(`transcription.join in project ${project.name}, channel ${JSON.stringify(input.channel)}, bot uid ${uid}, name ${body.name}: outcome unknown (${error.failure}); ${ends}`);
-      const status = error.failure === 'timeout' ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
-      throw new ProblemException(status, `Agora did not answer the join; a transcription may be running that this service cannot address: ${ends}`, UPSTREAM_PROBLEM_TYPE, {
-        transcription: { channel: input.channel, botUid: uid },
-      });
-    });
+    const answer = await this.api.join(project, body, requestId).catch((error: unknown) => this.joinFailed(error, { input, project, uid, name: body.name, seconds }));
     const agentId = typeof answer.agent_id === 'string' && answer.agent_id !== '' ? answer.agent_id : undefined;
     if (agentId === undefined) throw new ProblemException(HttpStatus.BAD_GATEWAY, 'Agora answered the join without an agent_id.', UPSTREAM_PROBLEM_TYPE);
     recordIssued(caller, { kind: 'transcription', channel: input.channel, user: uid });
@@ -84,6 +76,29 @@ export class TranscriptionService {
     const id = this.access.seal(TRANSCRIPTION, project, caller, data);
     await this.access.remember(TRANSCRIPTION, project, caller, { agoraId: agentId, id, channel: input.channel, expiresAt: Math.floor(startedAt.getTime() / 1000) + seconds });
     return transcriptionOf(id, project, data, statusOf(answer));
+  }
+
+  /** Agora's `captionConfig` for the profile the input names (`true`: the project's default), if it stores captions. */
+  private captionsOf(input: CreateTranscriptionInput, project: RestProject, startedAt: Date): JoinBody['captionConfig'] {
+    if (input.captions === undefined) return undefined;
+    const profile = this.access.chooseStorage(TRANSCRIPTION, input.captions === true ? undefined : input.captions, project.name, 'captions');
+    return captionConfigOf(profile, input.channel, startedAt);
+  }
+
+  /**
+   * A failed join: as the REST layer maps it, unless its outcome is unknown (no answer in time, a connection broken
+   * after sending): then a bot may be running that nobody can address, so the problem names it and says how it ends,
+   * and the same is logged at warn (with its name, for Agora support).
+   */
+  private joinFailed(error: unknown, join: { input: CreateTranscriptionInput; project: RestProject; uid: string; name: string; seconds: number }): never {
+    if (!joinOutcomeUnknown(error)) throw error;
+    const { input, project, uid, name, seconds } = join;
+    const ends = `it stops once nobody has spoken for its maxIdleTime (${input.maxIdleSeconds ?? DEFAULT_IDLE_SECONDS} s), and at the latest when its bot's token expires (${seconds} s).`;
+    this.logger.warn(`transcription.join in project ${project.name}, channel ${JSON.stringify(input.channel)}, bot uid ${uid}, name ${name}: outcome unknown (${error.failure}); ${ends}`);
+    const status = error.failure === 'timeout' ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+    throw new ProblemException(status, `Agora did not answer the join; a transcription may be running that this service cannot address: ${ends}`, UPSTREAM_PROBLEM_TYPE, {
+      transcription: { channel: input.channel, botUid: uid },
+    });
   }
 
   /** Agora's query of the transcription `id` names (a 404 for anyone but its owner, or once Agora no longer runs it). */
