@@ -108,6 +108,22 @@ describe('Real-time transcription: /v1/transcriptions (e2e, fake Agora)', () => 
     });
   });
 
+  it('counts the bot’s token (kind transcription-bot) and each Agora call by API and outcome in the metrics', async () => {
+    const metric = async (pattern: RegExp) => Number(pattern.exec((await app.inject({ method: 'GET', url: '/metrics' })).body)?.[1] ?? 0);
+    const issued = () => metric(/^agora_tokens_issued_total\{kind="transcription-bot",project="default"\} (\d+)$/m);
+    const calls = (api: string, outcome: string) => metric(new RegExp(`^agora_upstream_requests_total\\{api="${api}",outcome="${outcome}"\\} (\\d+)$`, 'm'));
+    const before = { issued: await issued(), joins: await calls('transcription.join', 'ok'), queries: await calls('transcription.query', 'ok') };
+
+    const { id } = (await create({ channel: 'counted', languages: ['en-US'] })).json<Transcription>();
+    await call('GET', `/v1/transcriptions/${id}`);
+
+    expect({ issued: await issued(), joins: await calls('transcription.join', 'ok'), queries: await calls('transcription.query', 'ok') }).toEqual({
+      issued: before.issued + 1,
+      joins: before.joins + 1,
+      queries: before.queries + 1,
+    });
+  });
+
   it('gives every join its own name, so one channel can run several transcriptions', async () => {
     const first = (await create({ channel: 'multi', languages: ['en-US'] })).json<Transcription>();
     const second = (await create({ channel: 'multi', languages: ['ja-JP'] })).json<Transcription>();
