@@ -11,6 +11,7 @@ import { InspectionModule } from './inspection/inspection.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RecordingModule } from './recording/recording.module.js';
+import { StreamKeysModule } from './stream-keys/stream-keys.module.js';
 import { TOKEN_KIND_MODULES } from './token-kinds.registry.js';
 import { TranscriptionModule } from './transcription/transcription.module.js';
 
@@ -27,6 +28,7 @@ import { TranscriptionModule } from './transcription/transcription.module.js';
     InspectionModule,
     RecordingModule,
     TranscriptionModule,
+    StreamKeysModule,
     HealthModule,
   ],
   providers: [

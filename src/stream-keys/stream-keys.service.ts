@@ -1,0 +1,168 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { tokenConfig } from '../agora/token.config.js';
+import { AgoraUpstreamError, UPSTREAM_PROBLEM_TYPE } from '../agora-rest/agora-upstream.error.js';
+import { mediaRegionConfig, type MediaRegion, type MediaRegionConfig } from '../agora-services/media-region.config.js';
+import { ServiceAccess, type RestProject } from '../agora-services/service-access.service.js';
+import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
+import type { Caller } from '../auth/caller.interface.js';
+import { recordIssued } from '../common/logging/request-record.js';
+import { ProblemException } from '../common/problem/problem.exception.js';
+import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
+import { bindIdentity, rtcUserFields } from '../tokens/identity-binding.js';
+import type { CreateStreamKeyDto } from './dto/create-stream-key.dto.js';
+import type { CreatedStreamKeyDto, StreamKeyDto, StreamKeyListDto } from './dto/stream-key.dto.js';
+import { agoraIdOf, describe, type SealedStreamKey } from './sealed-stream-key.js';
+import { STREAM_KEYS, StreamKeyConflict, StreamKeyGone } from './stream-key-access.js';
+import { checkKeyLifetime, ingestOf } from './stream-key.rules.js';
+import { StreamKeysApi } from './stream-keys.api.js';
+
+/** A creation as routes hand it over (the /v1 DTO's fields). */
+export type CreateStreamKeyInput = Pick<CreateStreamKeyDto, 'project' | 'appId' | 'channel' | 'uid' | 'account' | 'expiresAfterSeconds' | 'region'>;
+
+/** Which keys a list shows: a project (as a creation names one), a channel, a region. */
+export interface ListStreamKeysInput {
+  readonly project?: string;
+  readonly appId?: string;
+  readonly channel?: string;
+  readonly region?: MediaRegion;
+}
+
+/** An end user's stream publishes as themselves: `account` is their identity (or `uid`, when it is that number). */
+const STREAM_USER = rtcUserFields<CreateStreamKeyInput>('uid', 'account');
+/** How many of a list's keys are queried at Agora at once (Agora allows 100 queries a second per project). */
+const LIST_CONCURRENCY = 4;
+/** Ids longer than this cannot be sent back in a path (the router's parameter limit). */
+const MAX_ID_LENGTH = 1024;
+
+/**
+ * Agora Media Gateway stream keys: creates them (after the caller's policy, as the publisher a key amounts to), and
+ * queries, deletes and lists them by the sealed id, which carries the key encrypted, so the key itself is answered
+ * once, at creation, and never again. Plain inputs, so other routes can reuse it.
+ */
+@Injectable()
+export class StreamKeysService {
+  private readonly logger = new Logger('StreamKeys');
+
+  constructor(
+    private readonly access: ServiceAccess,
+    private readonly api: StreamKeysApi,
+    private readonly authorizer: TokenAuthorizer,
+    @Inject(mediaRegionConfig.KEY) private readonly regions: MediaRegionConfig,
+    @Inject(tokenConfig.KEY) private readonly tokens: ConfigType<typeof tokenConfig>,
+  ) {}
+
+  /** Creates a key for `input.channel`, owned by `caller`; the answer is the only one that holds the key. */
+  async create(input: CreateStreamKeyInput, caller: Caller, requestId?: string): Promise<CreatedStreamKeyDto> {
+    const project = this.access.begin(STREAM_KEYS, input, caller);
+    const request = { ...input };
+    bindIdentity([STREAM_USER], request, caller);
+    const user = request.uid ?? request.account;
+    if (user === undefined) throw ValidationProblemException.field('uid', 'uid or account is required: the user the stream publishes as');
+    const seconds = request.expiresAfterSeconds;
+    checkKeyLifetime(caller, seconds, this.tokens.maxExpireSeconds);
+    // Whoever holds the key publishes audio and video into the channel as `user`: judged as that publisher's token
+    // would be (an API key's `roles` and `channels`, an end user's services and channels claims).
+    this.authorizer.check(caller, STREAM_KEYS, seconds, [
+      { service: 'rtc', channel: request.channel, user, privileges: { joinChannel: seconds, publishAudio: seconds, publishVideo: seconds } },
+    ]);
+    const region = request.region ?? this.regions.defaultRegion;
+    const info = await this.api
+      .create(project, region, { channel: request.channel, uid: String(user), expiresAfter: seconds }, requestId)
+      .catch(conflicts);
+    const sealed: SealedStreamKey = {
+      channel: request.channel,
+      key: info.streamKey,
+      region,
+      user,
+      createdAt: info.createdAt ?? Math.floor(Date.now() / 1000),
+      expiresAfter: seconds,
+    };
+    const id = await this.sealNew(project, caller, sealed, requestId);
+    recordIssued(caller, { kind: 'stream-key', channel: request.channel, user: String(user) });
+    return { ...describe(id, project.name, sealed), streamKey: info.streamKey, ingest: ingestOf(region, info.streamKey) };
+  }
+
+  /** The key `id` names, if Agora still has it (404 otherwise); never the key itself. */
+  async get(id: string, caller: Caller, requestId?: string): Promise<StreamKeyDto> {
+    const { project, data } = this.access.open<SealedStreamKey>(STREAM_KEYS, id, caller);
+    if (!(await this.stillThere(project, data, requestId))) throw new StreamKeyGone();
+    return describe(id, project.name, data);
+  }
+
+  /** Revokes the key `id` names (streams already running go on); 404 when Agora no longer had it. */
+  async delete(id: string, caller: Caller, requestId?: string): Promise<StreamKeyDto> {
+    const { project, data } = this.access.open<SealedStreamKey>(STREAM_KEYS, id, caller);
+    const deleted = await this.api.delete(project, data.region, data.key, requestId);
+    await this.access.forget(STREAM_KEYS, project, agoraIdOf(data.key));
+    if (!deleted) throw new StreamKeyGone();
+    return describe(id, project.name, data);
+  }
+
+  /**
+   * The caller's keys (those it created; with `resources: any`, every key its projects and channels allow) in one
+   * project and region, and a channel if named, that Agora still has. Agora has no list of keys: each is queried.
+   */
+  async list(input: ListStreamKeysInput, caller: Caller, requestId?: string): Promise<StreamKeyListDto> {
+    const project = this.access.begin(STREAM_KEYS, input, caller);
+    const region = input.region ?? this.regions.defaultRegion;
+    const entries = await this.access.list(STREAM_KEYS, project, caller, input.channel);
+    const found: { id: string; data: SealedStreamKey }[] = [];
+    for (const entry of entries) {
+      const data = this.openEntry(entry.id, caller);
+      if (data?.region === region) found.push({ id: entry.id, data });
+    }
+    const present: boolean[] = [];
+    for (let start = 0; start < found.length; start += LIST_CONCURRENCY) {
+      const batch = found.slice(start, start + LIST_CONCURRENCY);
+      present.push(...(await Promise.all(batch.map(({ data }) => this.stillThere(project, data, requestId)))));
+    }
+    const streamKeys = found.filter((_, index) => present[index]).map(({ id, data }) => describe(id, project.name, data));
+    return { streamKeys: streamKeys.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+  }
+
+  /** An index entry's key, or undefined when its id no longer opens for the caller (another configuration). */
+  private openEntry(id: string, caller: Caller): SealedStreamKey | undefined {
+    try {
+      return this.access.open<SealedStreamKey>(STREAM_KEYS, id, caller).data;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether Agora still has the key; one it no longer has (deleted elsewhere, expired) leaves the index. */
+  private async stillThere(project: RestProject, data: SealedStreamKey, requestId?: string): Promise<boolean> {
+    const expired = data.expiresAfter > 0 && (data.createdAt + data.expiresAfter) * 1000 <= Date.now();
+    const there = !expired && (await this.api.query(project, data.region, data.key, requestId)) !== undefined;
+    if (!there) await this.access.forget(STREAM_KEYS, project, agoraIdOf(data.key));
+    return there;
+  }
+
+  /**
+   * The id of a key just created, remembered in the caller's index. An id too long to be sent back (a very long key
+   * from Agora) would make a key nobody can revoke through this service: that key is deleted again, and a 502 says so.
+   */
+  private async sealNew(project: RestProject, caller: Caller, sealed: SealedStreamKey, requestId?: string): Promise<string> {
+    const id = this.access.seal(STREAM_KEYS, project, caller, sealed);
+    if (id.length > MAX_ID_LENGTH) {
+      await this.api.delete(project, sealed.region, sealed.key, requestId).catch(() => undefined);
+      this.logger.warn(`stream-keys.create in project ${project.name}: Agora's key made an id of ${id.length} characters; the key was deleted again`);
+      throw new ProblemException(HttpStatus.BAD_GATEWAY, 'Agora answered a stream key too long for an id this service could take back; it was deleted again.', UPSTREAM_PROBLEM_TYPE);
+    }
+    const expiresAt = sealed.expiresAfter === 0 ? undefined : (sealed.createdAt + sealed.expiresAfter) * 1000;
+    await this.access.remember(STREAM_KEYS, project, caller, { agoraId: agoraIdOf(sealed.key), id, channel: sealed.channel, expiresAt });
+    return id;
+  }
+}
+
+/** Agora's answers to a creation that mean "a key exists" (400 "Streaming key exists in region:…") or "too many at once" (409, after retries). */
+function conflicts(error: unknown): never {
+  if (error instanceof AgoraUpstreamError && error.failure === 'answer') {
+    const { upstream } = error;
+    if (upstream?.status === 400 && /exists/i.test(upstream.message ?? '')) {
+      throw new StreamKeyConflict('Agora already has a stream key for this channel and user: delete it first, or use another uid or account.', { upstream });
+    }
+    if (upstream?.status === 409) throw new StreamKeyConflict('Agora refused the key for concurrent requests; try again shortly.', { upstream });
+  }
+  throw error;
+}
