@@ -157,6 +157,10 @@ export async function startStreamKeysApp(env: Env = {}, keys: Array<Omit<TestKey
     API_KEYS_FILE: writeApiKeysFile(held),
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
+  }).catch(async (error: unknown) => {
+    // A configuration the app refuses must not leave the fake's server holding the spec open.
+    await fake.close();
+    throw error;
   });
   const as = Object.fromEntries(held.map(({ id, key }) => [id, { 'x-api-key': key }]));
   return {
