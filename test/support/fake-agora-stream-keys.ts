@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { CreateAppOptions } from '../../src/app.factory.js';
 import { newApiKey, writeApiKeysFile, type TestKey } from './api-keys.js';
 import { FakeAgora, type FakeAnswer, type FakeCredentials, type FakeResponder, type RecordedRequest } from './fake-agora.js';
 import { createTestApp, type Env } from './test-app.js';
@@ -147,8 +148,18 @@ export interface StreamKeysApp {
   close(): Promise<void>;
 }
 
-/** Starts a fake Agora and the app; `keys` are API keys' policies (default: one `owner` with `stream-keys`). */
-export async function startStreamKeysApp(env: Env = {}, keys: Array<Omit<TestKey, 'key'> & { resources?: 'own' | 'any' }> = [{ id: 'owner', kinds: ['stream-keys'] }]): Promise<StreamKeysApp> {
+/** An API key's policy, as a spec gives it (the key itself is made for it). */
+export type StreamKeysPolicy = Omit<TestKey, 'key'> & { resources?: 'own' | 'any' };
+
+/**
+ * Starts a fake Agora and the app; `keys` are API keys' policies (default: one `owner` with `stream-keys`), `options`
+ * the app's (logs on, to a stream).
+ */
+export async function startStreamKeysApp(
+  env: Env = {},
+  keys: StreamKeysPolicy[] = [{ id: 'owner', kinds: ['stream-keys'] }],
+  options: CreateAppOptions = {},
+): Promise<StreamKeysApp> {
   const fake = await FakeAgoraStreamKeys.start();
   const held = keys.map((policy) => ({ ...policy, key: newApiKey() }));
   const app = await createTestApp({
@@ -157,7 +168,7 @@ export async function startStreamKeysApp(env: Env = {}, keys: Array<Omit<TestKey
     API_KEYS_FILE: writeApiKeysFile(held),
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
-  }).catch(async (error: unknown) => {
+  }, options).catch(async (error: unknown) => {
     // A configuration the app refuses must not leave the fake's server holding the spec open.
     await fake.close();
     throw error;
