@@ -143,6 +143,22 @@ describe('Stream keys (e2e, fake Agora)', () => {
     expect((await remove(created.id)).json()).toEqual(expect.objectContaining({ status: 502, upstream: { status: 500 } }));
   });
 
+  it('deletes again a key too long for an id it could take back, and answers 502', async () => {
+    const long = 'k'.repeat(1000);
+    fake.on('create', async (request, agora) => {
+      const answer = (await (fake.responder('create') as (r: typeof request, a: FakeAgora) => { body: { data: { streamKey: string } } })(request, agora));
+      const held = fake.keys.get(answer.body.data.streamKey)!;
+      fake.keys.delete(held.streamKey);
+      fake.keys.set(long, { ...held, streamKey: long });
+      return { body: { status: 'success', data: { ...answer.body.data, streamKey: long } } };
+    });
+    const answer = await create({ channel: 'long-key', uid: 12, expiresAfterSeconds: 60 });
+
+    expect(answer.statusCode).toBe(502);
+    expect(answer.body).not.toContain(long);
+    expect(fake.keys.get(long)!.deleted).toBe(true);
+  });
+
   it('moves to the fallback host when the primary cannot be reached', async () => {
     const down = await FakeAgora.start();
     const primary = down.url;

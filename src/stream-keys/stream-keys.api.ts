@@ -116,7 +116,7 @@ function isNotFound(error: unknown): boolean {
 function infoIn(body: unknown, api: string, status: number): StreamKeyInfo {
   const data = (body as { data?: Record<string, unknown> } | undefined)?.data;
   const { streamKey, channel, uid, expiresAfter, createdAt } = data ?? {};
-  if (typeof streamKey !== 'string' || !/^[!-~]{1,512}$/.test(streamKey) || typeof channel !== 'string' || typeof uid !== 'string') {
+  if (typeof streamKey !== 'string' || !/^[!-~]{1,1024}$/.test(streamKey) || typeof channel !== 'string' || typeof uid !== 'string') {
     throw AgoraUpstreamError.answer(api, { status, message: 'Agora answered success without a stream key this service can use.' });
   }
   return { streamKey, channel, uid, expiresAfter: seconds(expiresAfter), createdAt: seconds(createdAt) };

@@ -1,19 +1,19 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { tokenConfig } from '../agora/token.config.js';
-import { AgoraUpstreamError, UPSTREAM_PROBLEM_TYPE } from '../agora-rest/agora-upstream.error.js';
+import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
 import { mediaRegionConfig, type MediaRegion, type MediaRegionConfig } from '../agora-services/media-region.config.js';
 import { ServiceAccess, type RestProject } from '../agora-services/service-access.service.js';
+import { ServiceConflict } from '../agora-services/service-problems.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { recordIssued } from '../common/logging/request-record.js';
-import { ProblemException } from '../common/problem/problem.exception.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 import { bindIdentity, rtcUserFields } from '../tokens/identity-binding.js';
 import type { CreateStreamKeyDto } from './dto/create-stream-key.dto.js';
 import type { CreatedStreamKeyDto, StreamKeyDto, StreamKeyListDto } from './dto/stream-key.dto.js';
 import { agoraIdOf, describe, type SealedStreamKey } from './sealed-stream-key.js';
-import { STREAM_KEYS, StreamKeyConflict, StreamKeyGone } from './stream-key-access.js';
+import { STREAM_KEYS, streamKeyGone } from './stream-key-access.js';
 import { checkKeyLifetime, ingestOf } from './stream-key.rules.js';
 import { StreamKeysApi } from './stream-keys.api.js';
 
@@ -32,8 +32,6 @@ export interface ListStreamKeysInput {
 const STREAM_USER = rtcUserFields<CreateStreamKeyInput>('uid', 'account');
 /** How many of a list's keys are queried at Agora at once (Agora allows 100 queries a second per project). */
 const LIST_CONCURRENCY = 4;
-/** Ids longer than this cannot be sent back in a path (the router's parameter limit). */
-const MAX_ID_LENGTH = 1024;
 
 /**
  * Agora Media Gateway stream keys: creates them (after the caller's policy, as the publisher a key amounts to), and
@@ -86,7 +84,7 @@ export class StreamKeysService {
   /** The key `id` names, if Agora still has it (404 otherwise); never the key itself. */
   async get(id: string, caller: Caller, requestId?: string): Promise<StreamKeyDto> {
     const { project, data } = this.access.open<SealedStreamKey>(STREAM_KEYS, id, caller);
-    if (!(await this.stillThere(project, data, requestId))) throw new StreamKeyGone();
+    if (!(await this.stillThere(project, data, requestId))) throw streamKeyGone();
     return describe(id, project.name, data);
   }
 
@@ -95,7 +93,7 @@ export class StreamKeysService {
     const { project, data } = this.access.open<SealedStreamKey>(STREAM_KEYS, id, caller);
     const deleted = await this.api.delete(project, data.region, data.key, requestId);
     await this.access.forget(STREAM_KEYS, project, agoraIdOf(data.key));
-    if (!deleted) throw new StreamKeyGone();
+    if (!deleted) throw streamKeyGone();
     return describe(id, project.name, data);
   }
 
@@ -139,17 +137,19 @@ export class StreamKeysService {
   }
 
   /**
-   * The id of a key just created, remembered in the caller's index. An id too long to be sent back (a very long key
-   * from Agora) would make a key nobody can revoke through this service: that key is deleted again, and a 502 says so.
+   * The id of a key just created, remembered in the caller's index. A key too long for an id (ServiceAccess answers 502)
+   * would be a key nobody could revoke through this service: it is deleted again before the problem is answered.
    */
   private async sealNew(project: RestProject, caller: Caller, sealed: SealedStreamKey, requestId?: string): Promise<string> {
-    const id = this.access.seal(STREAM_KEYS, project, caller, sealed);
-    if (id.length > MAX_ID_LENGTH) {
-      await this.api.delete(project, sealed.region, sealed.key, requestId).catch(() => undefined);
-      this.logger.warn(`stream-keys.create in project ${project.name}: Agora's key made an id of ${id.length} characters; the key was deleted again`);
-      throw new ProblemException(HttpStatus.BAD_GATEWAY, 'Agora answered a stream key too long for an id this service could take back; it was deleted again.', UPSTREAM_PROBLEM_TYPE);
+    let id: string;
+    try {
+      id = this.access.seal(STREAM_KEYS, project, caller, sealed);
+    } catch (error) {
+      await this.api.delete(project, sealed.region, sealed.key, requestId).catch(() => false);
+      this.logger.warn(`stream-keys.create in project ${project.name}: the key could not be sealed in an id; it was deleted again`);
+      throw error;
     }
-    const expiresAt = sealed.expiresAfter === 0 ? undefined : (sealed.createdAt + sealed.expiresAfter) * 1000;
+    const expiresAt = sealed.expiresAfter === 0 ? undefined : sealed.createdAt + sealed.expiresAfter;
     await this.access.remember(STREAM_KEYS, project, caller, { agoraId: agoraIdOf(sealed.key), id, channel: sealed.channel, expiresAt });
     return id;
   }
@@ -160,9 +160,9 @@ function conflicts(error: unknown): never {
   if (error instanceof AgoraUpstreamError && error.failure === 'answer') {
     const { upstream } = error;
     if (upstream?.status === 400 && /exists/i.test(upstream.message ?? '')) {
-      throw new StreamKeyConflict('Agora already has a stream key for this channel and user: delete it first, or use another uid or account.', { upstream });
+      throw new ServiceConflict('Agora already has a stream key for this channel and user: delete it first, or use another uid or account.', { upstream });
     }
-    if (upstream?.status === 409) throw new StreamKeyConflict('Agora refused the key for concurrent requests; try again shortly.', { upstream });
+    if (upstream?.status === 409) throw new ServiceConflict('Agora refused the key for concurrent requests; try again shortly.', { upstream });
   }
   throw error;
 }
