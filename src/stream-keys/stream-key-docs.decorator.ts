@@ -17,7 +17,7 @@ const STREAM_KEY_PROBLEMS: Record<number, string> = {
   409: 'Agora already has a stream key for this channel and user, or kept refusing for concurrent requests.',
   502: 'Agora refused the call or could not be reached: `upstream` carries Agora’s status and, where it cannot repeat the key, its `message`.',
   503: 'Agora’s rate limit refused the call (retry after `Retry-After` seconds), or the service cannot answer right now.',
-  504: 'Agora did not answer in time; the call may still have been carried out (a creation: list your keys to see).',
+  504: 'Agora did not answer in time; the call may still have been carried out (a key created so reached nobody, and expires as asked).',
 };
 
 function problems(...statuses: number[]): MethodDecorator {
