@@ -28,7 +28,7 @@ export function agoraIdOf(key: string): string {
 }
 
 /** A key as answers describe it: everything but the key. */
-export function describe(id: string, project: string, sealed: SealedStreamKey): StreamKeyDto {
+export function streamKeyOf(id: string, project: string, sealed: SealedStreamKey): StreamKeyDto {
   const { channel, region, user, createdAt, expiresAfter } = sealed;
   return {
     id,

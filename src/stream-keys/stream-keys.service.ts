@@ -12,7 +12,7 @@ import { ValidationProblemException } from '../common/problem/validation-problem
 import { bindIdentity, rtcUserFields } from '../tokens/identity-binding.js';
 import type { CreateStreamKeyDto } from './dto/create-stream-key.dto.js';
 import type { CreatedStreamKeyDto, StreamKeyDto, StreamKeyListDto } from './dto/stream-key.dto.js';
-import { agoraIdOf, describe, type SealedStreamKey } from './sealed-stream-key.js';
+import { agoraIdOf, streamKeyOf, type SealedStreamKey } from './sealed-stream-key.js';
 import { STREAM_KEYS, streamKeyGone } from './stream-key-access.js';
 import { checkKeyLifetime, ingestOf } from './stream-key.rules.js';
 import { StreamKeysApi } from './stream-keys.api.js';
@@ -78,14 +78,14 @@ export class StreamKeysService {
     };
     const id = await this.sealNew(project, caller, sealed, requestId);
     recordIssued(caller, { kind: 'stream-key', channel: request.channel, user: String(user) });
-    return { ...describe(id, project.name, sealed), streamKey: info.streamKey, ingest: ingestOf(region, info.streamKey) };
+    return { ...streamKeyOf(id, project.name, sealed), streamKey: info.streamKey, ingest: ingestOf(region, info.streamKey) };
   }
 
   /** The key `id` names, if Agora still has it (404 otherwise); never the key itself. */
   async get(id: string, caller: Caller, requestId?: string): Promise<StreamKeyDto> {
     const { project, data } = this.access.open<SealedStreamKey>(STREAM_KEYS, id, caller);
     if (!(await this.stillThere(project, data, requestId))) throw streamKeyGone();
-    return describe(id, project.name, data);
+    return streamKeyOf(id, project.name, data);
   }
 
   /** Revokes the key `id` names (streams already running go on); 404 when Agora no longer had it. */
@@ -94,7 +94,7 @@ export class StreamKeysService {
     const deleted = await this.api.delete(project, data.region, data.key, requestId);
     await this.access.forget(STREAM_KEYS, project, agoraIdOf(data.key));
     if (!deleted) throw streamKeyGone();
-    return describe(id, project.name, data);
+    return streamKeyOf(id, project.name, data);
   }
 
   /**
@@ -115,7 +115,7 @@ export class StreamKeysService {
       const batch = found.slice(start, start + LIST_CONCURRENCY);
       present.push(...(await Promise.all(batch.map(({ data }) => this.stillThere(project, data, requestId)))));
     }
-    const streamKeys = found.filter((_, index) => present[index]).map(({ id, data }) => describe(id, project.name, data));
+    const streamKeys = found.filter((_, index) => present[index]).map(({ id, data }) => streamKeyOf(id, project.name, data));
     return { streamKeys: streamKeys.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
   }
 
