@@ -7,7 +7,7 @@ import { CALLER_REQUIRED, WithRouteConfig } from '../common/http/route-config.js
 import { NO_STORE } from '../common/http/token-endpoint.decorator.js';
 import { FieldErrorDto, ProblemDto } from '../common/problem/problem.dto.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem/problem.types.js';
-import { IngestDto, IngestEndpointDto, STREAM_KEY_ID_SCHEMA } from './dto/stream-key.dto.js';
+import { IngestDto, IngestEndpointDto, STREAM_KEY_ID_PARAM_SCHEMA } from './dto/stream-key.dto.js';
 
 /** The answers every stream-key route may give beyond the common ones, as Agora and ownership make them. */
 const STREAM_KEY_PROBLEMS: Record<number, string> = {
@@ -32,17 +32,18 @@ function problems(...statuses: number[]): MethodDecorator {
 /**
  * A stream-key route: it needs a caller (rate-limited with the caller's other requests), answers
  * `Cache-Control: no-store` (a creation's answer holds the key; ids are the caller's own), and documents its answer,
- * the common problems and those of Agora.
+ * the common problems and those of Agora (409 only where a key is created).
  */
-export function StreamKeyRoute(response: ApiResponseOptions & { status: number }, withId: boolean): MethodDecorator {
+export function StreamKeyRoute(response: ApiResponseOptions & { status: number }, route: 'create' | 'list' | 'id'): MethodDecorator {
+  const withId = route === 'id';
   return applyDecorators(
     WithRouteConfig({ [CALLER_REQUIRED]: true }),
     Header('Cache-Control', NO_STORE),
     ApiExtraModels(IngestDto, IngestEndpointDto),
     ApiResponse({ ...response, headers: fixedHeaders({ 'Cache-Control': NO_STORE }) }),
-    ...(withId ? [ApiParam({ name: 'id', description: 'The stream key’s id, as its creation answered it.', schema: STREAM_KEY_ID_SCHEMA })] : []),
+    ...(withId ? [ApiParam({ name: 'id', description: 'The stream key’s id, as its creation answered it.', schema: STREAM_KEY_ID_PARAM_SCHEMA })] : []),
     ApiCallerSecurity(),
     ApiProblemResponses(400, 413, 415, 500),
-    problems(404, 409, 502, 503, 504),
+    route === 'create' ? problems(404, 409, 502, 503, 504) : problems(404, 502, 503, 504),
   );
 }

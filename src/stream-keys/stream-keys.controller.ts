@@ -26,7 +26,7 @@ export class StreamKeysController {
   @Post()
   @RequestBody(CreateStreamKeyDto)
   @HttpCode(HttpStatus.CREATED)
-  @StreamKeyRoute({ status: 201, type: CreatedStreamKeyDto, description: 'The key (shown this once), where to stream it, and its id.' }, false)
+  @StreamKeyRoute({ status: 201, type: CreatedStreamKeyDto, description: 'The key (shown this once), where to stream it, and its id.' }, 'create')
   @ApiOperation({
     summary: 'Create a Media Gateway stream key',
     description:
@@ -44,7 +44,7 @@ export class StreamKeysController {
   }
 
   @Get()
-  @StreamKeyRoute({ status: 200, type: StreamKeyListDto, description: 'The caller’s keys that Agora still has, oldest first, without the keys.' }, false)
+  @StreamKeyRoute({ status: 200, type: StreamKeyListDto, description: 'The caller’s keys that Agora still has, oldest first, without the keys.' }, 'list')
   @ApiOperation({
     summary: 'List your stream keys',
     description:
@@ -62,7 +62,7 @@ export class StreamKeysController {
   }
 
   @Get(':id')
-  @StreamKeyRoute({ status: 200, type: StreamKeyDto, description: 'The key’s channel, user, region and lifetime, without the key.' }, true)
+  @StreamKeyRoute({ status: 200, type: StreamKeyDto, description: 'The key’s channel, user, region and lifetime, without the key.' }, 'id')
   @ApiOperation({ summary: 'A stream key, without the key', description: `What the key was created for, once Agora confirms it still has it. ${OWNERSHIP}` })
   get(@Param('id') id: string, @CurrentCaller() caller: Caller, @RequestId() requestId: string): Promise<StreamKeyDto> {
     return this.keys.get(id, caller, requestId);
@@ -70,7 +70,7 @@ export class StreamKeysController {
 
   @Delete(':id')
   @RequestBody(null)
-  @StreamKeyRoute({ status: 200, type: StreamKeyDto, description: 'Revoked: what the key was, without the key.' }, true)
+  @StreamKeyRoute({ status: 200, type: StreamKeyDto, description: 'Revoked: what the key was, without the key.' }, 'id')
   @ApiOperation({
     summary: 'Revoke a stream key',
     description: `Deletes the key at Agora: it can no longer start a stream. A stream already running on it goes on (Agora's rule). ${OWNERSHIP}`,

@@ -4,8 +4,10 @@ import { MEDIA_REGIONS, type MediaRegion } from '../../agora-services/media-regi
 import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
 import { MAX_EXPIRES_AFTER_SECONDS } from '../stream-key.rules.js';
 
-/** A sealed id's schema: URL-safe, under the router's 1024-character path parameter. */
-export const STREAM_KEY_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024, pattern: '^[A-Za-z0-9_.-]+$' } as const;
+/** A sealed id's schema (src/agora-services/sealed-id.codec.ts): the project's name, `.`, the sealed content; URL-safe. */
+export const STREAM_KEY_ID_SCHEMA = { type: 'string', minLength: 42, maxLength: 1000, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' } as const;
+/** An id in a path: any text up to the router's limit is taken, and anything that is no id of yours answers 404. */
+export const STREAM_KEY_ID_PARAM_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024 } as const;
 
 /** A stream key this service created, without the key itself (shown once, in the creation's answer). */
 export class StreamKeyDto {
