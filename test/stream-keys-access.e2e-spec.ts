@@ -90,6 +90,10 @@ describe('Stream keys: who may create them, and whose keys (e2e, fake Agora)', (
     const created = await create(alice, { channel: 'team-alice', expiresAfterSeconds: 60 });
     expect(created.json()).toEqual(expect.objectContaining({ account: 'alice', channel: 'team-alice' }));
     expect(fake.requests('create').at(-1)!.body).toEqual({ settings: { channel: 'team-alice', uid: 'alice', expiresAfter: 60 } });
+    const slashed = await bearer({ sub: 'tenant/alice', services: ['stream-keys'], channels: '*' });
+    const creates = fake.requests('create').length;
+    expect(await outcome(slashed, { channel: 'team-1', expiresAfterSeconds: 60 })).toEqual({ status: 403, rule: 'identity' });
+    expect(fake.requests('create').length).toBe(creates);
     const numeric = await bearer({ sub: '4242', services: ['stream-keys'], channels: '*' });
     expect((await create(numeric, { channel: 'team-num', uid: 4242, expiresAfterSeconds: 60 })).json()).toEqual(expect.objectContaining({ uid: 4242 }));
   });

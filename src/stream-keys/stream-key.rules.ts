@@ -1,3 +1,4 @@
+import { ACCOUNT_MAX_BYTES, CHANNEL_CHARACTERS, CHANNEL_PATTERN } from '../agora/agora.constants.js';
 import { AccessRefused } from '../auth/authorization/access-refused.exception.js';
 import type { Caller } from '../auth/caller.interface.js';
 import type { MediaRegion } from '../agora-services/media-region.config.js';
@@ -22,6 +23,16 @@ export function checkKeyLifetime(caller: Caller, seconds: number, tokenMaxSecond
   const who = caller.kind === 'apikey' ? 'this API key' : caller.kind === 'jwt' ? 'end users' : 'callers without credentials';
   const never = seconds === 0 ? ' A key that never expires (0) needs an API key whose policy sets no maxExpireSeconds.' : '';
   throw new AccessRefused('maxExpireSeconds', `expiresAfterSeconds may be 1 to ${max} for ${who}.${never}`);
+}
+
+/**
+ * Refuses an end user whose identity (the account their stream publishes as) Agora's Media Gateway cannot take: its
+ * string uids are 1 to 255 bytes of the channel characters. A request's own `account` is checked by its DTO; an
+ * identity is not the caller's to change, so this is a 403 (rule `identity`), before Agora could refuse it as a 502.
+ */
+export function checkIdentityAccount(account: string): void {
+  if (CHANNEL_PATTERN.test(account) && Buffer.byteLength(account) <= ACCOUNT_MAX_BYTES) return;
+  throw new AccessRefused('identity', `the caller's identity cannot be a stream key's account: Agora takes 1 to ${ACCOUNT_MAX_BYTES} bytes of ${CHANNEL_CHARACTERS}.`);
 }
 
 /** Where streaming software sends a key's stream, per protocol: the server to paste, and the whole URL with the key. */

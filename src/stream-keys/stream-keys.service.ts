@@ -14,7 +14,7 @@ import type { CreateStreamKeyDto } from './dto/create-stream-key.dto.js';
 import type { CreatedStreamKeyDto, StreamKeyDto, StreamKeyListDto } from './dto/stream-key.dto.js';
 import { agoraIdOf, streamKeyOf, type SealedStreamKey } from './sealed-stream-key.js';
 import { STREAM_KEYS, streamKeyGone } from './stream-key-access.js';
-import { checkKeyLifetime, ingestOf } from './stream-key.rules.js';
+import { checkIdentityAccount, checkKeyLifetime, ingestOf } from './stream-key.rules.js';
 import { StreamKeysApi } from './stream-keys.api.js';
 
 /** A creation as routes hand it over (the /v1 DTO's fields). */
@@ -57,6 +57,7 @@ export class StreamKeysService {
     bindIdentity([STREAM_USER], request, caller);
     const user = request.uid ?? request.account;
     if (user === undefined) throw ValidationProblemException.field('uid', 'uid or account is required: the user the stream publishes as');
+    if (caller.kind === 'jwt' && typeof user === 'string') checkIdentityAccount(user);
     const seconds = request.expiresAfterSeconds;
     checkKeyLifetime(caller, seconds, this.tokens.maxExpireSeconds);
     // Whoever holds the key publishes audio and video into the channel as `user`: judged as that publisher's token
