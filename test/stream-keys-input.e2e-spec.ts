@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { startStreamKeysApp, type FakeAgoraStreamKeys, type StreamKeysApp } from './support/fake-agora-stream-keys.js';
+import { respells } from './support/sealed-ids.js';
 
 const VALID = { channel: 'live-stage', uid: 4242, expiresAfterSeconds: 600 };
 /** Agora's channel (and string uid) characters. */
@@ -75,7 +76,7 @@ describe('Stream keys: bad input (e2e, property)', () => {
     const altered = fc
       .tuple(fc.nat({ max: id.length - 1 }), fc.constantFrom(...'ABCXYZabcxyz0189-_.'))
       .map(([at, char]) => id.slice(0, at) + char + id.slice(at + 1))
-      .filter((changed) => changed !== id);
+      .filter((changed) => changed !== id && !respells(changed, id));
     const anything = fc.string({ minLength: 1, maxLength: 300 }).map((text) => encodeURIComponent(text));
     await fc.assert(
       fc.asyncProperty(fc.oneof(altered, anything), fc.constantFrom('GET' as const, 'DELETE' as const), async (candidate, method) => {
