@@ -44,7 +44,7 @@ export class StreamKeysController {
   }
 
   @Get()
-  @StreamKeyRoute({ status: 200, type: StreamKeyListDto, description: 'The caller’s keys that Agora still has, oldest first, without the keys.' }, 'list')
+  @StreamKeyRoute({ status: 200, type: StreamKeyListDto, description: 'The caller’s keys that Agora still has, oldest first (by Agora’s whole-second createdAt, then id), without the keys.' }, 'list')
   @ApiOperation({
     summary: 'List your stream keys',
     description:

@@ -117,7 +117,8 @@ export class StreamKeysService {
       present.push(...(await Promise.all(batch.map(({ data }) => this.stillThere(project, data, requestId)))));
     }
     const streamKeys = found.filter((_, index) => present[index]).map(({ id, data }) => streamKeyOf(id, project.name, data));
-    return { streamKeys: streamKeys.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+    // Agora counts in whole seconds: keys of one second are in id order, so every replica answers one order.
+    return { streamKeys: streamKeys.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)) };
   }
 
   /** An index entry's key, or undefined when its id no longer opens for the caller (another configuration). */
