@@ -14,12 +14,13 @@ export interface OwnedEntry {
   readonly expiresAt?: number;
 }
 
-/** How long an entry is kept when nothing says when its resource ends (Agora's lists prune it sooner once it has). */
-export const ENTRY_RETENTION_SECONDS = 7 * 24 * 3600;
-
-/** Whether the entry may still name a live resource at `now` (seconds). */
+/**
+ * Whether the entry may still name a live resource at `now` (seconds): until its `expiresAt`, or, when nothing says
+ * when it ends (a converter, a player, a transcription, a stream key that never expires), until a list finds that Agora
+ * no longer has it and forgets it. No age limit: a resource may run for months, and must stay in its owner's list.
+ */
 export function isLive(entry: OwnedEntry, now: number): boolean {
-  return (entry.expiresAt ?? entry.createdAt + ENTRY_RETENTION_SECONDS) > now;
+  return entry.expiresAt === undefined || entry.expiresAt > now;
 }
 
 /** The entry read back from storage, or undefined for anything that is not one (a hand-edited Redis value). */

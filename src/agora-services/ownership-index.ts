@@ -5,7 +5,7 @@ import { rateLimitConfig } from '../auth/rate-limit/rate-limit.config.js';
 import { withHeaders } from '../common/problem/problem-headers.js';
 import { ProblemException } from '../common/problem/problem.exception.js';
 import { PROBLEM_TYPES } from '../common/problem/problem.types.js';
-import { ENTRY_RETENTION_SECONDS, isLive, parseEntry, type OwnedEntry } from './owned-entry.js';
+import { isLive, parseEntry, type OwnedEntry } from './owned-entry.js';
 
 /** Entries kept per service and project in memory (without REDIS_URL): the oldest go first beyond it. */
 const MEMORY_LIMIT = 10_000;
@@ -48,7 +48,8 @@ export class OwnershipIndex implements OnApplicationShutdown {
   async add(namespace: string, entry: OwnedEntry): Promise<void> {
     if (!this.redis) return this.addInMemory(namespace, entry);
     try {
-      await this.redis.multi().hset(key(namespace), entry.agoraId, JSON.stringify(entry)).expire(key(namespace), ENTRY_RETENTION_SECONDS).exec();
+      // No expiry on the hash: an entry leaves when its resource has ended (see isLive), whatever its age.
+      await this.redis.hset(key(namespace), entry.agoraId, JSON.stringify(entry));
     } catch (error) {
       this.logger.warn(`Could not record a ${namespace} resource in Redis (${(error as Error).name}): lists will not show it; its id still works.`);
     }

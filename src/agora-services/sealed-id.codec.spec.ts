@@ -42,15 +42,13 @@ describe('sealed ids', () => {
     expect(openSealedId('media-push', renamed, key)).toBeUndefined();
   });
 
-  it('opens nothing for any change to a genuine id, nor for any string', () => {
+  it('opens nothing for any change to a genuine id (another spelling of the same bytes included), nor for any string', () => {
     const id = sealId('transcription', 'default', { owner: 'o', data: { channel: 'lobby', agentId: 'A1' } }, key);
     fc.assert(
       fc.property(fc.nat({ max: id.length - 1 }), fc.constantFrom(...'ABCabc019_-.'), (at, character) => {
         fc.pre(id[at] !== character);
         const changed = `${id.slice(0, at)}${character}${id.slice(at + 1)}`;
-        const opened = openSealedId('transcription', changed, key);
-        // base64url's last character has spare bits: a change there may decode to the same bytes, and the same content.
-        if (opened !== undefined) expect(opened).toEqual({ owner: 'o', data: { channel: 'lobby', agentId: 'A1' } });
+        expect(openSealedId('transcription', changed, key)).toBeUndefined();
       }),
     );
     fc.assert(fc.property(fc.string({ maxLength: 1200 }), (text) => expect(openSealedId('transcription', text, key)).toBeUndefined()));

@@ -45,7 +45,16 @@ export function sealId<T>(service: string, project: string, content: SealedConte
 /** The project an id names, or undefined for anything not an id's shape. Nothing else of it is known before opening. */
 export function projectOfSealedId(id: string): string | undefined {
   const match = ID_SHAPE.exec(id);
-  return match ? Buffer.from(match[1], 'base64url').toString('utf8') : undefined;
+  if (!match || !canonical(match[1]) || !canonical(match[2])) return undefined;
+  return Buffer.from(match[1], 'base64url').toString('utf8');
+}
+
+/**
+ * Whether `part` is the one base64url spelling of its bytes: a last character's spare bits are ignored by the decoder,
+ * so other spellings would open as the same id, and an altered id must never open.
+ */
+function canonical(part: string): boolean {
+  return Buffer.from(part, 'base64url').toString('base64url') === part;
 }
 
 /** What a genuine id of `service` holds, or undefined (malformed, tampered, another key's, another service's). */
