@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InspectionModule } from './inspection/inspection.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { MediaPushModule } from './media-push/media-push.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RecordingModule } from './recording/recording.module.js';
 import { StreamKeysModule } from './stream-keys/stream-keys.module.js';
@@ -28,6 +29,7 @@ import { TranscriptionModule } from './transcription/transcription.module.js';
     InspectionModule,
     RecordingModule,
     TranscriptionModule,
+    MediaPushModule,
     StreamKeysModule,
     HealthModule,
   ],
