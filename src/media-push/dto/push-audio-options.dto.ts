@@ -15,7 +15,7 @@ export class PushAudioOptionsDto {
   codecProfile?: 'LC-AAC' | 'HE-AAC';
 
   /** Hz: 32000, 44100 or 48000 (Agora's default). */
-  @ApiPropertyOptional({ type: 'integer', enum: [32000, 44100, 48000], example: 48000 })
+  @ApiPropertyOptional({ ...integerSchema(32000, 48000), enum: [32000, 44100, 48000], example: 48000 })
   @IsOptional()
   @IsIn([32000, 44100, 48000], { message: '$property must be 32000, 44100 or 48000' })
   sampleRate?: number;
@@ -29,7 +29,7 @@ export class PushAudioOptionsDto {
   bitrate?: number;
 
   /** 1 (Agora's default) or 2. */
-  @ApiPropertyOptional({ type: 'integer', enum: [1, 2], example: 1 })
+  @ApiPropertyOptional({ ...integerSchema(1, 2), enum: [1, 2], example: 1 })
   @IsOptional()
   @IsIn([1, 2], { message: '$property must be 1 or 2' })
   audioChannels?: number;

@@ -131,7 +131,7 @@ export class PushVideoOptionsDto {
   canvas: CanvasDto;
 
   /** 0 custom (`layout`, the default) or 1 vertical (`vertical`). */
-  @ApiPropertyOptional({ type: 'integer', enum: [0, 1], example: 0 })
+  @ApiPropertyOptional({ ...integerSchema(0, 1), enum: [0, 1], example: 0 })
   @IsOptional()
   @IsIn([0, 1], { message: '$property must be 0 (custom) or 1 (vertical)' })
   layoutType?: number;
