@@ -60,6 +60,11 @@ export class MediaPushService {
     return { ...summaryOf(id, project, handle), rtmpUrl: withoutStreamKey(input.rtmpUrl), ...stateOf(state) };
   }
 
+  /** The converter `id` names, if it is the caller's (a 404 otherwise): for routes that check what a client echoes with it. */
+  open(id: string, caller: Caller): ConverterHandle {
+    return this.access.open<ConverterHandle>(MEDIA_PUSH, id, caller).data;
+  }
+
   /** What Agora reports of the converter: its state, its options, and its URL without the stream key. */
   async get(id: string, caller: Caller, requestId?: string): Promise<MediaPushStatusDto> {
     const { project, data } = this.access.open<ConverterHandle>(MEDIA_PUSH, id, caller);
