@@ -1,5 +1,8 @@
 /** OpenAPI text and Swagger UI examples for the Go fork's /rtmp/push routes, kept out of the controller so it stays readable. */
 
+/** A converter id as the start answers it (this service's encrypted id; illustrative). */
+const CONVERTER_ID = 'bWVkaWEtcHVzaA.ZGVmYXVsdA.Xq3kJ8q0bV5xYz1W2aR7tN6g-4c014467d647bb87b60b719f6fa57686_iv.tag';
+
 const REQUEST_ID =
   'Every /rtmp route needs an `X-Request-ID` header, as the fork required (without it: 400 `{"error": "X-Request-ID header is required"}`); ' +
   'it is sent on to Agora and named in the answer’s `X-Request-ID`.';
@@ -62,7 +65,7 @@ export const STOP_PUSH_DOCS = {
   summary: 'stop a push',
   moveTo: 'DELETE /v1/media-push/{id}',
   description: `Deletes the converter; answers the fork’s \`{"status": "Success", "timestamp"}\`. One Agora no longer runs is a 404 (the fork answered 500). ${OWNERSHIP} ${REQUEST_ID}`,
-  examples: { stop: { summary: 'Stop the converter the start answered', value: { converterId: 'the converter.id the start answered', region: 'na' } } },
+  examples: { stop: { summary: 'Stop the converter the start answered', value: { converterId: CONVERTER_ID, region: 'na' } } },
 };
 
 export const UPDATE_PUSH_DOCS = {
@@ -75,11 +78,11 @@ export const UPDATE_PUSH_DOCS = {
     'Agora cannot change them). `rtcChannel`, if sent, must be the converter’s; `sequenceId` is ignored (the service numbers updates). ' +
     `${OWNERSHIP} ${REQUEST_ID}`,
   examples: {
-    url: { summary: 'Push to another stream key', value: { converterId: 'the converter.id the start answered', region: 'na', streamUrl: 'rtmp://backup.example.com/app/', streamKey: 'stream-key' } },
+    url: { summary: 'Push to another stream key', value: { converterId: CONVERTER_ID, region: 'na', streamUrl: 'rtmp://backup.example.com/app/', streamKey: 'stream-key' } },
     layout: {
       summary: 'A new layout',
       value: {
-        converterId: 'the converter.id the start answered',
+        converterId: CONVERTER_ID,
         rtcChannel: 'test_channel',
         videoOptions: { canvas: { width: 720, height: 1280 }, layout: [{ rtcStreamUid: '201', region: { xPos: 0, yPos: 0, zIndex: 1, width: 720, height: 1280 } }], bitrate: 1200 },
       },
