@@ -104,6 +104,24 @@ describe('Media push: the stream key never leaves (e2e, LOG_LEVEL=trace, fake Ag
     );
   });
 
+  it('passes on no Agora error text about a running converter (get, list, delete), which may repeat its URL', async () => {
+    await fc.assert(
+      fc.asyncProperty(streamKey, urlWith, fc.constantFrom('get', 'list', 'delete') as fc.Arbitrary<'get' | 'list' | 'delete'>, async (key, makeUrl, operation) => {
+        const url = makeUrl(key);
+        const { id } = (await call('POST', '/v1/media-push', { channel: 'echo-room', rtcStreamUid: 9, rtmpUrl: url })).json<{ id: string }>();
+        push.fake.on(operation, ...Array<object>(4).fill({ status: 500, body: { message: `converter pushing to ${url} failed`, reason: key } }), push.fake.responder(operation));
+        written = '';
+        const answer = operation === 'list' ? await call('GET', '/v1/media-push') : await call(operation === 'get' ? 'GET' : 'DELETE', `/v1/media-push/${id}`);
+
+        expect(answer.statusCode).toBe(502);
+        expect(answer.json().upstream).toEqual({ status: 500 });
+        expect(holdsPartOf(answer.body, key)).toBe(false);
+        expect(secretsFoundIn(written, { key })).toEqual([]);
+      }),
+      { numRuns: 9 },
+    );
+  });
+
   it('refuses a malformed push URL without repeating it, in the problem or the logs', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -14,7 +14,7 @@ const PUSH_PROBLEMS: Record<number, string> = {
     'No converter of yours has this id (malformed, altered, or another caller’s: one answer for all), Agora no longer runs it, ' +
     'the project has no REST credentials, or no project has any (media push is off).',
   409: 'Agora already runs a converter of this name, another update of this converter came first (send it again), or the converter’s kind cannot take this change.',
-  502: 'Agora refused the call or could not be reached: `upstream` carries Agora’s status (and, for calls without the push URL, its `message`).',
+  502: 'Agora refused the call or could not be reached: `upstream` carries Agora’s status and code, never its texts (they may repeat the push URL).',
   503: 'Agora’s rate limit refused the call (retry after `Retry-After` seconds), or the ownership index (Redis) cannot answer a list right now.',
   504: 'Agora did not answer in time; the call may still have been carried out: list or get the converter before repeating it.',
 };

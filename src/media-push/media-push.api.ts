@@ -9,8 +9,12 @@ import type { MediaRegion } from '../agora-services/media-region.config.js';
 const TIMEOUT_MS = 10_000;
 /** Agora's list answers at most 500 converters a page; 20 pages is far beyond a project's quota. */
 const MAX_PAGES = 20;
-/** Agora's gateway's answer to a path it does not know (a wrong base URL): not a converter that ended. */
-const NO_ROUTE = 'no Route matched with those values';
+/**
+ * Every call is about converters whose push URL holds a stream key, which Agora's texts may repeat (its get and list
+ * answers do), and which this service cannot recognise after the create: so no call passes Agora's free text on, only
+ * its status and code (AgoraCall.bodyHasSecrets).
+ */
+const ABOUT_THE_URL = true;
 
 /** What Agora answers to a create or an update: the converter's id, times and state. */
 export interface ConverterState {
@@ -49,8 +53,8 @@ export interface ListedConverter {
  * Agora's Media Push RESTful API (RTMP converters), over the one AgoraRestClient: create, get, update (with the
  * `sequence` Agora orders updates by and the `fields` mask naming what changes), delete, and list (per project or per
  * channel, every page). Get and list are safe to repeat (retried on timeouts and 5xx); create, update and delete act,
- * so they go to the next host only when the request never left. Bodies that carry the push URL (create, update) are
- * marked as holding secrets: an error answer then passes on only Agora's status, never its texts.
+ * so they go to the next host only when the request never left. Every call is marked as holding secrets (the push
+ * URL's stream key): an error answer passes on only Agora's status and code, never its texts.
  */
 @Injectable()
 export class MediaPushApi {
@@ -78,6 +82,7 @@ export class MediaPushApi {
       api: 'media-push.get',
       method: 'GET',
       path: `${converters(project, region)}/${encodeURIComponent(converterId)}`,
+      bodyHasSecrets: ABOUT_THE_URL,
       timeoutMs: TIMEOUT_MS,
       retry: 'transient',
       requestId,
@@ -114,6 +119,7 @@ export class MediaPushApi {
       api: 'media-push.delete',
       method: 'DELETE',
       path: `${converters(project, region)}/${encodeURIComponent(converterId)}`,
+      bodyHasSecrets: ABOUT_THE_URL,
       timeoutMs: TIMEOUT_MS,
       retry: 'none',
       requestId,
@@ -131,6 +137,7 @@ export class MediaPushApi {
         api: 'media-push.list',
         method: 'GET',
         path: cursor === undefined ? base : `${base}?cursor=${encodeURIComponent(cursor)}`,
+        bodyHasSecrets: ABOUT_THE_URL,
         timeoutMs: TIMEOUT_MS,
         retry: 'transient',
         requestId,
@@ -144,9 +151,13 @@ export class MediaPushApi {
   }
 }
 
-/** Whether an error is Agora saying it runs no such converter (404), not its gateway missing the path. */
+/**
+ * Whether an error is Agora saying it runs no such converter (404). Its texts are withheld (see ABOUT_THE_URL), so its
+ * gateway's 404 for a path it does not know (a wrong AGORA_API_BASE_URL) reads the same: a create still shows that as
+ * a 502, and the start-up's base URL is where to look.
+ */
 export function isGone(error: unknown): boolean {
-  return error instanceof AgoraUpstreamError && error.upstream?.status === 404 && error.upstream.message !== NO_ROUTE;
+  return error instanceof AgoraUpstreamError && error.upstream?.status === 404;
 }
 
 interface ListAnswer {

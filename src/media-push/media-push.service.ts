@@ -56,7 +56,7 @@ export class MediaPushService {
     const handle: ConverterHandle = { channel: input.channel, region, converterId: state.id, name, kind, createdAt };
     const id = this.access.seal(MEDIA_PUSH, project, caller, handle);
     await this.access.remember(MEDIA_PUSH, project, caller, { agoraId: state.id, id, channel: input.channel });
-    recordIssued(caller, { kind: 'media-push', channel: input.channel });
+    recordIssued(caller, { kind: 'media-push', channel: input.channel, region, converterId: state.id });
     return { ...summaryOf(id, project, handle), rtmpUrl: withoutStreamKey(input.rtmpUrl), ...stateOf(state) };
   }
 
