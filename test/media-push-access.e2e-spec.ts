@@ -46,6 +46,9 @@ describe('Media push: who may push, and whose converters (e2e, fake Agora)', () 
     expect((await create(as('teams'), RAW('team-1'))).statusCode).toBe(201);
     expect((await push.app.inject({ method: 'GET', url: '/v1/media-push?channel=lobby', headers: as('teams') })).json().rule).toBe('channels');
     expect((await push.app.inject({ method: 'GET', url: '/v1/media-push', headers: as('rtc-only') })).json().rule).toBe('kinds');
+    expect((await push.app.inject({ method: 'GET', url: '/v1/media-push', headers: as('elsewhere') })).json().rule).toBe('projects');
+    const unknown = await push.app.inject({ method: 'GET', url: '/v1/media-push?project=nowhere', headers: as('pusher') });
+    expect([unknown.statusCode, unknown.json().errors]).toEqual([400, [{ field: 'project', message: 'project names no configured project' }]]);
   });
 
   it('gives end users nothing without the services claim, and with it their channels claim applies', async () => {
