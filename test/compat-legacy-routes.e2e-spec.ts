@@ -41,6 +41,7 @@ const FORK_RECORDING_ROUTES = [
   'POST /cloud_recording/update/subscriber-list',
   'POST /cloud_recording/update/layout',
 ];
+const FORK_PUSH_ROUTES = ['POST /rtmp/push/start', 'POST /rtmp/push/stop', 'POST /rtmp/push/update', 'GET /rtmp/push/list'];
 
 function send(app: NestFastifyApplication, { method, url, body }: LegacyRequest) {
   return method === 'GET' ? get(app, url) : postJson(app, url, body);
@@ -102,6 +103,8 @@ describe('LEGACY_ROUTES', () => {
         '/v1/classroom/user-token',
         '/v1/convoai/token',
         '/v1/fpa/token',
+        '/v1/media-push',
+        '/v1/media-push/{id}',
         '/v1/recordings',
         '/v1/recordings/{id}',
         '/v1/recordings/{id}/layout',
@@ -136,7 +139,7 @@ describe('OpenAPI document of the legacy routes', () => {
 
   it('documents every legacy route', () => {
     const documented = legacy().map(({ method, path }) => `${method.toUpperCase()} ${path}`);
-    const served = [...LEGACY_REQUESTS.map(({ method, documented }) => `${method} ${documented}`), ...FORK_RECORDING_ROUTES];
+    const served = [...LEGACY_REQUESTS.map(({ method, documented }) => `${method} ${documented}`), ...FORK_RECORDING_ROUTES, ...FORK_PUSH_ROUTES];
 
     expect(documented.sort()).toEqual(served.sort());
   });
@@ -145,7 +148,7 @@ describe('OpenAPI document of the legacy routes', () => {
     for (const { operation } of legacy()) {
       expect(operation.tags).toEqual(['compatibility']);
       expect(operation.deprecated).toBe(true);
-      expect(operation.summary).toMatch(/use (POST \/v1\/(rtc|rtm|chat)\/token|(POST|GET|PATCH|DELETE) \/v1\/recordings)/);
+      expect(operation.summary).toMatch(/use (POST \/v1\/(rtc|rtm|chat)\/token|(POST|GET|PATCH|DELETE) \/v1\/(recordings|media-push))/);
       expect(operation.description).toMatch(/move to `(POST|GET|PATCH|DELETE) \/v1\//);
     }
   });
