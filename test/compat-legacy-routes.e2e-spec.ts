@@ -42,6 +42,7 @@ const FORK_RECORDING_ROUTES = [
   'POST /cloud_recording/update/layout',
 ];
 const FORK_PUSH_ROUTES = ['POST /rtmp/push/start', 'POST /rtmp/push/stop', 'POST /rtmp/push/update', 'GET /rtmp/push/list'];
+const FORK_RTT_ROUTES = ['POST /rtt/start', 'POST /rtt/stop/{taskId}', 'DELETE /rtt/stop/{taskId}', 'DELETE /rtt/stop', 'GET /rtt/status/{taskId}'];
 
 function send(app: NestFastifyApplication, { method, url, body }: LegacyRequest) {
   return method === 'GET' ? get(app, url) : postJson(app, url, body);
@@ -112,8 +113,12 @@ describe('LEGACY_ROUTES', () => {
         '/v1/rtc-rtm/token',
         '/v1/rtc/token',
         '/v1/rtm/token',
+        '/v1/stream-keys',
+        '/v1/stream-keys/{id}',
         '/v1/stt/token',
         '/v1/tokens/inspect',
+        '/v1/transcriptions',
+        '/v1/transcriptions/{id}',
       ]);
     });
   });
@@ -139,7 +144,7 @@ describe('OpenAPI document of the legacy routes', () => {
 
   it('documents every legacy route', () => {
     const documented = legacy().map(({ method, path }) => `${method.toUpperCase()} ${path}`);
-    const served = [...LEGACY_REQUESTS.map(({ method, documented }) => `${method} ${documented}`), ...FORK_RECORDING_ROUTES, ...FORK_PUSH_ROUTES];
+    const served = [...LEGACY_REQUESTS.map(({ method, documented }) => `${method} ${documented}`), ...FORK_RECORDING_ROUTES, ...FORK_PUSH_ROUTES, ...FORK_RTT_ROUTES];
 
     expect(documented.sort()).toEqual(served.sort());
   });
@@ -148,7 +153,7 @@ describe('OpenAPI document of the legacy routes', () => {
     for (const { operation } of legacy()) {
       expect(operation.tags).toEqual(['compatibility']);
       expect(operation.deprecated).toBe(true);
-      expect(operation.summary).toMatch(/use (POST \/v1\/(rtc|rtm|chat)\/token|(POST|GET|PATCH|DELETE) \/v1\/(recordings|media-push))/);
+      expect(operation.summary).toMatch(/use (POST \/v1\/(rtc|rtm|chat)\/token|(POST|GET|PATCH|DELETE) \/v1\/(recordings|media-push|media-pull|transcriptions))/);
       expect(operation.description).toMatch(/move to `(POST|GET|PATCH|DELETE) \/v1\//);
     }
   });
