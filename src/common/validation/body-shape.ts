@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { FieldError } from '../problem/problem.types.js';
 
@@ -13,9 +14,11 @@ export function NullMeansAbsent(): ClassDecorator {
   return (target) => Reflect.defineMetadata(NULL_MEANS_ABSENT, true, target);
 }
 
-/** What a DTO declares: its fields, and the DTO of each nested object field. */
+/** What a DTO declares: its fields, the DTO of each nested object field, and of each list of objects' items. */
 interface Shape {
   fields: ReadonlyMap<string, Shape | undefined>;
+  /** Fields that hold a list of nested objects (`ValidateNested({ each: true })`), with the items' shape. */
+  lists: ReadonlyMap<string, Shape>;
   nullMeansAbsent: boolean;
 }
 
@@ -60,12 +63,26 @@ function walk(object: Record<string, unknown>, shape: Shape, parent: string, err
       drop = true;
     } else {
       const nested = shape.fields.get(key);
+      const items = shape.lists.get(key);
       if (nested && isObject(value)) keep = walk(value, nested, join(parent, key), errors);
+      else if (items && Array.isArray(value)) keep = walkList(value, items, shape.nullMeansAbsent, join(parent, key), errors);
     }
     if (!kept && (drop || keep !== value)) kept = copyOf(object, keys, index);
     if (kept && !drop) kept[key] = keep;
   }
   return kept ?? object;
+}
+
+/** A list of nested objects, item by item (`layout.0.uid`): a null item is refused, as a null field is. */
+function walkList(list: unknown[], shape: Shape, nullMeansAbsent: boolean, field: string, errors: FieldError[]): unknown[] {
+  let kept: unknown[] | undefined;
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
+    if (item === null && !nullMeansAbsent) errors.push({ field: join(field, String(index)), message: `${join(field, String(index))} must not be null` });
+    const walked = isObject(item) ? walk(item, shape, join(field, String(index)), errors) : item;
+    if (walked !== item) (kept ??= [...list])[index] = walked;
+  }
+  return kept ?? list;
 }
 
 function join(parent: string, key: string): string {
@@ -83,11 +100,16 @@ function shapeOf(dto: Type<unknown>): Shape {
   let shape = shapes.get(dto);
   if (!shape) {
     const fields = new Map<string, Shape | undefined>();
-    shape = { fields, nullMeansAbsent: Reflect.getMetadata(NULL_MEANS_ABSENT, dto) === true };
+    const lists = new Map<string, Shape>();
+    shape = { fields, lists, nullMeansAbsent: Reflect.getMetadata(NULL_MEANS_ABSENT, dto) === true };
     shapes.set(dto, shape);
     for (const metadata of getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false)) {
       const name = metadata.propertyName;
-      if (metadata.type === ValidationTypes.NESTED_VALIDATION) {
+      if (metadata.type === ValidationTypes.NESTED_VALIDATION && metadata.each) {
+        fields.set(name, undefined);
+        const items = itemType(dto, name);
+        if (items) lists.set(name, shapeOf(items));
+      } else if (metadata.type === ValidationTypes.NESTED_VALIDATION) {
         // The declared type of a nested DTO field, as TypeScript records it (emitDecoratorMetadata).
         const nested: unknown = Reflect.getMetadata('design:type', dto.prototype as object, name);
         fields.set(name, typeof nested === 'function' && nested !== Object ? shapeOf(nested as Type<unknown>) : undefined);
@@ -97,6 +119,17 @@ function shapeOf(dto: Type<unknown>): Shape {
     }
   }
   return shape;
+}
+
+/**
+ * The DTO of a list field's items, as its `@Type(() => Dto)` names it: class-transformer keeps that to itself, so it is
+ * read back by transforming a one-item list (once per DTO and field, when the shape is first built).
+ */
+function itemType(dto: Type<unknown>, name: string): Type<unknown> | undefined {
+  const probe = plainToInstance(dto, { [name]: [{}] }) as Record<string, unknown>;
+  const item: unknown = (probe[name] as unknown[] | undefined)?.[0];
+  const type = typeof item === 'object' && item !== null ? item.constructor : undefined;
+  return type && type !== Object ? (type as Type<unknown>) : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
