@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { InspectionModule } from './inspection/inspection.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MediaPushModule } from './media-push/media-push.module.js';
+import { MediaPullModule } from './media-pull/media-pull.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RecordingModule } from './recording/recording.module.js';
 import { StreamKeysModule } from './stream-keys/stream-keys.module.js';
@@ -31,6 +32,7 @@ import { TranscriptionModule } from './transcription/transcription.module.js';
     TranscriptionModule,
     MediaPushModule,
     StreamKeysModule,
+    MediaPullModule,
     HealthModule,
   ],
   providers: [

@@ -1,0 +1,37 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** Agora's limit on a stream URL, in bytes. */
+export const STREAM_URL_MAX_BYTES = 1024;
+/** The protocols Agora's cloud player pulls (its documentation: RTMP, HTTP and HTTPS; images over HTTP(S)). */
+export const STREAM_URL_PROTOCOLS = ['rtmp', 'http', 'https'] as const;
+/** The schema pattern of a stream URL: a documented protocol, then no whitespace or control character. */
+export const STREAM_URL_PATTERN = '^(rtmp|https?)://[^\\s\\u0000-\\u001f\\u007f]+$';
+const SHAPE = new RegExp(STREAM_URL_PATTERN, 'i');
+
+/** Whether `value` is a stream URL Agora's cloud player can pull: a documented protocol, a host, within 1024 bytes. */
+export function isStreamUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || !SHAPE.test(value) || Buffer.byteLength(value) > STREAM_URL_MAX_BYTES) return false;
+  try {
+    return new URL(value).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A stream URL field. Its message never repeats the value: a stream URL may carry credentials (`rtmp://user:pass@…`,
+ * a signed query), so a refusal must not echo them back or into a log.
+ */
+export function IsStreamUrl(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isStreamUrl',
+      validator: {
+        validate: (value) => isStreamUrl(value),
+        defaultMessage: (args) =>
+          `${args?.property} must be an ${STREAM_URL_PROTOCOLS.map((protocol) => `${protocol}://`).join(', ')} URL with a host, of at most ${STREAM_URL_MAX_BYTES} bytes`,
+      },
+    },
+    options,
+  );
+}
