@@ -63,6 +63,8 @@ describe('Media pull: the requests it takes and refuses (e2e, fake Agora)', () =
       seekPosition: fc.oneof(notInteger, fc.integer({ max: -1 })),
       audioOptions: fc.oneof(notString.filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)), fc.record({ profile: fc.oneof(fc.integer({ min: 6 }), fc.integer({ max: -1 })) })),
       videoOptions: fc.oneof(fc.record({ width: fc.integer({ max: 65 }) }), fc.record({ height: fc.integer({ min: 1081 }) }), fc.record({ codec: fc.string() }), fc.record({ fillMode: fc.constant('stretch') }), fc.record({ bitrate: fc.integer({ min: 10_001 }) })),
+      streamOriginIp: fc.oneof(notString, fc.ipV6(), fc.domain(), fc.constantFrom('256.1.1.1', '1.2.3', '01.2.3.4')),
+      playTs: fc.oneof(notInteger, fc.integer({ max: 0 }), fc.constant(2 ** 41)),
       token: fc.string({ minLength: 1 }),
       encryptKey: fc.string(),
     };

@@ -81,11 +81,17 @@ describe('Media pull: a player’s lifecycle (e2e, fake Agora)', () => {
   });
 
   it('plays as an account in the region asked for, and picks a uid of its own when none is named', async () => {
-    const byAccount = (await create({ channel: 'eu-room', streamUrl: 'rtmp://media.example.com/live/a', account: 'intro-player', region: 'eu' })).json<Player>();
+    const playTs = Math.floor(Date.now() / 1000) + 60;
+    const options = { repeatTime: -1, seekPosition: 30, playTs, audioOptions: { profile: 2 }, videoOptions: { width: 640, height: 360, codec: 'VP9', fillMode: 'fill' } };
+    const byAccount = (
+      await create({ channel: 'eu-room', streamUrl: 'rtmp://media.example.com/live/a', account: 'intro-player', region: 'eu', streamOriginIp: '203.0.113.7', ...options })
+    ).json<Player>();
     expect(byAccount).toEqual(expect.objectContaining({ account: 'intro-player', region: 'eu' }));
     expect(byAccount).not.toHaveProperty('uid');
     const sent = fake.requests('create').at(-1)!;
     expect(sent.params.region).toBe('eu');
+    expect(sent.query.get('streamIp')).toBe('203.0.113.7');
+    expect((sent.body as { player: object }).player).toEqual(expect.objectContaining({ account: 'intro-player', ...options }));
     expect(decodeToken((sent.body as { player: { token: string } }).player.token).rtc).toEqual(expect.objectContaining({ channel: 'eu-room', uid: 'intro-player' }));
 
     const anyUid = (await create({ channel: 'eu-room', streamUrl: 'http://media.example.com/a.mp4' })).json<Player>();

@@ -26,6 +26,7 @@ export interface PlayerSpec {
   readonly idleTimeout?: number;
   readonly repeatTime?: number;
   readonly seekPosition?: number;
+  readonly playTs?: number;
   readonly audioOptions?: object;
   readonly videoOptions?: object;
 }
@@ -67,13 +68,13 @@ export interface PlayerAddress {
 export class CloudPlayerApi {
   constructor(private readonly client: AgoraRestClient) {}
 
-  /** Creates a player; answers what Agora reported of it. */
-  async create(project: AgoraProject, region: MediaRegion, player: PlayerSpec, requestId?: string): Promise<AgoraPlayer> {
+  /** Creates a player (`streamIp`: the stream origin's IPv4 address, if it matters); answers what Agora reported of it. */
+  async create(project: AgoraProject, region: MediaRegion, player: PlayerSpec, streamIp?: string, requestId?: string): Promise<AgoraPlayer> {
     const { body } = await this.client.call<{ player?: unknown }>({
       project,
       api: 'media-pull.create',
       method: 'POST',
-      path: players(project, region),
+      path: `${players(project, region)}${streamIp === undefined ? '' : `?streamIp=${encodeURIComponent(streamIp)}`}`,
       body: { player },
       bodyHasSecrets: true,
       timeoutMs: TIMEOUTS_MS.create,

@@ -53,9 +53,9 @@ export class MediaPullService {
     const token = this.playerToken(project, caller, input.channel, user.uid ?? user.account);
     const name = playerName();
     const region = input.region ?? this.regions.defaultRegion;
-    const { channel, streamUrl, idleTimeoutSeconds, repeatTime, seekPosition, audioOptions, videoOptions } = input;
-    const spec = { name, channelName: channel, streamUrl, ...user, token, idleTimeout: idleTimeoutSeconds, repeatTime, seekPosition, audioOptions, videoOptions };
-    const created = await this.api.create(project, region, withoutUndefined(spec), requestId).catch(duplicateName);
+    const { channel, streamUrl, idleTimeoutSeconds, repeatTime, seekPosition, playTs, audioOptions, videoOptions } = input;
+    const spec = { name, channelName: channel, streamUrl, ...user, token, idleTimeout: idleTimeoutSeconds, repeatTime, seekPosition, playTs, audioOptions, videoOptions };
+    const created = await this.api.create(project, region, withoutUndefined(spec), input.streamOriginIp, requestId).catch(duplicateName);
     const data: PlayerData = { ...user, channel, player: created.id, region, name, created: Date.now() };
     const id = this.access.seal(MEDIA_PULL, project, caller, data);
     await this.access.remember(MEDIA_PULL, project, caller, { agoraId: created.id, id, channel });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsByteLength, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import { IsByteLength, IsDefined, IsIn, IsInt, IsIP, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
 import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
 import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { MEDIA_REGIONS, type MediaRegion } from '../../agora-services/media-region.config.js';
@@ -102,6 +102,27 @@ export class CreatePlayerDto extends PickType(TokenRequestDto, ['project', 'appI
   @Min(0)
   @IsInt()
   seekPosition?: number;
+
+  /**
+   * The IPv4 address of the stream's origin server (Agora's `streamIp`), when the stream is served from some regions only.
+   * @example "203.0.113.7"
+   */
+  @ApiPropertyOptional({ type: 'string', format: 'ipv4' })
+  @IsOptional()
+  @IsIP(4, { message: '$property must be an IPv4 address' })
+  streamOriginIp?: string;
+
+  /**
+   * When to start playing, in seconds since the epoch (Agora's `playTs`: from a day before the create to 5 minutes
+   * after it; an on-demand stream earlier than the create starts that far in). Left out, at once.
+   * @example 1769766312
+   */
+  @ApiPropertyOptional(integerSchema(1, 2 ** 40))
+  @IsOptional()
+  @Max(2 ** 40)
+  @Min(1)
+  @IsInt()
+  playTs?: number;
 
   /** Transcode the audio (Agora's `audioOptions`). */
   @OptionalObject(() => PlayerAudioOptionsDto)
