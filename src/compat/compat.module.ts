@@ -6,6 +6,7 @@ import { RecordingModule } from '../recording/recording.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { BackendWebserviceController } from './backend-webservice/backend-webservice.controller.js';
 import { ForkRecordingMapper } from './backend-webservice/fork-recording.mapper.js';
+import { ForkRtmpPullModule } from './backend-webservice/fork-rtmp-pull.module.js';
 import { ForkRtmpPushModule } from './backend-webservice/fork-rtmp-push.module.js';
 import { ForkRttModule } from './backend-webservice/fork-rtt.module.js';
 import { ExpressTutorialController } from './express-tutorial.controller.js';
@@ -24,7 +25,7 @@ import { TokenServiceController } from './token-service.controller.js';
  * Imported unless LEGACY_ROUTES=false (see AppModule.register).
  */
 @Module({
-  imports: [TokensModule, RecordingModule, ForkRttModule, ForkRtmpPushModule, ConfigModule.forFeature(compatConfig)],
+  imports: [TokensModule, RecordingModule, ForkRttModule, ForkRtmpPushModule, ForkRtmpPullModule, ConfigModule.forFeature(compatConfig)],
   controllers: [
     TokenServiceController,
     TokenServiceEmptySegmentsController,

@@ -63,6 +63,12 @@ export class MediaPullService {
     return playerAnswer(id, project.name, data, created);
   }
 
+  /** The player `id` names, as its id tells it (Agora is not asked): for routes that check what a request echoes. */
+  describe(id: string, caller: Caller): PlayerDto {
+    const { project, data } = this.access.open<PlayerData>(MEDIA_PULL, id, caller);
+    return playerAnswer(id, project.name, data);
+  }
+
   /** The player `id` names, with the status Agora lists it in; a 404 once Agora no longer runs it. */
   async get(id: string, caller: Caller, requestId?: string): Promise<PlayerDto> {
     const { project, data } = this.access.open<PlayerData>(MEDIA_PULL, id, caller);
