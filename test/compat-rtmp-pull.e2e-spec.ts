@@ -107,6 +107,6 @@ describe('Agora Backend Webservice: /rtmp/pull (e2e, fake Agora)', () => {
 
     expect((await post('stop', { playerId: player.id }, { 'x-api-key': other })).statusCode).toBe(404);
     expect((await post('stop', { playerId: player.id, region: 'ap' })).json()).toEqual({ status: 'Success', timestamp: expect.stringMatching(TIMESTAMP) });
-    expect((await post('stop', { playerId: player.id })).json()).toEqual(expect.objectContaining({ status: 404, detail: 'Agora no longer runs this player: it has ended.' }));
+    expect((await post('stop', { playerId: player.id })).json()).toEqual(expect.objectContaining({ status: 404, detail: 'Agora no longer has this player: it has ended.' }));
   });
 });

@@ -75,7 +75,7 @@ describe('Media pull: a player’s lifecycle (e2e, fake Agora)', () => {
     const deleted = await call('DELETE', `/v1/media-pull/${player.id}`);
     expect(deleted.statusCode).toBe(204);
     expect(fake.players.get(player.playerId)!.deleted).toBe(true);
-    expect((await call('GET', `/v1/media-pull/${player.id}`)).json()).toEqual(expect.objectContaining({ status: 404, detail: 'Agora no longer runs this player: it has ended.' }));
+    expect((await call('GET', `/v1/media-pull/${player.id}`)).json()).toEqual(expect.objectContaining({ status: 404, detail: 'Agora no longer has this player: it has ended.' }));
     expect((await call('DELETE', `/v1/media-pull/${player.id}`)).statusCode).toBe(404);
     expect((await call('GET', '/v1/media-pull?channel=demo-room')).json()).toEqual({ players: [] });
   });

@@ -5,6 +5,8 @@ import { tokenConfig } from '../agora/token.config.js';
 import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
 import { mediaRegionConfig } from '../agora-services/media-region.config.js';
 import { ServiceAccess, type RestProject } from '../agora-services/service-access.service.js';
+import { ServiceNotFound } from '../agora-services/service-problems.js';
+import { UpdateSequencer } from '../agora-services/update-sequencer.js';
 import { TokenAuthorizer } from '../auth/authorization/token-authorizer.service.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { recordIssued } from '../common/logging/request-record.js';
@@ -15,7 +17,7 @@ import type { CreatePlayerDto } from './dto/create-player.dto.js';
 import type { ListPlayersFilter } from './dto/list-players.query.js';
 import type { PlayerDto, PlayerListDto } from './dto/player.dto.js';
 import type { UpdatePlayerDto } from './dto/update-player.dto.js';
-import { MEDIA_PULL, PlayerConflict, PlayerNotFound } from './media-pull-access.js';
+import { MEDIA_PULL, nameConflict, sequenceConflict } from './media-pull-access.js';
 import { playerAnswer, type PlayerData } from './player-answer.js';
 import { playerName, playerUser } from './player-identity.js';
 
@@ -38,6 +40,7 @@ const LIST_DELAY_MS = 30_000;
 export class MediaPullService {
   constructor(
     private readonly access: ServiceAccess,
+    private readonly sequencer: UpdateSequencer,
     private readonly authorizer: TokenAuthorizer,
     private readonly signer: AgoraTokenSigner,
     private readonly api: CloudPlayerApi,
@@ -75,7 +78,7 @@ export class MediaPullService {
     const listed = (await this.api.list(project, data.channel, requestId)).find((player) => player.id === data.player);
     if (!listed && !(this.recent(data) && (await this.indexed(project, caller, data)))) {
       await this.access.forget(MEDIA_PULL, project, data.player);
-      throw PlayerNotFound.ended();
+      throw ServiceNotFound.ended(MEDIA_PULL);
     }
     return playerAnswer(id, project.name, data, listed);
   }
@@ -88,10 +91,9 @@ export class MediaPullService {
     const { project, data } = this.access.open<PlayerData>(MEDIA_PULL, id, caller);
     const body = changeOf(change);
     const address = { project, region: data.region, player: data.player };
-    await this.serialized(data.player, async () => {
-      const sequence = await this.access.sequence(MEDIA_PULL, data.player, data.created);
-      await this.api.update(address, body, sequence, requestId).catch((error: unknown) => this.updateFailed(error, project, data));
-    });
+    await this.sequencer
+      .run(`media-pull/${data.player}`, data.created, (sequence) => this.api.update(address, body, sequence, requestId))
+      .catch((error: unknown) => this.updateFailed(error, project, data));
     return playerAnswer(id, project.name, data);
   }
 
@@ -103,7 +105,7 @@ export class MediaPullService {
     } catch (error) {
       if (!isGone(error)) throw error;
       await this.access.forget(MEDIA_PULL, project, data.player);
-      throw PlayerNotFound.ended();
+      throw ServiceNotFound.ended(MEDIA_PULL);
     }
     await this.access.forget(MEDIA_PULL, project, data.player);
   }
@@ -114,7 +116,7 @@ export class MediaPullService {
    * whose each is. Entries Agora no longer lists are forgotten.
    */
   async list(input: ListPlayersFilter, caller: Caller, requestId?: string): Promise<PlayerListDto> {
-    const project = this.access.begin(MEDIA_PULL, input as { channel: string }, caller);
+    const project = this.access.begin(MEDIA_PULL, input, caller);
     const entries = await this.access.list(MEDIA_PULL, project, caller, input.channel);
     // Nothing of the caller's to show: Agora's list (2 calls a second per project) is not asked.
     if (entries.length === 0) return { players: [] };
@@ -169,22 +171,10 @@ export class MediaPullService {
   private async updateFailed(error: unknown, project: RestProject, data: PlayerData): Promise<never> {
     if (isGone(error)) {
       await this.access.forget(MEDIA_PULL, project, data.player);
-      throw PlayerNotFound.ended();
+      throw ServiceNotFound.ended(MEDIA_PULL);
     }
-    if (error instanceof AgoraUpstreamError && error.upstream?.status === 409) throw PlayerConflict.sequence(error.upstream);
+    if (error instanceof AgoraUpstreamError && error.upstream?.status === 409) throw sequenceConflict(error.upstream);
     throw error;
-  }
-
-  private readonly chains = new Map<string, Promise<unknown>>();
-
-  /** Runs `work` after every earlier update of the same player in this process has ended. */
-  private async serialized<T>(player: string, work: () => Promise<T>): Promise<T> {
-    const before = this.chains.get(player) ?? Promise.resolve();
-    const mine = before.then(work, work);
-    const settled = mine.catch(() => undefined);
-    this.chains.set(player, settled);
-    void settled.then(() => this.chains.get(player) === settled && this.chains.delete(player));
-    return mine;
   }
 }
 
@@ -207,7 +197,7 @@ function isGone(error: unknown): boolean {
 
 /** Agora's 409 to a create: a player of that name already runs (never ours: names are random). */
 function duplicateName(error: unknown): never {
-  if (error instanceof AgoraUpstreamError && error.upstream?.status === 409) throw PlayerConflict.name(error.upstream);
+  if (error instanceof AgoraUpstreamError && error.upstream?.status === 409) throw nameConflict(error.upstream);
   throw error;
 }
 

@@ -1,15 +1,9 @@
-import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ApiCallerSecurity } from '../../common/http/api-caller-security.decorator.js';
-import { ApiProblemResponses } from '../../common/http/api-problem-responses.decorator.js';
-import { fixedHeaders } from '../../common/http/api-response-headers.js';
-import { JSON_WHATEVER_CONTENT_TYPE } from '../../common/http/json-body.parser.js';
-import { CALLER_REQUIRED, WithRouteConfig } from '../../common/http/route-config.js';
-import { NO_STORE } from '../../common/http/token-endpoint.decorator.js';
-import { FieldErrorDto, ProblemDto } from '../../common/problem/problem.dto.js';
-import { PROBLEM_CONTENT_TYPE } from '../../common/problem/problem.types.js';
-import { REQUEST_BODY } from '../../common/validation/body-validation.hook.js';
-import { LegacyErrorDto } from '../dto/legacy-error.dto.js';
+/** OpenAPI text and Swagger UI examples for the Go fork's media pull routes (`ForkRoute` options). */
+
+/** The 400 of every /rtmp/pull route: the fork's own `{"error": …}` bodies, or problem details for the rest. */
+const BAD_REQUEST =
+  'No `X-Request-ID` header (`{"error": "X-Request-ID header is required"}`) or a `region` that is not Agora’s ' +
+  '(`{"error": "Invalid region specified."}`), as the fork answered; other invalid input: problem details naming each field.';
 
 const PROBLEMS: Record<number, string> = {
   404:
@@ -21,58 +15,8 @@ const PROBLEMS: Record<number, string> = {
   504: 'Agora did not answer in time; the call may still have been carried out (list the players to see).',
 };
 
-const problem = (status: number, description: string, legacy = false) =>
-  ApiResponse({
-    status,
-    description,
-    content: {
-      ...(legacy ? { 'application/json': { schema: { $ref: getSchemaPath(LegacyErrorDto) } } } : {}),
-      [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } },
-    },
-  });
-
-/** What one of the fork's media pull routes is. */
-export interface ForkPullRouteOptions {
-  summary: string;
-  description: string;
-  moveTo: string;
-  response: Type<unknown>;
-  request?: Type<unknown>;
-  examples?: Record<string, { summary: string; value: unknown }>;
-}
-
-/**
- * A route of the Go fork's media pull: it needs a caller (as /v1's media pull routes, with the same policy) and, as the
- * fork required of every /rtmp route, an `X-Request-ID` header; reads a POST body as JSON whatever its Content-Type (as
- * the fork's Gin did), answers 200 with `Cache-Control: no-store`, and documents its answer and problems.
- */
-export function ForkPullRoute(method: 'GET' | 'POST', path: string, options: ForkPullRouteOptions): MethodDecorator {
-  const { request } = options;
-  return applyDecorators(
-    method === 'GET' ? Get(path) : Post(path),
-    WithRouteConfig({ [CALLER_REQUIRED]: true, ...(request ? { [JSON_WHATEVER_CONTENT_TYPE]: true, [REQUEST_BODY]: request } : {}) }),
-    ...(request
-      ? [ApiConsumes('application/json', 'text/plain'), ApiBody({ type: request, examples: options.examples, required: true }), HttpCode(HttpStatus.OK)]
-      : []),
-    Header('Cache-Control', NO_STORE),
-    ApiHeader({ name: 'X-Request-ID', required: true, description: 'Any id of the request (the fork refused a request without one); sent on to Agora when it is a plain token of up to 128 characters.', schema: { type: 'string', minLength: 1, maxLength: 128 } }),
-    ApiOperation({
-      summary: `Agora Backend Webservice: ${options.summary} (deprecated: use ${options.moveTo})`,
-      description: `Deprecated compatibility route of the Go fork of agora-token-service: move to \`${options.moveTo}\`. ${options.description}`,
-      deprecated: true,
-    }),
-    ApiExtraModels(ProblemDto, FieldErrorDto, LegacyErrorDto),
-    ApiOkResponse({ type: options.response, description: 'The fork’s answer.', headers: fixedHeaders({ 'Cache-Control': NO_STORE }) }),
-    ApiCallerSecurity(),
-    ApiProblemResponses(...(request ? [413, 500] : [500])),
-    problem(
-      400,
-      'No `X-Request-ID` header (`{"error": "X-Request-ID header is required"}`) or a `region` that is not Agora’s (`{"error": "Invalid region specified."}`), as the fork answered; other invalid input: problem details naming each field.',
-      true,
-    ),
-    ...Object.entries(PROBLEMS).map(([status, description]) => problem(Number(status), description)),
-  );
-}
+/** What every /rtmp/pull route documents alike. */
+const COMMON = { legacyError: true, badRequest: BAD_REQUEST, problems: PROBLEMS };
 
 const OWNERSHIP =
   '`playerId` is the `player.id` the start answered: the player’s sealed id, which only the caller that created it may use ' +
@@ -80,6 +24,7 @@ const OWNERSHIP =
   'sent with it must be the player’s own (the id carries it).';
 
 export const PULL_START_DOCS = {
+  ...COMMON,
   summary: 'play an online stream into a channel',
   moveTo: 'POST /v1/media-pull',
   description:
@@ -95,6 +40,7 @@ export const PULL_START_DOCS = {
 };
 
 export const PULL_STOP_DOCS = {
+  ...COMMON,
   summary: 'delete a player',
   moveTo: 'DELETE /v1/media-pull/{id}',
   description: `Deletes the player; a player Agora no longer runs is a 404 (the fork: 500). ${OWNERSHIP}`,
@@ -102,6 +48,7 @@ export const PULL_STOP_DOCS = {
 };
 
 export const PULL_UPDATE_DOCS = {
+  ...COMMON,
   summary: 'change a running player',
   moveTo: 'PATCH /v1/media-pull/{id}',
   description:
@@ -113,6 +60,7 @@ export const PULL_UPDATE_DOCS = {
 };
 
 export const PULL_LIST_DOCS = {
+  ...COMMON,
   summary: 'list your players',
   moveTo: 'GET /v1/media-pull',
   description:
