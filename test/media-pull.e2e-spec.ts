@@ -155,6 +155,17 @@ describe('Media pull: a player’s lifecycle (e2e, fake Agora)', () => {
     expect((await call('GET', `/v1/media-pull/${player.id}`)).json()).toEqual(expect.objectContaining({ status: 502, upstream: { status: 500, message: 'down' } }));
   });
 
+  it('counts each player’s token in agora_tokens_issued_total (kind media-pull-player), and none for a refused create', async () => {
+    const issued = async () => {
+      const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      return Number(/^agora_tokens_issued_total\{kind="media-pull-player",project="default"\} (\d+)$/m.exec(metrics)?.[1] ?? 0);
+    };
+    const before = await issued();
+    await create({ channel: 'counted', streamUrl: 'https://media.example.com/c.flv' });
+    await create({ channel: 'counted', streamUrl: 'https://media.example.com/c.flv', uid: 0 });
+    expect((await issued()) - before).toBe(1);
+  });
+
   it('reads every page of Agora’s list, and a player Agora lists only by id, name and creation time', async () => {
     fake.pageSize = 2;
     fake.reducedList = true;

@@ -1,7 +1,9 @@
 import { Body, Controller, UseFilters } from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../../auth/caller.interface.js';
+import { CHANNEL_MAX_BYTES } from '../../agora/agora.constants.js';
 import { CurrentCaller } from '../../auth/current-caller.decorator.js';
+import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { LegacyErrorFilter } from '../legacy-error.filter.js';
 import { LegacyQuery } from '../legacy-query.decorator.js';
 import { ForkPullListDto, ForkPullStatusDto, ForkStartPullAnswerDto } from './dto/fork-rtmp-pull-answers.dto.js';
@@ -43,7 +45,7 @@ export class ForkRtmpPullController {
   }
 
   @ForkRoute('GET', 'list', { ...PULL_LIST_DOCS, response: ForkPullListDto })
-  @ApiQuery({ name: 'channelName', required: false, description: 'Only the players in this channel.', schema: { type: 'string', minLength: 1, maxLength: 63 } })
+  @ApiQuery({ name: 'channelName', required: false, description: 'Only the players in this channel.', schema: byteLimitedSchema(1, CHANNEL_MAX_BYTES) })
   @ApiQuery({ name: 'region', required: false, description: 'Only the players created in this region.', schema: { type: 'string', enum: ['na', 'eu', 'ap', 'cn'] } })
   list(
     @CurrentCaller() caller: Caller,

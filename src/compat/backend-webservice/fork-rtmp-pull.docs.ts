@@ -44,7 +44,7 @@ export const PULL_STOP_DOCS = {
   summary: 'delete a player',
   moveTo: 'DELETE /v1/media-pull/{id}',
   description: `Deletes the player; a player Agora no longer runs is a 404 (the fork: 500). ${OWNERSHIP}`,
-  examples: { stop: { summary: 'Stop the player', value: { playerId: 'ZGVmYXVsdA.q3x0Jr…', region: 'na' } } },
+  examples: { stop: { summary: 'Stop the player', value: { playerId: 'ZGVmYXVsdA.Jg01heNba1Ec8YTtpb0VC_gtd5hfPNIdSlnri3C4H9fxAaJANuAYAvTb1X-dEIkHYJqg968KvY1564rjw9CTQdadhCUmql5LUJhOlLUeifsjDcE7dT38TsBwzSt26uS3jg', region: 'na' } } },
 };
 
 export const PULL_UPDATE_DOCS = {
@@ -56,7 +56,7 @@ export const PULL_UPDATE_DOCS = {
     'cloud player’s path (the fork sent it to the media push API’s, and crashed without `streamUrl`) with Agora’s ' +
     '`sequence`, which the service increases itself for every update of the player and sends one at a time (`sequenceId` is ' +
     `taken and not used). A 409 means another update reached Agora first: send it again. ${OWNERSHIP}`,
-  examples: { volume: { summary: 'Lower the volume and pause', value: { playerId: 'ZGVmYXVsdA.q3x0Jr…', audioOptions: { volume: 40 }, isPause: true } } },
+  examples: { volume: { summary: 'Lower the volume and pause', value: { playerId: 'ZGVmYXVsdA.Jg01heNba1Ec8YTtpb0VC_gtd5hfPNIdSlnri3C4H9fxAaJANuAYAvTb1X-dEIkHYJqg968KvY1564rjw9CTQdadhCUmql5LUJhOlLUeifsjDcE7dT38TsBwzSt26uS3jg', audioOptions: { volume: 40 }, isPause: true } } },
 };
 
 export const PULL_LIST_DOCS = {

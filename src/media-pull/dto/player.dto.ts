@@ -9,7 +9,7 @@ export class PlayerDto {
   /**
    * The player's opaque id, for GET, PATCH and DELETE: only its owner (the API key or end user that created it) can
    * use it, on any replica, after any restart.
-   * @example "ZGVmYXVsdA.q3x0Jr…"
+   * @example "ZGVmYXVsdA.Jg01heNba1Ec8YTtpb0VC_gtd5hfPNIdSlnri3C4H9fxAaJANuAYAvTb1X-dEIkHYJqg968KvY1564rjw9CTQdadhCUmql5LUJhOlLUeifsjDcE7dT38TsBwzSt26uS3jg"
    */
   @ApiProperty({ type: 'string', minLength: 1, maxLength: 1000, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' })
   id: string;

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES } from '../../../agora/agora.constants.js';
-import { byteLimitedSchema } from '../../../common/http/api-schema.options.js';
+import { byteLimitedSchema, integerSchema } from '../../../common/http/api-schema.options.js';
 import { PLAYER_STATUSES, type PlayerStatus } from '../../../media-pull/cloud-player.api.js';
 import { FORK_PLAYER_ID_SCHEMA } from './fork-rtmp-pull-requests.dto.js';
 
 const TIMESTAMP = { type: 'string', format: 'date-time', example: '2026-01-30T09:45:12Z' } as const;
-const UID = { type: 'string', pattern: '^[0-9]{1,10}$', minLength: 1, maxLength: 10, example: '1001' } as const;
+const UID = { type: 'string', pattern: '^[0-9]{1,10}$', minLength: 1, maxLength: 10, 'x-max-bytes': 10, example: '1001' } as const;
 
 /** The player in a start's answer. */
 export class ForkPlayerDto {
@@ -13,7 +13,8 @@ export class ForkPlayerDto {
   @ApiProperty(FORK_PLAYER_ID_SCHEMA)
   id: string;
 
-  /** When it was created, in seconds since the epoch. @example 1769766312 */
+  /** When it was created, in seconds since the epoch. */
+  @ApiProperty({ ...integerSchema(0, 2 ** 40), example: 1769766312 })
   createTs: number;
 
   /** Its uid, as digits (absent for an account). */
@@ -64,7 +65,8 @@ export class ForkListedPlayerDto extends ForkPlayerDto {
 
 /** `GET /rtmp/pull/list`'s answer (the fork's was an empty stub): the caller's players, in the shape of Agora's list. */
 export class ForkPullListDto {
-  /** @example 1 */
+  /** How many players the list holds. */
+  @ApiProperty({ ...integerSchema(0, 1_000_000), example: 1 })
   totalSize: number;
 
   @ApiProperty({ type: [ForkListedPlayerDto] })
