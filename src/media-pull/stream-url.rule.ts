@@ -4,13 +4,16 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 export const STREAM_URL_MAX_BYTES = 1024;
 /** The protocols Agora's cloud player pulls (its documentation: RTMP, HTTP and HTTPS; images over HTTP(S)). */
 export const STREAM_URL_PROTOCOLS = ['rtmp', 'http', 'https'] as const;
-/** The schema pattern of a stream URL: a documented protocol, then no whitespace or control character. */
-export const STREAM_URL_PATTERN = '^(rtmp|https?)://[^\\s\\u0000-\\u001f\\u007f]+$';
-const SHAPE = new RegExp(STREAM_URL_PATTERN, 'i');
+/**
+ * The schema pattern of a stream URL: a documented protocol (any case), then printable ASCII only (a URL
+ * percent-encodes anything else), so its length in characters is its length in bytes.
+ */
+export const STREAM_URL_PATTERN = '^([Rr][Tt][Mm][Pp]|[Hh][Tt][Tt][Pp][Ss]?)://[!-~]+$';
+const SHAPE = new RegExp(STREAM_URL_PATTERN);
 
 /** Whether `value` is a stream URL Agora's cloud player can pull: a documented protocol, a host, within 1024 bytes. */
 export function isStreamUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || !SHAPE.test(value) || Buffer.byteLength(value) > STREAM_URL_MAX_BYTES) return false;
+  if (typeof value !== 'string' || !SHAPE.test(value) || value.length > STREAM_URL_MAX_BYTES) return false;
   try {
     return new URL(value).hostname !== '';
   } catch {
@@ -29,7 +32,7 @@ export function IsStreamUrl(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value) => isStreamUrl(value),
         defaultMessage: (args) =>
-          `${args?.property} must be an ${STREAM_URL_PROTOCOLS.map((protocol) => `${protocol}://`).join(', ')} URL with a host, of at most ${STREAM_URL_MAX_BYTES} bytes`,
+          `${args?.property} must be an ${STREAM_URL_PROTOCOLS.map((protocol) => `${protocol}://`).join(', ')} URL with a host, of at most ${STREAM_URL_MAX_BYTES} printable ASCII characters (percent-encode any other)`,
       },
     },
     options,

@@ -28,7 +28,7 @@ export class CreatePlayerDto extends PickType(TokenRequestDto, ['project', 'appI
    * answer, problem or log line repeats the URL.
    * @example "https://media.example.com/live/show.flv"
    */
-  @ApiProperty({ ...byteLimitedSchema(8, STREAM_URL_MAX_BYTES), pattern: STREAM_URL_PATTERN })
+  @ApiProperty({ type: 'string', minLength: 8, maxLength: STREAM_URL_MAX_BYTES, pattern: STREAM_URL_PATTERN })
   @IsStreamUrl()
   @IsDefined({ message: '$property is required' })
   streamUrl: string;

@@ -52,7 +52,8 @@ export interface ListPlayersFilter {
 
 /** The list's query parameters, documented (`@ApiQuery`: Swagger does not read them from a pipe). */
 export const LIST_QUERY_DOCS = {
-  channel: { name: 'channel', required: false, description: 'Only the players in this channel.', schema: { ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source } },
+  // Agora's channel characters are ASCII: maxLength is the byte limit.
+  channel: { name: 'channel', required: false, description: 'Only the players in this channel.', schema: { type: 'string', minLength: 1, maxLength: CHANNEL_MAX_BYTES, pattern: CHANNEL_PATTERN.source } },
   region: { name: 'region', required: false, description: 'Only the players created in this region (Agora’s list covers every region).', schema: { type: 'string', enum: [...MEDIA_REGIONS] } },
   project: { name: 'project', required: false, description: 'The project whose players to list, by name (default: the default project).', schema: { type: 'string', pattern: PROJECT_NAME.source, maxLength: 64 } },
   appId: { name: 'appId', required: false, description: 'The project whose players to list, by App ID.', schema: { type: 'string', pattern: HEX32.source } },

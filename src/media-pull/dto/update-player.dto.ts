@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
+import { integerSchema } from '../../common/http/api-schema.options.js';
 import { IsStreamUrl, STREAM_URL_MAX_BYTES, STREAM_URL_PATTERN } from '../stream-url.rule.js';
 
 /** What a running player can change (Agora's update): send at least one field. */
@@ -9,7 +9,7 @@ export class UpdatePlayerDto {
    * Play another stream instead (same rules as on create; never repeated in an answer or a log).
    * @example "https://media.example.com/live/other.flv"
    */
-  @ApiPropertyOptional({ ...byteLimitedSchema(8, STREAM_URL_MAX_BYTES), pattern: STREAM_URL_PATTERN })
+  @ApiPropertyOptional({ type: 'string', minLength: 8, maxLength: STREAM_URL_MAX_BYTES, pattern: STREAM_URL_PATTERN })
   @IsOptional()
   @IsStreamUrl()
   streamUrl?: string;

@@ -36,7 +36,7 @@ export class ForkStartPullDto {
   channelName: string;
 
   /** The stream to play (RTMP, HTTP or HTTPS); never answered or logged. @example "https://media.example.com/live/show.flv" */
-  @ApiProperty({ ...byteLimitedSchema(8, STREAM_URL_MAX_BYTES), pattern: STREAM_URL_PATTERN })
+  @ApiProperty({ type: 'string', minLength: 8, maxLength: STREAM_URL_MAX_BYTES, pattern: STREAM_URL_PATTERN })
   @IsStreamUrl()
   @IsDefined({ message: '$property is required' })
   streamUrl: string;
@@ -124,7 +124,7 @@ export class ForkPullVolumeDto {
 /** `POST /rtmp/pull/update`: the fork's ClientUpdatePullRequest; send at least one change. */
 export class ForkUpdatePullDto extends ForkPlayerIdDto {
   /** Another stream to play. */
-  @ApiPropertyOptional({ ...byteLimitedSchema(8, STREAM_URL_MAX_BYTES), pattern: STREAM_URL_PATTERN })
+  @ApiPropertyOptional({ type: 'string', minLength: 8, maxLength: STREAM_URL_MAX_BYTES, pattern: STREAM_URL_PATTERN })
   @IsOptional()
   @IsStreamUrl()
   streamUrl?: string;
