@@ -54,4 +54,21 @@ describe('Media pull across two replicas sharing a real Redis (e2e, fake Agora)'
     expect(await list(0, owner)).toEqual([]);
     expect(await cluster.client.hlen('agora-token-service:owned:media-pull/default')).toBe(0);
   });
+
+  it('creates, changes and deletes players while Redis does not answer, and answers the list 503 with Retry-After', async () => {
+    const [first] = cluster.replicas;
+    const headers = { 'x-api-key': owner };
+    cluster.redis.pause();
+    try {
+      const created = await first.inject({ method: 'POST', url: '/v1/media-pull', headers, payload: { channel: 'outage', streamUrl: 'https://media.example.com/o.flv' } });
+      expect(created.statusCode).toBe(201);
+      const { id } = created.json<{ id: string }>();
+      const listed = await first.inject({ method: 'GET', url: '/v1/media-pull?channel=outage', headers });
+      expect({ status: listed.statusCode, retryAfter: listed.headers['retry-after'] }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+      expect((await first.inject({ method: 'PATCH', url: `/v1/media-pull/${id}`, headers, payload: { paused: true } })).statusCode).toBe(200);
+      expect((await first.inject({ method: 'DELETE', url: `/v1/media-pull/${id}`, headers })).statusCode).toBe(204);
+    } finally {
+      cluster.redis.resume();
+    }
+  });
 });

@@ -145,6 +145,11 @@ describe('Media pull: a player’s lifecycle (e2e, fake Agora)', () => {
     expect(broken.statusCode).toBe(502);
     expect(fake.requests('create').length - before).toBe(1);
 
+    // Agora's 409 to a create: a player of the chosen name runs already (names are random: not one of ours).
+    fake.on('create', { status: 409, body: { message: 'Resource with the same name already exists.' }, headers: { 'x-resource-id': 'a'.repeat(32) } });
+    const taken = await create({ channel: 'r', streamUrl: 'https://media.example.com/x' });
+    expect(taken.json()).toEqual(expect.objectContaining({ status: 409, detail: expect.stringContaining('send the request again'), upstream: { status: 409 } }));
+
     fake.on('create', fake.responder('create'));
     const player = (await create({ channel: 'flaky-room', streamUrl: 'https://media.example.com/x' })).json<Player>();
     // A list is safe to repeat: Agora failing once, then answering, is a 200.
