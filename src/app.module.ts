@@ -31,8 +31,8 @@ import { TranscriptionModule } from './transcription/transcription.module.js';
     RecordingModule,
     TranscriptionModule,
     MediaPushModule,
-    StreamKeysModule,
     MediaPullModule,
+    StreamKeysModule,
     HealthModule,
   ],
   providers: [

@@ -51,8 +51,8 @@ export function setUpOpenApi(app: INestApplication): void {
     .addTag('recording', 'Cloud recording: start, query, change and stop recordings of a channel or a web page')
     .addTag('transcription', 'Real-time transcription: captions (and translations) of a channel’s speech, by Agora’s STT')
     .addTag('media-push', 'Media push: RTMP converters that push a channel to a CDN')
-    .addTag('stream-keys', 'Media Gateway stream keys: RTMP and SRT ingest into a channel (OBS, ffmpeg)')
     .addTag('media-pull', 'Media pull: play an online stream (RTMP, HTTP, HTTPS) into a channel with Agora’s cloud player')
+    .addTag('stream-keys', 'Media Gateway stream keys: RTMP and SRT ingest into a channel (OBS, ffmpeg)')
     .addTag('health', 'Liveness and readiness')
     .addTag('compatibility', 'Deprecated: the routes of the community token servers, for drop-in migration')
     .build();

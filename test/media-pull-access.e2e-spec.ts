@@ -1,8 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
 import { FakeAgoraMediaPull, MEDIA_PULL_SECRETS, mediaPullEnv } from './support/fake-agora-media-pull.js';
 import { JwksServer } from './support/jwks-server.js';
+import { respells } from './support/sealed-ids.js';
 import { createTestApp } from './support/test-app.js';
 
 const STREAM = 'https://media.example.com/live/show.flv';
@@ -104,8 +106,18 @@ describe('Media pull: who may create players, and whose players (e2e, fake Agora
       expect(answer.json()).toEqual(expect.objectContaining(notYours));
     }
     expect(fake.players.get(owned.playerId)!.updates).toEqual([]);
-    const altered = `${owned.id.slice(0, -2)}${owned.id.endsWith('A') ? 'B' : 'A'}A`;
-    expect((await app.inject({ method: 'GET', url: `/v1/media-pull/${altered}`, headers: as(keys.owner) })).json()).toEqual(expect.objectContaining(notYours));
+    // Any one character changed (other than a respelling of the same bytes, which is the same id) names no player.
+    const altered = fc
+      .tuple(fc.nat({ max: owned.id.length - 1 }), fc.constantFrom(...'ABCXYZabcxyz0189-_.'))
+      .map(([at, char]) => owned.id.slice(0, at) + char + owned.id.slice(at + 1))
+      .filter((changed) => changed !== owned.id && !respells(changed, owned.id));
+    await fc.assert(
+      fc.asyncProperty(altered, fc.constantFrom('GET', 'DELETE') as fc.Arbitrary<'GET' | 'DELETE'>, async (id, method) => {
+        expect((await app.inject({ method, url: `/v1/media-pull/${id}`, headers: as(keys.owner) })).json()).toEqual(expect.objectContaining(notYours));
+      }),
+      { numRuns: 30 },
+    );
+    expect(fake.players.get(owned.playerId)!.deleted).toBe(false);
     expect((await app.inject({ method: 'GET', url: '/v1/media-pull', headers: as(keys.other) })).json()).toEqual({ players: [] });
 
     // resources: any reaches other callers' players, within the key's channels only.
