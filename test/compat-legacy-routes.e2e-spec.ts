@@ -42,6 +42,7 @@ const FORK_RECORDING_ROUTES = [
   'POST /cloud_recording/update/layout',
 ];
 const FORK_PUSH_ROUTES = ['POST /rtmp/push/start', 'POST /rtmp/push/stop', 'POST /rtmp/push/update', 'GET /rtmp/push/list'];
+const FORK_PULL_ROUTES = ['POST /rtmp/pull/start', 'POST /rtmp/pull/stop', 'POST /rtmp/pull/update', 'GET /rtmp/pull/list'];
 const FORK_RTT_ROUTES = ['POST /rtt/start', 'POST /rtt/stop/{taskId}', 'DELETE /rtt/stop/{taskId}', 'DELETE /rtt/stop', 'GET /rtt/status/{taskId}'];
 
 function send(app: NestFastifyApplication, { method, url, body }: LegacyRequest) {
@@ -104,6 +105,8 @@ describe('LEGACY_ROUTES', () => {
         '/v1/classroom/user-token',
         '/v1/convoai/token',
         '/v1/fpa/token',
+        '/v1/media-pull',
+        '/v1/media-pull/{id}',
         '/v1/media-push',
         '/v1/media-push/{id}',
         '/v1/recordings',
@@ -144,7 +147,7 @@ describe('OpenAPI document of the legacy routes', () => {
 
   it('documents every legacy route', () => {
     const documented = legacy().map(({ method, path }) => `${method.toUpperCase()} ${path}`);
-    const served = [...LEGACY_REQUESTS.map(({ method, documented }) => `${method} ${documented}`), ...FORK_RECORDING_ROUTES, ...FORK_PUSH_ROUTES, ...FORK_RTT_ROUTES];
+    const served = [...LEGACY_REQUESTS.map(({ method, documented }) => `${method} ${documented}`), ...FORK_RECORDING_ROUTES, ...FORK_PUSH_ROUTES, ...FORK_PULL_ROUTES, ...FORK_RTT_ROUTES];
 
     expect(documented.sort()).toEqual(served.sort());
   });
