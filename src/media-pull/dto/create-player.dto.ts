@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsByteLength, IsDefined, IsIn, IsInt, IsIP, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
-import { ACCOUNT_MAX_BYTES, CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
+import { IsByteLength, IsDefined, IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, NotEquals } from 'class-validator';
+import { ACCOUNT_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
 import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { MEDIA_REGIONS, type MediaRegion } from '../../agora-services/media-region.config.js';
 import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
@@ -8,6 +8,7 @@ import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { OptionalObject } from '../../common/validation/optional-object.decorator.js';
 import { IsStreamUrl, STREAM_URL_MAX_BYTES, STREAM_URL_PATTERN } from '../stream-url.rule.js';
 import { PlayerAudioOptionsDto, PlayerVideoOptionsDto } from './player-options.dto.js';
+import { ChannelName } from '../../agora/dto/channel-name.decorator.js';
 
 /** A request to play an online stream into a channel with Agora's cloud player. */
 export class CreatePlayerDto extends PickType(TokenRequestDto, ['project', 'appId'] as const) {
@@ -15,11 +16,7 @@ export class CreatePlayerDto extends PickType(TokenRequestDto, ['project', 'appI
    * The channel the player publishes in: 1 to 63 bytes of Agora's channel characters.
    * @example "demo-room"
    */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channel: string;
 
   /**

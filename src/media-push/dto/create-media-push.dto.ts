@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsIP, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
+import { IsDefined, IsIn, IsIP, IsOptional, ValidateBy } from 'class-validator';
+import { UINT32_MAX } from '../../agora/agora.constants.js';
 import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { MEDIA_REGIONS, type MediaRegion } from '../../agora-services/media-region.config.js';
-import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
+import { integerSchema } from '../../common/http/api-schema.options.js';
 import { OptionalObject } from '../../common/validation/optional-object.decorator.js';
 import { isRtmpUrl, RTMP_URL_MAX_LENGTH, RTMP_URL_RULE } from '../rtmp-url.js';
 import { PushAudioOptionsDto } from './push-audio-options.dto.js';
 import { Integer, PushVideoOptionsDto } from './push-video-options.dto.js';
+import { ChannelName } from '../../agora/dto/channel-name.decorator.js';
 
 /** An RTMP(S) push URL with its stream key; problems never repeat it. */
 export const IsRtmpUrl = (): PropertyDecorator =>
@@ -24,11 +25,7 @@ export class CreateMediaPushDto extends PickType(TokenRequestDto, ['project', 'a
    * The channel whose streams are pushed: 1 to 63 bytes of Agora's channel characters.
    * @example "show-68"
    */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channel: string;
 
   /**

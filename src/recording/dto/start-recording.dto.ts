@@ -1,14 +1,13 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../agora/agora.constants.js';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
 import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { PROJECT_NAME, PROJECT_NAME_RULE } from '../../agora/projects/project-entry.js';
-import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { RECORDING_MODES, type RecordingMode } from '../recording-handle.js';
 import { RecordingConfigDto } from './recording-config.dto.js';
 import { RecordingFileConfigDto, SnapshotConfigDto } from './recording-outputs.dto.js';
 import { ExtensionServiceConfigDto } from './web-recording-config.dto.js';
 import { OptionalObject } from '../../common/validation/optional-object.decorator.js';
+import { ChannelName } from '../../agora/dto/channel-name.decorator.js';
 
 /** Refuses a field whatever it holds, with a message saying what to send instead. */
 const Refused = (message: string): PropertyDecorator =>
@@ -20,11 +19,7 @@ export class StartRecordingDto extends PickType(TokenRequestDto, ['project', 'ap
    * The channel to record (in web mode, a label for the recording): 1 to 63 bytes of Agora's channel characters.
    * @example "demo-room"
    */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channel: string;
 
   /** `individual` (a file per user), `mix` (one mixed file) or `web` (a web page). */

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsByteLength, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { ACCOUNT_MAX_BYTES, CHANNEL_CHARACTERS, CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../agora/agora.constants.js';
+import { IsByteLength, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ACCOUNT_MAX_BYTES, CHANNEL_CHARACTERS, CHANNEL_PATTERN, UINT32_MAX } from '../../agora/agora.constants.js';
 import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { MEDIA_REGIONS, type MediaRegion } from '../../agora-services/media-region.config.js';
 import { byteLimitedSchema, integerSchema } from '../../common/http/api-schema.options.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { MAX_EXPIRES_AFTER_SECONDS } from '../stream-key.rules.js';
+import { ChannelName } from '../../agora/dto/channel-name.decorator.js';
 
 /** A request for a Media Gateway stream key: who publishes into which channel, for how long. */
 export class CreateStreamKeyDto extends PickType(TokenRequestDto, ['project', 'appId'] as const) {
@@ -13,11 +14,7 @@ export class CreateStreamKeyDto extends PickType(TokenRequestDto, ['project', 'a
    * The channel the stream is published into: 1 to 63 bytes of Agora's channel characters.
    * @example "live-stage"
    */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channel: string;
 
   /**

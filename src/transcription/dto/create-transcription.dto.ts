@@ -1,14 +1,13 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../agora/agora.constants.js';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { TokenRequestDto } from '../../agora/dto/token-request.dto.js';
 import { PROJECT_NAME, PROJECT_NAME_RULE } from '../../agora/projects/project-entry.js';
-import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 import { Excludes } from '../../common/validation/excludes.decorator.js';
 import { OptionalObject } from '../../common/validation/optional-object.decorator.js';
 import { AudioUids } from './audio-uids.decorator.js';
 import { LanguageList } from './language.decorator.js';
 import { TranslateDto } from './translation.dto.js';
+import { ChannelName } from '../../agora/dto/channel-name.decorator.js';
 
 /** Agora's limits on a join. */
 export const MAX_LANGUAGES = 4;
@@ -22,11 +21,7 @@ export class CreateTranscriptionDto extends PickType(TokenRequestDto, ['project'
    * The channel to transcribe: 1 to 63 bytes of Agora's channel characters.
    * @example "demo-room"
    */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channel: string;
 
   @LanguageList(`The spoken languages to recognize (1 to ${MAX_LANGUAGES}; each one more costs more).`, MAX_LANGUAGES)

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../../agora/agora.constants.js';
-import { byteLimitedSchema } from '../../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../../common/validation/body-shape.js';
 import { RECORDING_MODES } from '../../../recording/recording-handle.js';
+import { ChannelName } from '../../../agora/dto/channel-name.decorator.js';
 
 /** The resourceId the fork's routes answer: the recording's signed id (as /v1's `id`), at most 1024 characters. */
 export const FORK_RESOURCE_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024 } as const;
@@ -50,11 +49,7 @@ export class ForkRecordingIdsDto {
    * The recorded channel, as the start answered it.
    * @example "test_channel"
    */
-  @ApiPropertyOptional({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @IsOptional()
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
+  @ChannelName({ required: false })
   cname?: string;
 
   /**

@@ -1,10 +1,11 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsInt, IsIP, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE, UINT32_MAX } from '../../../agora/agora.constants.js';
-import { byteLimitedSchema, integerSchema } from '../../../common/http/api-schema.options.js';
+import { IsBoolean, IsDefined, IsInt, IsIP, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { UINT32_MAX } from '../../../agora/agora.constants.js';
+import { integerSchema } from '../../../common/http/api-schema.options.js';
 import { OptionalObject } from '../../../common/validation/optional-object.decorator.js';
 import { PlayerAudioOptionsDto, PlayerVideoOptionsDto } from '../../../media-pull/dto/player-options.dto.js';
 import { IsStreamUrl, STREAM_URL_MAX_BYTES, STREAM_URL_PATTERN } from '../../../media-pull/stream-url.rule.js';
+import { ChannelName } from '../../../agora/dto/channel-name.decorator.js';
 
 /** Refuses a field whatever it holds, with a message saying why. */
 const Refused = (message: string): PropertyDecorator =>
@@ -28,11 +29,7 @@ export const FORK_PLAYER_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 
 /** `POST /rtmp/pull/start`: the fork's ClientStartCloudPlayerRequest. */
 export class ForkStartPullDto {
   /** @example "test_channel" */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channelName: string;
 
   /** The stream to play (RTMP, HTTP or HTTPS); never answered or logged. @example "https://media.example.com/live/show.flv" */

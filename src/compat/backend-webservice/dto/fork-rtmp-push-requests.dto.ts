@@ -1,15 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIP, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../../agora/agora.constants.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIP, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { MEDIA_REGIONS } from '../../../agora-services/media-region.config.js';
-import { byteLimitedSchema, integerSchema } from '../../../common/http/api-schema.options.js';
+import { integerSchema } from '../../../common/http/api-schema.options.js';
 import { NullMeansAbsent } from '../../../common/validation/body-shape.js';
 import { OptionalObject } from '../../../common/validation/optional-object.decorator.js';
 import { PushAudioOptionsDto } from '../../../media-push/dto/push-audio-options.dto.js';
 import { Integer, LAYOUT_MAX, LayoutViewDto, PushVideoOptionsDto } from '../../../media-push/dto/push-video-options.dto.js';
 import { RTMP_URL_MAX_LENGTH } from '../../../media-push/rtmp-url.js';
+import { ChannelName } from '../../../agora/dto/channel-name.decorator.js';
 
 /** A uid as the fork took it: digits in a string (Agora takes a number; the mapper converts it). */
 export const FORK_UID = /^[1-9]\d{0,9}$/;
@@ -20,14 +20,7 @@ const FORK_UID_RULE = '$property must be a uid from 1 to 4294967295, in a string
 export const FORK_CONVERTER_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024, pattern: '^[A-Za-z0-9_.-]+$' } as const;
 
 /** The channel pushed: required on a start, optional (and checked) on an update. */
-const Channel = (required: boolean): PropertyDecorator =>
-  applyDecorators(
-    ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source, example: 'test_channel', required }),
-    Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE }),
-    Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` }),
-    IsString(),
-    required ? IsDefined({ message: '$property is required' }) : IsOptional(),
-  );
+const Channel = (required: boolean): PropertyDecorator => ChannelName({ required, example: 'test_channel' });
 
 /** A region name, judged by the mapper: anything but Agora's four is the fork's own 400. */
 const Region = (): PropertyDecorator =>

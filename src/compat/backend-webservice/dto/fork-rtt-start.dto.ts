@@ -1,14 +1,13 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../../agora/agora.constants.js';
-import { byteLimitedSchema } from '../../../common/http/api-schema.options.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { NullMeansAbsent } from '../../../common/validation/body-shape.js';
 import { OptionalObject } from '../../../common/validation/optional-object.decorator.js';
 import { AudioUids } from '../../../transcription/dto/audio-uids.decorator.js';
 import { IDLE_SECONDS, MAX_LANGUAGES, MAX_SUBSCRIBED } from '../../../transcription/dto/create-transcription.dto.js';
 import { LanguageList } from '../../../transcription/dto/language.decorator.js';
 import { MAX_SOURCES, TranslationPairDto } from '../../../transcription/dto/translation.dto.js';
+import { ChannelName } from '../../../agora/dto/channel-name.decorator.js';
 
 /** Refuses a field whatever it holds, with a message saying why. */
 const Refused = (message: string): PropertyDecorator =>
@@ -42,11 +41,7 @@ export class ForkStartRttDto {
    * The channel to transcribe: 1 to 63 bytes of Agora's channel characters.
    * @example "test_channel"
    */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channelName: string;
 
   @LanguageList(`The spoken languages to recognize (1 to ${MAX_LANGUAGES}).`, MAX_LANGUAGES)

@@ -1,13 +1,12 @@
-import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
-import { CHANNEL_MAX_BYTES, CHANNEL_PATTERN, CHANNEL_RULE } from '../../../agora/agora.constants.js';
-import { byteLimitedSchema } from '../../../common/http/api-schema.options.js';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, ValidateBy } from 'class-validator';
 import { NullMeansAbsent } from '../../../common/validation/body-shape.js';
 import { RecordingConfigDto } from '../../../recording/dto/recording-config.dto.js';
 import { RecordingFileConfigDto, SnapshotConfigDto } from '../../../recording/dto/recording-outputs.dto.js';
 import { ExtensionServiceConfigDto } from '../../../recording/dto/web-recording-config.dto.js';
 import { RECORDING_MODES } from '../../../recording/recording-handle.js';
 import { OptionalObject } from '../../../common/validation/optional-object.decorator.js';
+import { ChannelName } from '../../../agora/dto/channel-name.decorator.js';
 
 /** The fork's scene names (Agora's `scene` 0, 1 and 2). */
 export const SCENE_MODES = ['realtime', 'web', 'postponed'] as const;
@@ -27,11 +26,7 @@ export class ForkStartRecordingDto {
    * The channel to record: 1 to 63 bytes of Agora's channel characters (`_` included).
    * @example "test_channel"
    */
-  @ApiProperty({ ...byteLimitedSchema(1, CHANNEL_MAX_BYTES), pattern: CHANNEL_PATTERN.source })
-  @Matches(CHANNEL_PATTERN, { message: CHANNEL_RULE })
-  @Length(1, CHANNEL_MAX_BYTES, { message: `$property must be 1 to ${CHANNEL_MAX_BYTES} bytes` })
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ChannelName()
   channelName: string;
 
   /**
