@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/s
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { RequestBody } from '../common/validation/body-validation.hook.js';
-import { RequestId } from '../recording/recording-request.decorators.js';
+import { RequestId } from '../common/http/request-params.decorators.js';
 import { CreatePlayerDto } from './dto/create-player.dto.js';
 import { LIST_QUERY_DOCS, ListPlayersQueryPipe, type ListPlayersFilter } from './dto/list-players.query.js';
 import { PlayerDto, PlayerListDto } from './dto/player.dto.js';

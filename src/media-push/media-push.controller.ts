@@ -5,7 +5,7 @@ import { MEDIA_REGIONS } from '../agora-services/media-region.config.js';
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { RequestBody } from '../common/validation/body-validation.hook.js';
-import { RequestId } from '../recording/recording-request.decorators.js';
+import { RequestId } from '../common/http/request-params.decorators.js';
 import { CreateMediaPushDto } from './dto/create-media-push.dto.js';
 import { MediaPushDto, MediaPushListDto, MediaPushStatusDto } from './dto/media-push.dto.js';
 import { UpdateMediaPushDto } from './dto/update-media-push.dto.js';

@@ -9,7 +9,7 @@ import { StartRecordingDto } from './dto/start-recording.dto.js';
 import { UpdateSubscriptionsDto } from './dto/update-subscriptions.dto.js';
 import { RecordingRoute } from './recording-docs.decorator.js';
 import { RecordingOperations } from './recording-operations.service.js';
-import { BooleanQuery, RequestId } from './recording-request.decorators.js';
+import { BooleanQuery, RequestId } from '../common/http/request-params.decorators.js';
 import { RecordingStarter } from './recording-starter.service.js';
 import { LAYOUT_EXAMPLES, START_EXAMPLES, SUBSCRIPTION_EXAMPLES } from './recording.examples.js';
 

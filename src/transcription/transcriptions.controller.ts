@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/s
 import type { Caller } from '../auth/caller.interface.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { RequestBody } from '../common/validation/body-validation.hook.js';
-import { RequestId } from '../recording/recording-request.decorators.js';
+import { RequestId } from '../common/http/request-params.decorators.js';
 import { CreateTranscriptionDto } from './dto/create-transcription.dto.js';
 import { ListQuery, type ListTranscriptionsRequest } from './dto/list-transcriptions.query.js';
 import { StoppedTranscriptionDto, TranscriptionDto, TranscriptionListDto } from './dto/transcription.dto.js';

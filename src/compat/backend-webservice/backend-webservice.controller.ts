@@ -3,7 +3,7 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../../auth/caller.interface.js';
 import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 import { RECORDING_MODES } from '../../recording/recording-handle.js';
-import { RequestId } from '../../recording/recording-request.decorators.js';
+import { RequestId } from '../../common/http/request-params.decorators.js';
 import { GetTokenRequestDto } from '../dto/get-token-request.dto.js';
 import { LegacyTokenDto } from '../dto/legacy-token.dto.js';
 import { GetTokenMapper } from '../get-token.mapper.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../../auth/caller.interface.js';
 import { CurrentCaller } from '../../auth/current-caller.decorator.js';
-import { RequestId } from '../../recording/recording-request.decorators.js';
+import { RequestId } from '../../common/http/request-params.decorators.js';
 import { TRANSCRIPTION_ID_SCHEMA } from '../../transcription/dto/transcription.dto.js';
 import { TRANSCRIPTION_PROBLEMS } from '../../transcription/transcription-docs.decorator.js';
 import { LegacyQuery } from '../legacy-query.decorator.js';

@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
+import { ValidationProblemException } from '../problem/validation-problem.exception.js';
 
-/** The request's id (sent on to Agora as `X-Request-ID`, so one id follows the call end to end). */
+/** The request's id (sent on to Agora as `X-Request-ID` by the REST services, so one id follows a call end to end). */
 export const RequestId = createParamDecorator((_data: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<FastifyRequest>().id);
 
 /**
