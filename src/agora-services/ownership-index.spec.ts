@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { RedisServer } from '../../test/support/redis-server.js';
 import type { OwnedEntry } from './owned-entry.js';
 import { OwnershipIndex } from './ownership-index.js';
@@ -61,6 +62,14 @@ describe('OwnershipIndex with Redis', () => {
       await redis.stop();
       await expect(one.add('transcription/default', entry('a2'))).resolves.toBeUndefined();
       await expect(two.entries('transcription/default')).rejects.toMatchObject({ status: 503 });
+      await redis.restart();
+      await one.add('stream-keys/default', entry('expired', { expiresAt: now() - 1 }));
+      await one.add('stream-keys/default', entry('live', { expiresAt: now() + 3600 }));
+      expect((await two.entries('stream-keys/default')).map(({ agoraId }) => agoraId)).toEqual(['live']);
+      // What a list found expired is gone from Redis too: nothing else would remove it.
+      const raw = new Redis(redis.url);
+      expect(Object.keys(await raw.hgetall('agora-token-service:owned:stream-keys/default'))).toEqual(['live']);
+      raw.disconnect();
     } finally {
       await one.onApplicationShutdown();
       await two.onApplicationShutdown();

@@ -10,6 +10,13 @@ import { isLive, parseEntry, type OwnedEntry } from './owned-entry.js';
 /** Entries kept per service and project in memory (without REDIS_URL): the oldest go first beyond it. */
 const MEMORY_LIMIT = 10_000;
 const KEY_PREFIX = 'agora-token-service:owned';
+const SEQUENCE_PREFIX = 'agora-token-service:sequence';
+/** A resource's last update number is kept this long after its last update (Agora's resources run for days at most). */
+const SEQUENCE_KEEP_SECONDS = 90 * 24 * 3600;
+/** max(last + 1, floor), stored and answered atomically. */
+const NEXT_SEQUENCE = `local next = math.max((tonumber(redis.call('GET', KEYS[1])) or 0) + 1, tonumber(ARGV[1]))
+redis.call('SET', KEYS[1], next, 'EX', ARGV[2])
+return next`;
 
 /**
  * Who started which resource at Agora, per service and project, so that a list shows each caller its own. With
@@ -69,7 +76,12 @@ export class OwnershipIndex implements OnApplicationShutdown {
   /** Every live entry under `namespace`; a 503 problem when Redis cannot answer. */
   async entries(namespace: string): Promise<OwnedEntry[]> {
     const now = Math.floor(Date.now() / 1000);
-    if (!this.redis) return [...(this.memory.get(namespace)?.values() ?? [])].filter((entry) => isLive(entry, now));
+    if (!this.redis) {
+      const entries = this.memory.get(namespace);
+      // What has expired is deleted as it is found: nothing else would ever remove it.
+      for (const entry of entries?.values() ?? []) if (!isLive(entry, now)) entries!.delete(entry.agoraId);
+      return [...(entries?.values() ?? [])];
+    }
     let values: Record<string, string>;
     try {
       values = await this.redis.hgetall(key(namespace));
@@ -80,9 +92,31 @@ export class OwnershipIndex implements OnApplicationShutdown {
         { 'Retry-After': '5' },
       );
     }
-    return Object.values(values)
-      .map(parseEntry)
-      .filter((entry): entry is OwnedEntry => entry !== undefined && isLive(entry, now));
+    const live: OwnedEntry[] = [];
+    const ended: string[] = [];
+    for (const [agoraId, text] of Object.entries(values)) {
+      const entry = parseEntry(text);
+      if (entry && isLive(entry, now)) live.push(entry);
+      else ended.push(agoraId);
+    }
+    // Expired (or unreadable) entries are deleted as they are found: nothing else would ever remove them.
+    if (ended.length > 0) await this.redis.hdel(key(namespace), ...ended).catch(() => undefined);
+    return live;
+  }
+
+  /**
+   * The next update number of `resource` (see UpdateSequencer): with Redis, one above the last any replica used, and
+   * at least `floor`, in one atomic step; undefined without Redis or while it does not answer (the caller then counts
+   * alone).
+   */
+  async nextSequence(resource: string, floor: number): Promise<number | undefined> {
+    if (!this.redis) return undefined;
+    try {
+      return Number(await this.redis.eval(NEXT_SEQUENCE, 1, `${SEQUENCE_PREFIX}:${resource}`, floor, SEQUENCE_KEEP_SECONDS));
+    } catch (error) {
+      this.logger.warn(`Could not take the next update number of a ${resource.split('/')[0]} resource from Redis (${(error as Error).name}): counting on this replica alone.`);
+      return undefined;
+    }
   }
 
   private addInMemory(namespace: string, entry: OwnedEntry): void {

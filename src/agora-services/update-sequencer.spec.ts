@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RedisServer } from '../../test/support/redis-server.js';
+import { OwnershipIndex } from './ownership-index.js';
 import { UpdateSequencer } from './update-sequencer.js';
 
 describe('UpdateSequencer', () => {
@@ -31,13 +33,29 @@ describe('UpdateSequencer', () => {
     expect(later).toBeGreaterThan(await next);
   });
 
-  it('numbers a resource from its age, so another replica (another sequencer) continues above an older number', async () => {
+  it('numbers a resource from its age (tenths of a second), so a replica without Redis continues above an older number', async () => {
     const createdAt = Date.now() - 60_000;
     const first = await new UpdateSequencer().run('transcription/a1', createdAt, async (sequence) => sequence);
-    await sleep(2);
+    await sleep(110);
     const second = await new UpdateSequencer().run('transcription/a1', createdAt, async (sequence) => sequence);
-    expect(first).toBeGreaterThanOrEqual(60_000);
+    expect(first).toBeGreaterThanOrEqual(600);
     expect(second).toBeGreaterThan(first);
+  });
+
+  it('with Redis, numbers rise across replicas even within one instant, and never below the resource’s age', async () => {
+    const redis = await RedisServer.start();
+    const indexes = [0, 1].map(() => new OwnershipIndex({ perMinute: 60, redisUrl: redis.url }));
+    try {
+      const [one, two] = indexes.map((index) => new UpdateSequencer(index));
+      const createdAt = Date.now();
+      const numbers = await Promise.all(Array.from({ length: 10 }, (_, at) => (at % 2 ? one : two).run('media-push/c9', createdAt, async (n) => n)));
+      expect(new Set(numbers).size).toBe(10);
+      const old = await one.run('media-push/c10', Date.now() - 3_600_000, async (n) => n);
+      expect(old).toBeGreaterThanOrEqual(36_000);
+    } finally {
+      await Promise.all(indexes.map((index) => index.onApplicationShutdown()));
+      await redis.stop();
+    }
   });
 
   it('does not hold one resource up behind another', async () => {
