@@ -47,8 +47,14 @@ export function schemaValidator(document: OpenApiDocument): (schema: Schema) => 
     schemaType: 'number',
     validate: (maxBytes: number, value: string) => Buffer.byteLength(value) <= maxBytes,
   });
-  // Refs are `#/components/schemas/…`: each compiled schema carries the components to resolve them in.
-  return (schema) => ajv.compile({ ...schema, components: document.components });
+  // Refs are `#/components/schemas/…`: each compiled schema carries the components to resolve them in. Compiled once
+  // per schema object: Ajv's own cache would serialize the whole components section (a megabyte) on every call.
+  const compiled = new WeakMap<Schema, ValidateFunction>();
+  return (schema) => {
+    let validate = compiled.get(schema);
+    if (!validate) compiled.set(schema, (validate = ajv.compile({ ...schema, components: document.components })));
+    return validate;
+  };
 }
 
 /** The schema `schema` stands for: through a `$ref` or a one-item `allOf` (a property's description beside a ref). */
