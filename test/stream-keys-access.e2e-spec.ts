@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
 import { JwksServer } from './support/jwks-server.js';
 import { FakeAgoraStreamKeys, STREAM_KEY_SECRETS, startStreamKeysApp, type StreamKeysApp } from './support/fake-agora-stream-keys.js';
 import { writeProjectsFile } from './support/test-projects.js';
@@ -96,6 +97,26 @@ describe('Stream keys: who may create them, and whose keys (e2e, fake Agora)', (
     expect(fake.requests('create').length).toBe(creates);
     const numeric = await bearer({ sub: '4242', services: ['stream-keys'], channels: '*' });
     expect((await create(numeric, { channel: 'team-num', uid: 4242, expiresAfterSeconds: 60 })).json()).toEqual(expect.objectContaining({ uid: 4242 }));
+  });
+
+  it('never gives an end user whose identity is digits a key Agora reads as another uid ("00042" is not uid 42)', async () => {
+    const creates = fake.requests('create').length;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.stringMatching(/^0\d{0,5}$/), fc.bigInt({ min: 4_294_967_296n, max: 10n ** 12n }).map(String)), async (identity) => {
+        const user = await bearer({ sub: identity, services: ['stream-keys'], channels: '*' });
+        expect(await outcome(user, { channel: 'team-digits', expiresAfterSeconds: 60 })).toEqual({ status: 403, rule: 'identity' });
+        const uid = Number(identity);
+        if (uid >= 1 && uid <= 4_294_967_295) {
+          expect(await outcome(user, { channel: 'team-digits', uid, expiresAfterSeconds: 60 })).toEqual({ status: 403, rule: 'identity' });
+        }
+      }),
+      { numRuns: 15 },
+    );
+    // Agora heard none of them; a canonical uid's own decimal is that uid, sent as Agora writes it.
+    expect(fake.requests('create').length).toBe(creates);
+    const own = await bearer({ sub: '42', services: ['stream-keys'], channels: '*' });
+    expect(await outcome(own, { channel: 'team-digits', expiresAfterSeconds: 60 })).toEqual({ status: 201 });
+    expect(fake.requests('create').at(-1)!.body).toEqual({ settings: { channel: 'team-digits', uid: '42', expiresAfter: 60 } });
   });
 
   it('lets only the creator get, delete and list a key: anyone else gets the 404 of an unknown id, and Agora hears nothing', async () => {

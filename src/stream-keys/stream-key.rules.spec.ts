@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { AccessRefused } from '../auth/authorization/access-refused.exception.js';
 import type { Caller } from '../auth/caller.interface.js';
-import { checkKeyLifetime, ingestOf, MAX_EXPIRES_AFTER_SECONDS } from './stream-key.rules.js';
+import { checkIdentityAccount, checkKeyLifetime, ingestOf, MAX_EXPIRES_AFTER_SECONDS } from './stream-key.rules.js';
 
 /** Whether the lifetime passes for the caller (a 403 `maxExpireSeconds` otherwise). */
 function allowed(caller: Caller, seconds: number, tokenMax: number): boolean {
@@ -38,6 +38,29 @@ describe('checkKeyLifetime', () => {
         expect(allowed(caller, value, tokenMax)).toBe(value >= 1 && value <= tokenMax);
       }),
     );
+  });
+});
+
+describe('checkIdentityAccount', () => {
+  /** Whether an end user with this identity may have a key publishing as it (a 403 `identity` otherwise). */
+  const accepted = (identity: string): boolean => {
+    try {
+      checkIdentityAccount(identity);
+      return true;
+    } catch (error) {
+      expect((error as AccessRefused).rule).toBe('identity');
+      return false;
+    }
+  };
+
+  it('takes an all-digit identity only when it is a uid’s own decimal, which Agora reads as that uid and no other', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,12}$/), (digits) => {
+        const uid = Number(digits);
+        expect(accepted(digits)).toBe(String(uid) === digits && uid >= 1 && uid <= 4_294_967_295);
+      }),
+    );
+    expect([accepted('00042'), accepted('0'), accepted('4294967296'), accepted('42'), accepted('4294967295')]).toEqual([false, false, false, true, true]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ACCOUNT_MAX_BYTES, CHANNEL_CHARACTERS, CHANNEL_PATTERN } from '../agora/agora.constants.js';
+import { ACCOUNT_MAX_BYTES, CHANNEL_CHARACTERS, CHANNEL_PATTERN, UINT32_MAX } from '../agora/agora.constants.js';
 import { AccessRefused } from '../auth/authorization/access-refused.exception.js';
 import type { Caller } from '../auth/caller.interface.js';
 import type { MediaRegion } from '../agora-services/media-region.config.js';
@@ -26,13 +26,24 @@ export function checkKeyLifetime(caller: Caller, seconds: number, tokenMaxSecond
 }
 
 /**
- * Refuses an end user whose identity (the account their stream publishes as) Agora's Media Gateway cannot take: its
- * string uids are 1 to 255 bytes of the channel characters. A request's own `account` is checked by its DTO; an
- * identity is not the caller's to change, so this is a 403 (rule `identity`), before Agora could refuse it as a 502.
+ * Refuses an end user whose identity (the account their stream publishes as) Agora's Media Gateway cannot take, or
+ * would read as someone else: its string uids are 1 to 255 bytes of the channel characters, and one of digits alone
+ * it reads as a number, so "00042" would publish as uid 42 (the end user "42"), "0" as any user, and more than
+ * 4294967295 as no uid it has. Digits are taken only as the canonical decimal of a uid (1 to 4294967295), which is
+ * that uid, as `uid` would be. A request's own `account` is checked by its DTO; an identity is not the caller's to
+ * change, so this is a 403 (rule `identity`), before Agora could refuse or misread it.
  */
 export function checkIdentityAccount(account: string): void {
+  if (/^\d+$/.test(account) && !isCanonicalUid(account)) {
+    throw new AccessRefused('identity', `the caller's identity is digits Agora would read as another uid: only a uid's own decimal (1 to ${UINT32_MAX}, no leading zeros) may be a stream key's account.`);
+  }
   if (CHANNEL_PATTERN.test(account) && Buffer.byteLength(account) <= ACCOUNT_MAX_BYTES) return;
   throw new AccessRefused('identity', `the caller's identity cannot be a stream key's account: Agora takes 1 to ${ACCOUNT_MAX_BYTES} bytes of ${CHANNEL_CHARACTERS}.`);
+}
+
+/** Whether `digits` is the decimal Agora writes for a uid: 1 to 4294967295, without leading zeros. */
+function isCanonicalUid(digits: string): boolean {
+  return /^[1-9]\d{0,9}$/.test(digits) && Number(digits) <= UINT32_MAX;
 }
 
 /** Where streaming software sends a key's stream, per protocol: the server to paste, and the whole URL with the key. */
