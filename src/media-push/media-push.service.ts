@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
 import { mediaRegionConfig, type MediaRegion, type MediaRegionConfig } from '../agora-services/media-region.config.js';
 import { ServiceAccess, type RestProject } from '../agora-services/service-access.service.js';
@@ -9,6 +9,7 @@ import { recordIssued } from '../common/logging/request-record.js';
 import { checkCreate, converterName, converterOf, updateOf, type ConverterKind, type CreateMediaPushInput, type UpdateMediaPushInput } from './converter-request.builder.js';
 import type { MediaPushDto, MediaPushListDto, MediaPushStatusDto } from './dto/media-push.dto.js';
 import { isGone, MediaPushApi, type ConverterReport, type ConverterState } from './media-push.api.js';
+import { isUnknownOutcome, noneRuns, unconfirmed } from './lost-create.js';
 import { MEDIA_PUSH } from './media-push-access.js';
 import { withoutStreamKey } from './rtmp-url.js';
 
@@ -39,6 +40,8 @@ export interface ListMediaPushInput {
  */
 @Injectable()
 export class MediaPushService {
+  private readonly logger = new Logger('MediaPush');
+
   constructor(
     private readonly access: ServiceAccess,
     private readonly api: MediaPushApi,
@@ -52,7 +55,9 @@ export class MediaPushService {
     const region = input.region ?? this.regions.defaultRegion;
     const name = converterName();
     const createdAt = Date.now();
-    const state = await this.api.create(project, region, converterOf(input, name), requestId, input.regionHintIp).catch(duplicate);
+    const state = await this.api
+      .create(project, region, converterOf(input, name), requestId, input.regionHintIp)
+      .catch((error: unknown) => this.lostCreate(error, project, input.channel, name, requestId));
     const handle: ConverterHandle = { channel: input.channel, region, converterId: state.id, name, kind, createdAt };
     const id = this.access.seal(MEDIA_PUSH, project, caller, handle);
     await this.access.remember(MEDIA_PUSH, project, caller, { agoraId: state.id, id, channel: input.channel });
@@ -111,6 +116,27 @@ export class MediaPushService {
       converters.push({ ...summaryOf(entry.id, project, handle), ...stateOf({ id: member.converterId, state: member.state, createTs: member.createTs, updateTs: member.updateTs }) });
     }
     return { converters };
+  }
+
+  /**
+   * A create whose outcome is unknown (timeout, broken connection, Agora's 504) may have started a converter that
+   * nobody could see or stop: its name is this service's and unique in the project, so Agora's list of the channel
+   * tells. Listed: its state, and the create goes on as if Agora had answered. Not listed: the problem says none runs.
+   * The list failing too: the problem names the channel and the name, for an operator to find it.
+   */
+  private async lostCreate(error: unknown, project: RestProject, channel: string, name: string, requestId?: string): Promise<ConverterState> {
+    if (!isUnknownOutcome(error)) return duplicate(error);
+    let listed: Awaited<ReturnType<MediaPushApi['list']>>;
+    try {
+      listed = await this.api.list(project, channel, requestId);
+    } catch {
+      this.logger.warn(`media-push.create in project ${project.name}: outcome unknown (${error.failure}) and Agora's list failed; converter "${name}" in channel "${channel}" may run`);
+      throw unconfirmed(error, channel, name);
+    }
+    const found = listed.find((member) => member.converterName === name && (member.rtcChannel === undefined || member.rtcChannel === channel));
+    if (found === undefined) throw noneRuns(error, channel, name);
+    this.logger.warn(`media-push.create in project ${project.name}: outcome unknown (${error.failure}); converter "${name}" found in Agora's list of channel "${channel}", answered as created`);
+    return { id: found.converterId, state: found.state, createTs: found.createTs, updateTs: found.updateTs };
   }
 
   private openQuietly(id: string, caller: Caller): ConverterHandle | undefined {

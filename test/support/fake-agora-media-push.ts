@@ -73,6 +73,17 @@ export class FakeAgoraMediaPush {
     return this[operation](request);
   }
 
+  /**
+   * A create Agora carries out whose answer is lost: the converter runs, and the caller gets `then` instead (a broken
+   * connection, a late answer, or a 504 from Agora's gateway, which gave up waiting on the service behind it).
+   */
+  createsThen(then: FakeAnswer): FakeResponder {
+    return (request) => {
+      this.create(request);
+      return then;
+    };
+  }
+
   /** The requests of one operation, in order. */
   requests(operation: PushOperation): RecordedRequest[] {
     return this.agora.requestsTo(PUSH_PATHS[operation]).filter((request) => request.method === METHODS[operation]);
