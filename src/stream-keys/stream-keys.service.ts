@@ -13,6 +13,7 @@ import { bindIdentity, rtcUserFields } from '../tokens/identity-binding.js';
 import type { CreateStreamKeyDto } from './dto/create-stream-key.dto.js';
 import type { CreatedStreamKeyDto, StreamKeyDto, StreamKeyListDto } from './dto/stream-key.dto.js';
 import { agoraIdOf, streamKeyOf, type SealedStreamKey } from './sealed-stream-key.js';
+import { describeKey, isUnknownOutcome, keyExists, unknownOutcome, type AskedKey } from './lost-key.js';
 import { STREAM_KEYS, streamKeyGone } from './stream-key-access.js';
 import { checkIdentityAccount, checkKeyLifetime, ingestOf } from './stream-key.rules.js';
 import { StreamKeysApi } from './stream-keys.api.js';
@@ -66,9 +67,10 @@ export class StreamKeysService {
       { service: 'rtc', channel: request.channel, user, privileges: { joinChannel: seconds, publishAudio: seconds, publishVideo: seconds } },
     ]);
     const region = request.region ?? this.regions.defaultRegion;
+    const asked: AskedKey = { channel: request.channel, user, region, expiresAfter: seconds };
     const info = await this.api
       .create(project, region, { channel: request.channel, uid: String(user), expiresAfter: seconds }, requestId)
-      .catch(conflicts);
+      .catch((error: unknown) => this.failed(error, project, asked));
     const sealed: SealedStreamKey = {
       channel: request.channel,
       key: info.streamKey,
@@ -121,6 +123,19 @@ export class StreamKeysService {
     return { streamKeys: streamKeys.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)) };
   }
 
+  /**
+   * A creation Agora refused, or whose outcome is unknown. Agora has no list of keys and makes the key itself, so a
+   * key it may have made cannot be looked up: the problem (and one warning, without any key) says which key it would
+   * be and how to tell and end it.
+   */
+  private failed(error: unknown, project: RestProject, asked: AskedKey): never {
+    if (isUnknownOutcome(error)) {
+      this.logger.warn(`stream-keys.create in project ${project.name}: outcome unknown (${error.failure}); Agora may have made ${describeKey(asked)}, which reached nobody`);
+      throw unknownOutcome(error, asked);
+    }
+    return conflicts(error, asked);
+  }
+
   /** An index entry's key, or undefined when its id no longer opens for the caller (another configuration). */
   private openEntry(id: string, caller: Caller): SealedStreamKey | undefined {
     try {
@@ -158,12 +173,10 @@ export class StreamKeysService {
 }
 
 /** Agora's answers to a creation that mean "a key exists" (400 "Streaming key exists in region:…") or "too many at once" (409, after retries). */
-function conflicts(error: unknown): never {
+function conflicts(error: unknown, asked: AskedKey): never {
   if (error instanceof AgoraUpstreamError && error.failure === 'answer') {
     const { upstream } = error;
-    if (upstream?.status === 400 && /exists/i.test(upstream.message ?? '')) {
-      throw new ServiceConflict('Agora already has a stream key for this channel and user: delete it first, or use another uid or account.', { upstream });
-    }
+    if (upstream?.status === 400 && /exists/i.test(upstream.message ?? '')) throw keyExists(upstream, asked);
     if (upstream?.status === 409) throw new ServiceConflict('Agora refused the key for concurrent requests; try again shortly.', { upstream });
   }
   throw error;

@@ -67,6 +67,17 @@ export class FakeAgoraStreamKeys {
     return (request) => (operation === 'create' ? this.create(request) : this.byKey(request, operation));
   }
 
+  /**
+   * A creation Agora carries out whose answer is lost: the key exists, and the caller gets `then` instead (a broken
+   * connection, a late answer, or a 504 from Agora's gateway, which gave up waiting on the service behind it).
+   */
+  createsThen(then: FakeAnswer): FakeResponder {
+    return (request) => {
+      this.create(request);
+      return then;
+    };
+  }
+
   /** The requests of one operation, in order. */
   requests(operation: StreamKeyOperation): RecordedRequest[] {
     return this.agora.requestsTo(STREAM_KEY_PATHS[operation]).filter((request) => request.method === METHODS[operation]);
