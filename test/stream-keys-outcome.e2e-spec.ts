@@ -29,7 +29,7 @@ describe('Stream keys: creations with an unknown outcome (e2e, fake Agora)', () 
     const { detail } = first.json();
     expect(detail).toContain('Agora may have made the key for channel "lost-stage", uid 77, region eu, which reached nobody.');
     expect(detail).toContain('a 409 saying a key exists means it was made');
-    expect(detail).toContain('ask Agora support');
+    expect(detail).toContain('contact Agora support');
     const [made] = keys.fake.live();
     expect(made).toEqual(expect.objectContaining({ channel: 'lost-stage', uid: '77', region: 'eu', expiresAfter: 0 }));
     const warnings = logs.lines.filter((line) => line.level === 'warn' && line.context === 'StreamKeys');

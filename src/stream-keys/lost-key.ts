@@ -41,11 +41,11 @@ export function describeKey(asked: AskedKey): string {
 
 /**
  * How a key this service never got ends. Agora has no list of keys and makes the key itself, so neither this service
- * nor Agora's API can find it without it: it ends when it expires; one that never expires stays until Agora revokes it.
+ * nor Agora's API can find or revoke it without it: it ends when it expires; one that never expires is Agora support's to end.
  */
 function howItEnds(asked: AskedKey): string {
   return asked.expiresAfter === 0
-    ? 'It never expires, and without the key neither this service nor Agora’s API can revoke it: ask Agora support to, and publish as another uid or account meanwhile.'
+    ? 'It never expires, and without the key neither this service nor Agora’s API can revoke it: contact Agora support, and publish as another uid or account meanwhile.'
     : `It expires ${asked.expiresAfter} s after its creation; until then publish as another uid or account, or wait.`;
 }
 
@@ -61,8 +61,8 @@ export function unknownOutcome(error: AgoraUpstreamError, asked: AskedKey): Agor
 export function keyExists(upstream: AgoraUpstreamError['upstream'], asked: AskedKey): ServiceConflict {
   return new ServiceConflict(
     `Agora already has ${describeKey(asked)}. If you hold its id, delete it first. If not (a create of it failed with ` +
-      `a 502 or 504: it was made and reached nobody), this service cannot reach it: it ends when it expires, and one ` +
-      'made to never expire (0) only when Agora support revokes it; publish as another uid or account meanwhile.',
+      `a 502 or 504: it was made and reached nobody), this service cannot reach it: it ends when it expires; one made ` +
+      'to never expire (0) no API call can revoke without the key (contact Agora support); publish as another uid or account meanwhile.',
     upstream ? { upstream } : {},
   );
 }
