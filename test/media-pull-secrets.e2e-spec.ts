@@ -69,4 +69,29 @@ describe('Media pull: no secret in a log line or an answer (e2e, fake Agora)', (
     // The URL reached Agora as sent.
     expect((fake.requests('create')[0].body as { player: { streamUrl: string } }).player.streamUrl).toBe(STREAM_URL);
   });
+
+  // Agora's texts about a running player may repeat its stream URL, even when the call did not carry it: a delete, a
+  // volume-only update and the list pass only Agora's status and code, as create does.
+  it.each(['delete', 'update', 'list'] as const)('withholds what Agora says about a player to its %s, which may repeat its stream URL', async (operation) => {
+    const created = await call('POST', '/v1/media-pull', { channel: 'echo-room', streamUrl: STREAM_URL, uid: 6 });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    const echo = { status: 500, body: { code: 17, message: `player pulling ${STREAM_URL} failed`, reason: `bad ${BACKUP_URL}` } };
+    fake.on(operation, ...Array<typeof echo>(4).fill(echo), fake.responder(operation));
+    written = '';
+    const answer =
+      operation === 'delete'
+        ? await call('DELETE', `/v1/media-pull/${id}`)
+        : operation === 'update'
+          ? await call('PATCH', `/v1/media-pull/${id}`, { volume: 50 })
+          : await call('GET', '/v1/media-pull?channel=echo-room');
+    expect(answer.statusCode).toBe(502);
+    expect(answer.json()).toMatchObject({ upstream: { status: 500, code: 17 } });
+    expect(answer.json().upstream).not.toHaveProperty('message');
+    expect(answer.json().upstream).not.toHaveProperty('reason');
+    expect(written).toContain(`media-pull.${operation}`);
+    expect(secretsFoundIn(answer.body, STREAM_SECRETS)).toEqual([]);
+    expect(secretsFoundIn(written, STREAM_SECRETS)).toEqual([]);
+    fake.on(operation, fake.responder(operation));
+  });
 });

@@ -125,7 +125,8 @@ describe('Media pull: a player’s lifecycle (e2e, fake Agora)', () => {
     fake.on('update', { status: 409, body: { message: 'sequence is stale' } });
     const conflict = await call('PATCH', `/v1/media-pull/${player.id}`, { paused: false });
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json()).toEqual(expect.objectContaining({ detail: expect.stringContaining('send it again'), upstream: { status: 409, message: 'sequence is stale' } }));
+    // Agora's texts about a player may repeat its stream URL: only its status passes.
+    expect(conflict.json()).toEqual(expect.objectContaining({ detail: expect.stringContaining('send it again'), upstream: { status: 409 } }));
 
     fake.on('update', fake.responder('update'));
     fake.players.get(player.playerId)!.deleted = true;
@@ -157,7 +158,7 @@ describe('Media pull: a player’s lifecycle (e2e, fake Agora)', () => {
     const got = await call('GET', `/v1/media-pull/${player.id}`);
     expect(got.statusCode).toBe(200);
     fake.on('list', { status: 500, body: { message: 'down' } });
-    expect((await call('GET', `/v1/media-pull/${player.id}`)).json()).toEqual(expect.objectContaining({ status: 502, upstream: { status: 500, message: 'down' } }));
+    expect((await call('GET', `/v1/media-pull/${player.id}`)).json()).toEqual(expect.objectContaining({ status: 502, upstream: { status: 500 } }));
   });
 
   it('counts each player’s token in agora_tokens_issued_total (kind media-pull-player), and none for a refused create', async () => {

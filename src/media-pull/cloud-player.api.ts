@@ -60,9 +60,10 @@ export interface PlayerAddress {
 /**
  * Agora's Cloud Player RESTful API (media pull), over the one AgoraRestClient: paths, bodies, timeouts and whether
  * a call may be repeated. Create, update and delete act, so they are never repeated once they may have reached
- * Agora (`retry: none`); lists are. Create and update bodies hold the player's token or a stream URL that may
- * carry credentials (`bodyHasSecrets`: an error then passes only Agora's status and code). Agora's list has no
- * region in its path: it lists the project's players of every region.
+ * Agora (`retry: none`); lists are. Every call is marked `bodyHasSecrets` (an error then passes only Agora's status
+ * and code): create and update bodies hold the player's token or a stream URL that may carry credentials, and
+ * Agora's texts about a running player (its delete, a volume change, the list) may repeat that URL. Agora's list has
+ * no region in its path: it lists the project's players of every region.
  */
 @Injectable()
 export class CloudPlayerApi {
@@ -94,7 +95,7 @@ export class CloudPlayerApi {
       method: 'PATCH',
       path: `${players(address.project, address.region)}/${encodeURIComponent(address.player)}?sequence=${sequence}`,
       body: { player: change },
-      bodyHasSecrets: change.streamUrl !== undefined,
+      bodyHasSecrets: true,
       timeoutMs: TIMEOUTS_MS.update,
       retry: 'none',
       requestId,
@@ -108,6 +109,7 @@ export class CloudPlayerApi {
       api: 'media-pull.delete',
       method: 'DELETE',
       path: `${players(address.project, address.region)}/${encodeURIComponent(address.player)}`,
+      bodyHasSecrets: true,
       timeoutMs: TIMEOUTS_MS.delete,
       retry: 'none',
       requestId,
@@ -127,6 +129,7 @@ export class CloudPlayerApi {
         api: 'media-pull.list',
         method: 'GET',
         path: `/v1/projects/${project.appId}/cloud-player/players?${query.toString().replaceAll('+', '%20')}`,
+        bodyHasSecrets: true,
         timeoutMs: TIMEOUTS_MS.list,
         retry: 'transient',
         requestId,

@@ -188,11 +188,12 @@ function changeOf(change: UpdatePlayerInput): PlayerChange {
 }
 
 /**
- * Agora answering 404 "Resource is not found and destroyed": the player has ended. Not its gateway's 404 for a path
- * it does not route (a wrong AGORA_API_BASE_URL), which stays a 502.
+ * Agora answering 404 ("Resource is not found and destroyed") about a player: it has ended. Agora's texts are withheld
+ * (they may repeat the stream URL), so its gateway's 404 for a path it does not route (a wrong AGORA_API_BASE_URL)
+ * reads the same, as for media push: a create still shows that as a 502, and the base URL is where to look.
  */
 function isGone(error: unknown): boolean {
-  return error instanceof AgoraUpstreamError && error.upstream?.status === 404 && !/no route matched/i.test(error.upstream.message ?? '');
+  return error instanceof AgoraUpstreamError && error.upstream?.status === 404;
 }
 
 /** Agora's 409 to a create: a player of that name already runs (never ours: names are random). */
