@@ -3,6 +3,7 @@ import type { AgoraProject } from '../agora/projects/project.interface.js';
 import { AgoraRestClient } from '../agora-rest/agora-rest.client.js';
 import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
 import type { MediaRegion } from '../agora-services/media-region.config.js';
+import { PlayerListCache } from './player-list.cache.js';
 
 /** Per attempt: Agora's cloud player answers at once (the player connects to the stream afterwards). */
 export const TIMEOUTS_MS = { create: 10_000, update: 10_000, delete: 10_000, list: 10_000 } as const;
@@ -63,14 +64,18 @@ export interface PlayerAddress {
  * Agora (`retry: none`); lists are. Every call is marked `bodyHasSecrets` (an error then passes only Agora's status
  * and code): create and update bodies hold the player's token or a stream URL that may carry credentials, and
  * Agora's texts about a running player (its delete, a volume change, the list) may repeat that URL. Agora's list has
- * no region in its path: it lists the project's players of every region.
+ * no region in its path: it lists the project's players of every region; its answers are shared and kept a few
+ * seconds ({@link PlayerListCache}), as Agora allows a project few list calls.
  */
 @Injectable()
 export class CloudPlayerApi {
+  private readonly lists = new PlayerListCache<AgoraPlayer[]>();
+
   constructor(private readonly client: AgoraRestClient) {}
 
   /** Creates a player (`streamIp`: the stream origin's IPv4 address, if it matters); answers what Agora reported of it. */
   async create(project: AgoraProject, region: MediaRegion, player: PlayerSpec, streamIp?: string, requestId?: string): Promise<AgoraPlayer> {
+    this.lists.forget(project.name);
     const { body } = await this.client.call<{ player?: unknown }>({
       project,
       api: 'media-pull.create',
@@ -89,6 +94,7 @@ export class CloudPlayerApi {
 
   /** Changes a running player; `sequence` must exceed every earlier update's of this player. */
   async update(address: PlayerAddress, change: PlayerChange, sequence: number, requestId?: string): Promise<void> {
+    this.lists.forget(address.project.name);
     await this.client.call({
       project: address.project,
       api: 'media-pull.update',
@@ -104,6 +110,7 @@ export class CloudPlayerApi {
 
   /** Deletes a player. */
   async delete(address: PlayerAddress, requestId?: string): Promise<void> {
+    this.lists.forget(address.project.name);
     await this.client.call({
       project: address.project,
       api: 'media-pull.delete',
@@ -116,8 +123,15 @@ export class CloudPlayerApi {
     });
   }
 
-  /** The project's players (in `channel`, when given), every page of Agora's list. */
-  async list(project: AgoraProject, channel: string | undefined, requestId?: string): Promise<AgoraPlayer[]> {
+  /**
+   * The project's players (in `channel`, when given), every page of Agora's list: an answer up to LIST_CACHE_MS old,
+   * or one call shared with concurrent lists alike; `fresh` asks Agora anew (and keeps its answer).
+   */
+  list(project: AgoraProject, channel: string | undefined, requestId?: string, fresh = false): Promise<AgoraPlayer[]> {
+    return this.lists.get(project.name, channel, () => this.listPages(project, channel, requestId), fresh);
+  }
+
+  private async listPages(project: AgoraProject, channel: string | undefined, requestId?: string): Promise<AgoraPlayer[]> {
     const found: AgoraPlayer[] = [];
     let pageToken = '';
     for (let page = 0; page < MAX_PAGES; page++) {
