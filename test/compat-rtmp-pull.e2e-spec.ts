@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
+import type { FakeAgora, FakeAnswer, RecordedRequest } from './support/fake-agora.js';
 import type { FakeAgoraMediaPull } from './support/fake-agora-media-pull.js';
 import { startMediaPullApp, type MediaPullApp } from './support/media-pull-app.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
@@ -53,6 +54,18 @@ describe('Agora Backend Webservice: /rtmp/pull (e2e, fake Agora)', () => {
     expect(token.appId).toBe(TEST_APP_ID);
     expect(token.verifies(TEST_APP_CERTIFICATE)).toBe(true);
     expect(token.rtc).toEqual({ channel: 'test_channel', uid: '1001', privileges: { joinChannel: 86400, publishAudio: 86400, publishVideo: 86400 } });
+  });
+
+  it('answers a start whose answer Agora lost with the player it started, found by its name', async () => {
+    const own = fake.responder('create') as (request: RecordedRequest, agora: FakeAgora) => Promise<FakeAnswer>;
+    fake.on('create', async (request, agora) => (await own(request, agora), { destroy: true }), fake.responder('create'));
+    const answer = await post('start', { channelName: 'lost_channel', streamUrl: STREAM, region: 'eu', uid: '77' });
+    fake.on('create', fake.responder('create'));
+    expect(answer.statusCode).toBe(200);
+    const [running] = fake.running('lost_channel');
+    expect(answer.json()).toEqual(expect.objectContaining({ player: { id: expect.any(String), createTs: running.createTs, uid: '77' } }));
+    expect((await post('stop', { playerId: answer.json<{ player: { id: string } }>().player.id })).statusCode).toBe(200);
+    expect(fake.running('lost_channel')).toHaveLength(0);
   });
 
   it('keeps the fork’s X-Request-ID and region rules and its own 400 bodies for them, before calling Agora', async () => {

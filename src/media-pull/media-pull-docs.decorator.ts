@@ -14,9 +14,13 @@ const PLAYER_PROBLEMS: Record<number, string> = {
     'No player of yours has this id (malformed, altered, or another caller’s: one answer for all), Agora no longer runs it, ' +
     'the project has no REST credentials, or no project has any (media pull is off).',
   409: 'Another update of this player reached Agora first (send it again), or Agora already runs a player of the chosen name.',
-  502: 'Agora refused the call or could not be reached: `upstream` carries Agora’s status and `code` (and its `message`, unless the call carried a token or a stream URL).',
+  502:
+    'Agora refused the call or could not be reached: `upstream` carries Agora’s status and `code` (never its texts, which may repeat a stream URL). ' +
+    'A create whose connection broke after sending, and whose player was not found again, names `channel` and `playerName`.',
   503: 'Agora’s rate limit refused the call (retry after `Retry-After` seconds), or the ownership index (Redis) does not answer a list.',
-  504: 'Agora did not answer in time; the call may still have been carried out (list the players to see).',
+  504:
+    'Agora did not answer in time (or answered 504); the call may still have been carried out. A create is looked for first (sent again ' +
+    'under its player name, then Agora’s list): this answer says what that proved and names `channel` and `playerName`.',
 };
 
 function problems(...statuses: number[]): MethodDecorator {

@@ -49,7 +49,7 @@ export class MediaPullController {
       'Agora’s list of the project’s players (in `channel`, when given), filtered to those the caller created (an API key with ' +
       '`resources: any`: every player of its channels). With REDIS_URL every replica knows who created what, across restarts; ' +
       'without it a replica lists the players it created itself since it started. Agora lists a new player after about 10 s: ' +
-      'until then it is answered without `status`.',
+      'until then it is answered without `status`. Agora’s answer may be up to 5 s old (it allows few list calls a project).',
   })
   @ApiQuery(LIST_QUERY_DOCS.channel)
   @ApiQuery(LIST_QUERY_DOCS.region)
@@ -61,7 +61,7 @@ export class MediaPullController {
 
   @Get(':id')
   @MediaPullRoute({ status: 200, type: PlayerDto, description: 'The player, with the status Agora lists it in.' }, true)
-  @ApiOperation({ summary: 'A player’s status', description: `What Agora’s list reports of the player. ${OWNERSHIP}` })
+  @ApiOperation({ summary: 'A player’s status', description: `What Agora’s list reports of the player, up to 5 s old. ${OWNERSHIP}` })
   get(@Param('id') id: string, @CurrentCaller() caller: Caller, @RequestId() requestId: string): Promise<PlayerDto> {
     return this.players.get(id, caller, requestId);
   }

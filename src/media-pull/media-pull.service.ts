@@ -20,6 +20,7 @@ import type { UpdatePlayerDto } from './dto/update-player.dto.js';
 import { MEDIA_PULL, nameConflict, sequenceConflict } from './media-pull-access.js';
 import { playerAnswer, type PlayerData } from './player-answer.js';
 import { playerName, playerUser } from './player-identity.js';
+import { findUnknownCreate, outcomeUnknown, type SentCreate } from './unknown-create.js';
 
 /** A create, as any route gives it (the /v1 body, or the Go fork's mapped onto it). */
 export type CreatePlayerInput = CreatePlayerDto;
@@ -58,7 +59,10 @@ export class MediaPullService {
     const region = input.region ?? this.regions.defaultRegion;
     const { channel, streamUrl, idleTimeoutSeconds, repeatTime, seekPosition, playTs, audioOptions, videoOptions } = input;
     const spec = { name, channelName: channel, streamUrl, ...user, token, idleTimeout: idleTimeoutSeconds, repeatTime, seekPosition, playTs, audioOptions, videoOptions };
-    const created = await this.api.create(project, region, withoutUndefined(spec), input.streamOriginIp, requestId).catch(duplicateName);
+    const sent: SentCreate = { project, region, spec: withoutUndefined(spec), streamIp: input.streamOriginIp, requestId };
+    const created = await this.api
+      .create(sent.project, sent.region, sent.spec, sent.streamIp, sent.requestId)
+      .catch((error: unknown) => (outcomeUnknown(error) ? findUnknownCreate(this.api, sent, error) : duplicateName(error)));
     const data: PlayerData = { ...user, channel, player: created.id, region, name, created: Date.now() };
     const id = this.access.seal(MEDIA_PULL, project, caller, data);
     await this.access.remember(MEDIA_PULL, project, caller, { agoraId: created.id, id, channel });
