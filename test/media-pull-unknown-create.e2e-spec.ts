@@ -11,8 +11,8 @@ interface Player {
 }
 
 /**
- * A create whose outcome is unknown (the connection broke after sending, or Agora answered 504, which its documents
- * say means "check whether it was created"; a timeout goes the same way) must not leave a player running that nobody
+ * A create whose outcome is unknown (the connection broke after sending, Agora answered 504, which its documents
+ * say means "check whether it was created", or a success without the player's id; a timeout goes the same way) must not leave a player running that nobody
  * can see or stop. The service sends the same create again (the player's name is its own and unique in the project,
  * so Agora starts it or refuses the name as taken), then looks for that name in Agora's list of the channel.
  */
@@ -45,6 +45,7 @@ describe('Media pull: a create whose outcome is unknown (e2e, fake Agora)', () =
   it.each<[string, string, FakeAnswer]>([
     ['the connection broke after Agora started it', 'broken-room', { destroy: true }],
     ['Agora answered 504 after starting it', 'late-room', { status: 504, body: { message: 'Gateway Timeout' } }],
+    ['Agora started it but answered no player id', 'idless-room', { body: { fields: 'player.id' } }],
   ])('finds the player when %s: a 201 with its id, and the caller can see, list and stop it', async (_case, channel, lost) => {
     fake.on('create', startsThen(lost), fake.responder('create'));
     const created = await create(channel);

@@ -1,8 +1,11 @@
+import { Logger } from '@nestjs/common';
 import type { AgoraProject } from '../agora/projects/project.interface.js';
 import { AgoraUpstreamError, UPSTREAM_PROBLEM_TYPE } from '../agora-rest/agora-upstream.error.js';
 import type { MediaRegion } from '../agora-services/media-region.config.js';
 import { ProblemException } from '../common/problem/problem.exception.js';
 import type { AgoraPlayer, CloudPlayerApi, PlayerSpec } from './cloud-player.api.js';
+
+const logger = new Logger('MediaPull');
 
 /** A create as it was sent, to send again or look for. */
 export interface SentCreate {
@@ -15,11 +18,23 @@ export interface SentCreate {
 
 /**
  * Whether a create's failure leaves unknown whether Agora started the player: no answer in time, a connection that
- * broke after the request was sent, or Agora's own 504 (its documents: "check whether it was created").
+ * broke after the request was sent, Agora's own 504 (its documents: "check whether it was created"), or a success
+ * answer without the player's id (as media push's lost-create.ts reads them).
  */
 export function outcomeUnknown(error: unknown): error is AgoraUpstreamError {
   if (!(error instanceof AgoraUpstreamError)) return false;
-  return error.failure === 'timeout' || (error.failure === 'unreachable' && error.arrived) || error.upstream?.status === 504;
+  switch (error.failure) {
+    case 'timeout':
+      return true;
+    case 'unreachable':
+      return error.arrived;
+    case 'answer': {
+      const status = error.upstream?.status ?? 0;
+      return status === 504 || (status >= 200 && status < 300);
+    }
+    case 'rate_limited':
+      return false;
+  }
 }
 
 /**
@@ -27,7 +42,7 @@ export function outcomeUnknown(error: unknown): error is AgoraUpstreamError {
  * name is chosen here and unique in the project, so the same create is sent again: Agora either starts the player
  * (the first create never acted) or refuses the name as taken (it did). Then Agora's list of the channel is read
  * for that name. Answers the player when found; else a problem (504 after a timeout or Agora's 504, 502 after a
- * broken connection) that says what the lookup proved and names the channel and the player's name.
+ * broken connection or an answer without an id) that says what the lookup proved and names the channel and the player's name.
  * (Agora's 409 also names the existing player in `X-Resource-ID`, but AgoraRestClient answers no headers.)
  */
 export async function findUnknownCreate(api: CloudPlayerApi, sent: SentCreate, first: AgoraUpstreamError): Promise<AgoraPlayer> {
@@ -45,8 +60,14 @@ export async function findUnknownCreate(api: CloudPlayerApi, sent: SentCreate, f
     listed = undefined;
   }
   const found = listed?.find((player) => player.name === spec.name);
-  if (found) return found;
-  throw unknownCreate(first, spec, taken ? 'taken' : listed === undefined ? 'unlisted' : 'absent');
+  const where = `player "${spec.name}" in channel "${spec.channelName}" of project ${project.name}`;
+  if (found) {
+    logger.warn(`media-pull.create: outcome unknown (${first.failure}); ${where} found in Agora's list, answered as created`);
+    return found;
+  }
+  const proof: Proof = taken ? 'taken' : listed === undefined ? 'unlisted' : 'absent';
+  logger.warn(`media-pull.create: outcome unknown (${first.failure}); ${where} not found (${proof})`);
+  throw unknownCreate(first, spec, proof);
 }
 
 /** What the lookup proved: Agora runs the player but does not list it yet; no list could be read; the list lacks it. */
@@ -62,8 +83,9 @@ const PROVED: Record<Proof, string> = {
 };
 
 function unknownCreate(first: AgoraUpstreamError, spec: PlayerSpec, proof: Proof): ProblemException {
-  const status = first.failure === 'unreachable' ? 502 : 504;
-  const lost = first.failure === 'unreachable' ? 'the connection broke before its answer' : 'Agora gave no answer in time';
+  const timedOut = first.failure === 'timeout' || first.upstream?.status === 504;
+  const status = timedOut ? 504 : 502;
+  const lost = timedOut ? 'Agora gave no answer in time' : first.failure === 'unreachable' ? 'the connection broke before its answer' : 'Agora answered without its id';
   const detail = `The outcome of the media-pull.create call is unknown (${lost}) for the player named "${spec.name}" in channel "${spec.channelName}". ${PROVED[proof]}`;
   return new ProblemException(status, detail, UPSTREAM_PROBLEM_TYPE, {
     channel: spec.channelName,
