@@ -85,9 +85,10 @@ export class ServiceAccess {
   /**
    * The resource `id` names, if it is genuine and `caller` may reach it: its owner may, and so may an API key with
    * `resources: "any"` within its `channels`. One 404 for everything else, so ids cannot be probed. The caller's
-   * policy is judged again (its kinds, its projects): a key that lost the service can no longer touch what it started.
+   * policy is judged again (its kinds, its projects, and for a `change` its channels): a key that lost the service can
+   * no longer touch what it started.
    */
-  open<T extends { readonly channel: string }>(service: AgoraService, id: string, caller: Caller): OpenedResource<T> {
+  open<T extends { readonly channel: string }>(service: AgoraService, id: string, caller: Caller, { change = false } = {}): OpenedResource<T> {
     if (!this.isOn()) throw ServiceNotFound.off(service);
     this.authorizer.checkKind(caller, service);
     const name = projectOfSealedId(id);
@@ -97,6 +98,9 @@ export class ServiceAccess {
       throw ServiceNotFound.id(service);
     }
     this.authorizer.checkProject(caller, project.name);
+    // A change (a new push URL, a new stream to pull) acts in the channel again: the caller's channels must still
+    // allow it. Reading and ending stay open to the owner, so a key narrowed since can still stop what it started.
+    if (change) this.authorizer.checkChannel(caller, content.data.channel);
     recordProject(caller, project.name);
     return { project: project as RestProject, data: content.data, owner: content.owner };
   }

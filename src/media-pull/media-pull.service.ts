@@ -92,7 +92,7 @@ export class MediaPullService {
    * increasing `sequence` per player: updates of one player run one at a time here, each with the next number.
    */
   async update(id: string, change: UpdatePlayerInput, caller: Caller, requestId?: string): Promise<PlayerDto> {
-    const { project, data } = this.access.open<PlayerData>(MEDIA_PULL, id, caller);
+    const { project, data } = this.access.open<PlayerData>(MEDIA_PULL, id, caller, { change: true });
     const body = changeOf(change);
     const address = { project, region: data.region, player: data.player };
     await this.sequencer

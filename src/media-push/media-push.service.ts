@@ -79,7 +79,7 @@ export class MediaPushService {
 
   /** Changes what `changes` holds; updates of one converter run one at a time here, each with a larger sequence. */
   async update(id: string, changes: UpdateMediaPushInput, caller: Caller, requestId?: string): Promise<MediaPushDto> {
-    const { project, data } = this.access.open<ConverterHandle>(MEDIA_PUSH, id, caller);
+    const { project, data } = this.access.open<ConverterHandle>(MEDIA_PUSH, id, caller, { change: true });
     const change = updateOf(changes, data.kind);
     const state = await this.sequencer
       .run(`media-push/${data.converterId}`, data.createdAt, (sequence) => this.api.update(project, data.region, data.converterId, { ...change, sequence }, requestId))
