@@ -135,3 +135,40 @@ function itemType(dto: Type<unknown>, name: string): Type<unknown> | undefined {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The body as Go's encoding/json would read it into the DTO (the fork's Gin `ShouldBindJSON`), at every depth: a key
+ * names the field it spells exactly, else the first field it spells in any case (`subscribeAudioUIDs` is
+ * `subscribeAudioUids`); a key naming no field is dropped, not refused; of two keys naming one field, the later wins.
+ * Values are left as sent, for the DTO's rules to judge. A body that is not an object is returned as it is.
+ */
+export function readAsGoJson(body: unknown, dto: Type<unknown>): unknown {
+  return isObject(body) ? goObject(body, shapeOf(dto)) : body;
+}
+
+function goObject(object: Record<string, unknown>, shape: Shape): Record<string, unknown> {
+  const read: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) {
+    const field = goField(key, shape);
+    if (field === undefined) continue;
+    const nested = shape.fields.get(field);
+    const items = shape.lists.get(field);
+    if (nested && isObject(value)) read[field] = goObject(value, nested);
+    else if (items && Array.isArray(value)) read[field] = value.map((item: unknown) => (isObject(item) ? goObject(item, items) : item));
+    else read[field] = value;
+  }
+  return read;
+}
+
+/** The field a key names for encoding/json: the exact one, else the first whose name folds to the same letters. */
+function goField(key: string, shape: Shape): string | undefined {
+  if (shape.fields.has(key)) return key;
+  const folded = fold(key);
+  for (const field of shape.fields.keys()) if (fold(field) === folded) return field;
+  return undefined;
+}
+
+/** Case folding as encoding/json compares names (the Kelvin sign is a k, the long s an s). */
+function fold(name: string): string {
+  return name.toUpperCase().toLowerCase();
+}

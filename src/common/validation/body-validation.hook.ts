@@ -1,10 +1,25 @@
 import type { ArgumentMetadata, Type } from '@nestjs/common';
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { WithRouteConfig } from '../http/route-config.js';
+import { readAsGoJson } from './body-shape.js';
 import { RequestValidationPipe } from './request-validation.pipe.js';
 
 /** The route config entry naming the DTO a route's body is validated against (null: the route takes no body). */
 export const REQUEST_BODY = 'requestBody';
+
+/**
+ * The route config entry that makes the body step read the body as Go's encoding/json would (the Go fork's routes):
+ * keys matched to the DTO's fields in any case when none is exact, unknown keys dropped (see readAsGoJson). The
+ * values still go through the DTO's rules.
+ */
+export const GO_JSON_BODY = 'goJsonBody';
+
+/**
+ * The route config entry of a check the pipeline runs before the body step (after the caller's), on every request of
+ * the route, body or not: a Fastify preHandler, which answers itself to stop the request (the Go fork's X-Request-ID rule).
+ */
+export const BEFORE_BODY = 'beforeBody';
+export type BeforeBodyCheck = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
  * Declares the DTO a route's JSON body must satisfy: the request pipeline validates it
@@ -28,6 +43,8 @@ const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function validateBodies(fastify: FastifyInstance, pipe = new RequestValidationPipe()): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as Record<string, unknown>;
+    const before = config[BEFORE_BODY] as BeforeBodyCheck | undefined;
+    if (before) route.preHandler = [...[route.preHandler ?? []].flat(), before];
     const methods = [route.method].flat();
     if (!Object.hasOwn(config, REQUEST_BODY)) {
       if (methods.some((method) => !BODYLESS_METHODS.has(method))) {
@@ -38,8 +55,9 @@ export function validateBodies(fastify: FastifyInstance, pipe = new RequestValid
     const dto = config[REQUEST_BODY] as Type<unknown> | null;
     if (!dto) return;
     const metadata: ArgumentMetadata = { type: 'body', metatype: dto };
+    const goJson = config[GO_JSON_BODY] === true;
     const validate = async (request: FastifyRequest): Promise<void> => {
-      request.body = await pipe.transform(request.body, metadata);
+      request.body = await pipe.transform(goJson ? readAsGoJson(request.body, dto) : request.body, metadata);
     };
     route.preHandler = [...[route.preHandler ?? []].flat(), validate];
   });

@@ -8,7 +8,7 @@ import { CALLER_REQUIRED, WithRouteConfig } from '../../common/http/route-config
 import { NO_STORE } from '../../common/http/token-endpoint.decorator.js';
 import { FieldErrorDto, ProblemDto } from '../../common/problem/problem.dto.js';
 import { PROBLEM_CONTENT_TYPE } from '../../common/problem/problem.types.js';
-import { REQUEST_BODY } from '../../common/validation/body-validation.hook.js';
+import { GO_JSON_BODY, REQUEST_BODY } from '../../common/validation/body-validation.hook.js';
 import { RecordedFileDto } from '../../recording/dto/recording.dto.js';
 import { LegacyErrorDto } from '../dto/legacy-error.dto.js';
 
@@ -54,14 +54,15 @@ const problem = (status: number, description: string, legacy = false) =>
 
 /**
  * A route of the Go fork (cloud recording, transcription, media push and pull): it needs a caller (as the /v1
- * routes it maps onto, with the same policy), reads a POST body as JSON whatever its Content-Type (as the fork's Gin did), answers 200 with
+ * routes it maps onto, with the same policy), reads a POST body as JSON whatever its Content-Type and its keys as encoding/json
+ * did (any case, unknown keys ignored: see GO_JSON_BODY; the values keep this API's rules), as the fork's Gin did, answers 200 with
  * `Cache-Control: no-store`, and documents its answer and problems (Agora's among them).
  */
 export function ForkRoute(method: 'GET' | 'POST' | 'DELETE', path: string, options: ForkRouteOptions): MethodDecorator {
   const { request } = options;
   return applyDecorators(
     method === 'GET' ? Get(path) : method === 'DELETE' ? Delete(path) : Post(path),
-    WithRouteConfig({ [CALLER_REQUIRED]: true, ...(request ? { [JSON_WHATEVER_CONTENT_TYPE]: true, [REQUEST_BODY]: request } : {}) }),
+    WithRouteConfig({ [CALLER_REQUIRED]: true, ...(request ? { [JSON_WHATEVER_CONTENT_TYPE]: true, [REQUEST_BODY]: request, [GO_JSON_BODY]: true } : {}) }),
     ...(request
       ? [ApiConsumes('application/json', 'text/plain'), ApiBody({ type: request, examples: options.examples, required: true }), HttpCode(HttpStatus.OK)]
       : []),

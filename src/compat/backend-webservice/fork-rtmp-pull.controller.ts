@@ -8,7 +8,7 @@ import { LegacyErrorFilter } from '../legacy-error.filter.js';
 import { LegacyQuery } from '../legacy-query.decorator.js';
 import { ForkPullListDto, ForkPullStatusDto, ForkStartPullAnswerDto } from './dto/fork-rtmp-pull-answers.dto.js';
 import { ForkStartPullDto, ForkStopPullDto, ForkUpdatePullDto } from './dto/fork-rtmp-pull-requests.dto.js';
-import { ForkRequestId } from './fork-request-id.decorator.js';
+import { ForkRequestId, ForkRequestIdFirst } from './fork-request-id.decorator.js';
 import { ForkRoute } from './fork-route.decorator.js';
 import { PULL_LIST_DOCS, PULL_START_DOCS, PULL_STOP_DOCS, PULL_UPDATE_DOCS } from './fork-rtmp-pull.docs.js';
 import { ForkRtmpPullMapper } from './fork-rtmp-pull.mapper.js';
@@ -26,6 +26,7 @@ import { ForkRtmpPullMapper } from './fork-rtmp-pull.mapper.js';
 })
 @Controller('rtmp/pull')
 @UseFilters(LegacyErrorFilter)
+@ForkRequestIdFirst()
 export class ForkRtmpPullController {
   constructor(private readonly pull: ForkRtmpPullMapper) {}
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../auth/caller.interface.js';
 import { isMediaRegion, type MediaRegion } from '../../agora-services/media-region.config.js';
+import { VIDEO_CODECS, type PlayerVideoOptionsDto } from '../../media-pull/dto/player-options.dto.js';
 import type { PlayerDto } from '../../media-pull/dto/player.dto.js';
 import { MediaPullService } from '../../media-pull/media-pull.service.js';
 import { LegacyErrorException } from '../legacy-error.exception.js';
 import { LegacyInputProblem } from '../legacy-input-problem.exception.js';
 import type { ForkPlayerDto, ForkPullListDto, ForkPullStatusDto, ForkStartPullAnswerDto } from './dto/fork-rtmp-pull-answers.dto.js';
-import type { ForkPlayerIdDto, ForkStartPullDto, ForkStopPullDto, ForkUpdatePullDto } from './dto/fork-rtmp-pull-requests.dto.js';
+import type { ForkPlayerIdDto, ForkPlayerVideoOptionsDto, ForkStartPullDto, ForkStopPullDto, ForkUpdatePullDto } from './dto/fork-rtmp-pull-requests.dto.js';
+import { agoraCodec } from './dto/fork-codec.js';
 
 /** The fork's list query (`GET /rtmp/pull/list`, a stub there): optional filters. */
 export interface ForkPullListQuery {
@@ -34,7 +36,7 @@ export class ForkRtmpPullMapper {
         playTs: body.playTs,
         streamOriginIp: body.streamOriginIp,
         audioOptions: body.audioOptions,
-        videoOptions: body.videoOptions,
+        videoOptions: body.videoOptions && videoOf(body.videoOptions),
       },
       caller,
       requestId,
@@ -93,4 +95,9 @@ function forkPlayer(player: PlayerDto): ForkPlayerDto {
 /** Now, as the fork stamped its answers: RFC 3339 in UTC, whole seconds. */
 function timestamp(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The fork's video settings as /v1 takes them: the codec in Agora's spelling (`H264` is `H.264`). */
+function videoOf({ codec, ...video }: ForkPlayerVideoOptionsDto): PlayerVideoOptionsDto {
+  return codec === undefined ? video : { ...video, codec: agoraCodec(codec, VIDEO_CODECS) };
 }

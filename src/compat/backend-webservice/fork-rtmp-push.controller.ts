@@ -8,7 +8,7 @@ import { LegacyErrorFilter } from '../legacy-error.filter.js';
 import { LegacyQuery } from '../legacy-query.decorator.js';
 import { ForkPushAnswerDto, ForkPushListDto, ForkPushStoppedDto } from './dto/fork-rtmp-push-answers.dto.js';
 import { ForkStartPushDto, ForkStopPushDto, ForkUpdatePushDto } from './dto/fork-rtmp-push-requests.dto.js';
-import { ForkRequestId } from './fork-request-id.decorator.js';
+import { ForkRequestId, ForkRequestIdFirst } from './fork-request-id.decorator.js';
 import { ForkRoute } from './fork-route.decorator.js';
 import { LIST_PUSH_DOCS, PUSH_BAD_REQUEST, PUSH_PROBLEMS, START_PUSH_DOCS, STOP_PUSH_DOCS, UPDATE_PUSH_DOCS } from './fork-rtmp-push.docs.js';
 import { ForkRtmpPushMapper } from './fork-rtmp-push.mapper.js';
@@ -23,6 +23,7 @@ const COMMON = { legacyError: true, badRequest: PUSH_BAD_REQUEST, problems: PUSH
 @ApiHeader({ name: 'X-Request-ID', required: true, description: 'Required on every /rtmp route, as the fork required it; sent on to Agora.', schema: { type: 'string', minLength: 1, maxLength: 128 } })
 @Controller('rtmp/push')
 @UseFilters(LegacyErrorFilter)
+@ForkRequestIdFirst()
 export class ForkRtmpPushController {
   constructor(private readonly push: ForkRtmpPushMapper) {}
 

@@ -10,7 +10,8 @@ import { isRtmpUrl, joinStreamKey, RTMP_URL_RULE } from '../../media-push/rtmp-u
 import { LegacyErrorException } from '../legacy-error.exception.js';
 import { LegacyInputProblem } from '../legacy-input-problem.exception.js';
 import type { ForkPushAnswerDto, ForkPushListDto, ForkPushStoppedDto } from './dto/fork-rtmp-push-answers.dto.js';
-import type { ForkPushVideoOptionsDto, ForkStartPushDto, ForkStopPushDto, ForkUpdatePushDto, ForkUpdatePushVideoOptionsDto } from './dto/fork-rtmp-push-requests.dto.js';
+import { agoraCodec } from './dto/fork-codec.js';
+import { PUSH_CODECS, type ForkPushVideoOptionsDto, type ForkStartPushDto, type ForkStopPushDto, type ForkUpdatePushDto, type ForkUpdatePushVideoOptionsDto } from './dto/fork-rtmp-push-requests.dto.js';
 
 /** The fork's list query. */
 export interface ForkPushListQuery {
@@ -108,10 +109,11 @@ function pushUrlOf(body: { streamUrl?: string; streamKey?: string }, required = 
   return url;
 }
 
-/** The fork's video settings as /v1 takes them: its layout's uids as numbers. */
+/** The fork's video settings as /v1 takes them: its layout's uids as numbers, the codec in Agora's spelling. */
 function videoOf<T extends ForkPushVideoOptionsDto | ForkUpdatePushVideoOptionsDto>(video: T): object {
   const layout = video.layout?.map(({ rtcStreamUid, ...view }) => defined({ ...view, rtcStreamUid: rtcStreamUid === undefined ? undefined : Number(rtcStreamUid) }));
-  return defined({ ...video, layout });
+  const codec = video.codec === undefined ? undefined : agoraCodec(video.codec, PUSH_CODECS);
+  return defined({ ...video, layout, codec });
 }
 
 /** What an update may change: the fork dropped the codec and its profile; the layout type cannot change either. */

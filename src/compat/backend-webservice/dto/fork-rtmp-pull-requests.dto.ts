@@ -1,9 +1,10 @@
-import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsInt, IsIP, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsBoolean, IsDefined, IsInt, IsIP, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { UINT32_MAX } from '../../../agora/agora.constants.js';
 import { integerSchema } from '../../../common/http/api-schema.options.js';
 import { OptionalObject } from '../../../common/validation/optional-object.decorator.js';
-import { PlayerAudioOptionsDto, PlayerVideoOptionsDto } from '../../../media-pull/dto/player-options.dto.js';
+import { PlayerAudioOptionsDto, PlayerVideoOptionsDto, VIDEO_CODECS } from '../../../media-pull/dto/player-options.dto.js';
+import { ForkCodec } from './fork-codec.js';
 import { IsStreamUrl, STREAM_URL_MAX_BYTES, STREAM_URL_PATTERN } from '../../../media-pull/stream-url.rule.js';
 import { ChannelName } from '../../../agora/dto/channel-name.decorator.js';
 
@@ -25,6 +26,13 @@ const IsForkUid = (): PropertyDecorator =>
 const REGION_SCHEMA = { type: 'string', enum: ['na', 'eu', 'ap', 'cn'], example: 'na' } as const;
 /** A player id as the fork's start answers it: the player's sealed id. */
 export const FORK_PLAYER_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 1000, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' } as const;
+
+/** The fork's videoOptions: /v1's, with the codec spelled as the fork's clients do (`H264`). */
+export class ForkPlayerVideoOptionsDto extends OmitType(PlayerVideoOptionsDto, ['codec'] as const) {
+  /** Agora's default `H.264`. */
+  @ForkCodec(VIDEO_CODECS)
+  codec?: string;
+}
 
 /** `POST /rtmp/pull/start`: the fork's ClientStartCloudPlayerRequest. */
 export class ForkStartPullDto {
@@ -59,8 +67,8 @@ export class ForkStartPullDto {
   @OptionalObject(() => PlayerAudioOptionsDto)
   audioOptions?: PlayerAudioOptionsDto;
 
-  @OptionalObject(() => PlayerVideoOptionsDto)
-  videoOptions?: PlayerVideoOptionsDto;
+  @OptionalObject(() => ForkPlayerVideoOptionsDto)
+  videoOptions?: ForkPlayerVideoOptionsDto;
 
   /** Seconds idle before Agora removes the player (the fork's spelling of Agora's `idleTimeout`). @example 300 */
   @ApiPropertyOptional(integerSchema(5, 600))
@@ -78,10 +86,15 @@ export class ForkStartPullDto {
   @IsInt()
   playTs?: number;
 
-  /** The player's name is chosen by this service (unique in the project): a name sent is a 400 that says so. */
-  @ApiHideProperty()
-  @Refused('name is chosen by this service (unique in the project, so no create can take another player’s name): leave it out')
-  name?: never;
+  /**
+   * Accepted and ignored, as `converterName` on a push: the service names every player itself (unique in the project,
+   * so no start can take another player's name). The fork's field (its docs' `playerName` is not one: ignored too).
+   */
+  @ApiPropertyOptional({ type: 'string', maxLength: 64, pattern: '^[A-Za-z0-9_-]*$', description: 'Accepted and ignored: the service names each player itself.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{0,64}$/, { message: '$property may hold at most 64 of a-z A-Z 0-9 - _' })
+  @IsString()
+  name?: string;
 
   /** Encryption needs a key, which the fork never took: a 400 rather than a player Agora cannot start. */
   @ApiHideProperty()

@@ -10,6 +10,10 @@ import { PushAudioOptionsDto } from '../../../media-push/dto/push-audio-options.
 import { Integer, LAYOUT_MAX, LayoutViewDto, PushVideoOptionsDto } from '../../../media-push/dto/push-video-options.dto.js';
 import { RTMP_URL_MAX_LENGTH } from '../../../media-push/rtmp-url.js';
 import { ChannelName } from '../../../agora/dto/channel-name.decorator.js';
+import { ForkCodec } from './fork-codec.js';
+
+/** Agora's video codecs for a converter. */
+export const PUSH_CODECS = ['H.264', 'H.265'] as const;
 
 /** A uid as the fork took it: digits in a string (Agora takes a number; the mapper converts it). */
 export const FORK_UID = /^[1-9]\d{0,9}$/;
@@ -39,9 +43,13 @@ export class ForkLayoutViewDto extends OmitType(LayoutViewDto, ['rtcStreamUid'] 
   rtcStreamUid?: string;
 }
 
-/** The fork's videoOptions: /v1's, with the layout's uids in strings. */
+/** The fork's videoOptions: /v1's, with the layout's uids in strings and the codec spelled as the fork's clients do. */
 @NullMeansAbsent()
-export class ForkPushVideoOptionsDto extends OmitType(PushVideoOptionsDto, ['layout'] as const) {
+export class ForkPushVideoOptionsDto extends OmitType(PushVideoOptionsDto, ['layout', 'codec'] as const) {
+  /** Agora's default `H.264`. */
+  @ForkCodec(PUSH_CODECS)
+  codec?: string;
+
   @ApiPropertyOptional({ type: [ForkLayoutViewDto], maxItems: LAYOUT_MAX })
   @IsOptional()
   @Type(() => ForkLayoutViewDto)
