@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
 import type { FakeAgora, FakeAnswer, RecordedRequest } from './support/fake-agora.js';
@@ -77,7 +78,7 @@ describe('Agora Backend Webservice: /rtmp/pull (e2e, fake Agora)', () => {
     const badRegion = await post('start', { channelName: 'c', streamUrl: STREAM, region: 'us' });
     expect(badRegion.statusCode).toBe(400);
     expect(badRegion.json()).toEqual({ error: 'Invalid region specified.' });
-    for (const [field, payload] of [['uid', { uid: '0' }], ['name', { name: 'mine' }], ['encryptMode', { encryptMode: 'aes-128-gcm' }], ['streamUrl', { streamUrl: 'ftp://x/y' }]] as const) {
+    for (const [field, payload] of [['uid', { uid: '0' }], ['name', { name: 'not a name!' }], ['videoOptions.codec', { videoOptions: { codec: 'AV1' } }], ['encryptMode', { encryptMode: 'aes-128-gcm' }], ['streamUrl', { streamUrl: 'ftp://x/y' }]] as const) {
       const refused = await post('start', { channelName: 'c', streamUrl: STREAM, region: 'na', ...payload });
       expect(refused.json()).toEqual(expect.objectContaining({ status: 400, errors: [expect.objectContaining({ field })] }));
     }
@@ -86,6 +87,64 @@ describe('Agora Backend Webservice: /rtmp/pull (e2e, fake Agora)', () => {
     const asText = await post('start', {}, { 'content-type': 'text/plain' });
     expect(asText.statusCode).toBe(400);
     expect(asText.json<{ errors: Array<{ field: string }> }>().errors.map(({ field }) => field)).toEqual(['channelName', 'streamUrl']);
+  });
+
+  it('takes the fork’s documented start (RTMP_curl.md): playerName ignored, codec "H264" sent as Agora’s H.264', async () => {
+    const answer = await post('start', {
+      channelName: 'test_channel',
+      streamUrl: 'rtmp://example.com/live/stream',
+      region: 'na',
+      playerName: 'test_player',
+      audioOptions: { profile: 0 },
+      videoOptions: { width: 1280, height: 720, frameRate: 30, bitrate: 2000, codec: 'H264' },
+      idleTimeOut: 300,
+    });
+    expect(answer.statusCode).toBe(200);
+    const player = (fake.requests('create').at(-1)!.body as { player: Record<string, unknown> }).player;
+    expect(player).toEqual(
+      expect.objectContaining({
+        channelName: 'test_channel',
+        streamUrl: 'rtmp://example.com/live/stream',
+        idleTimeout: 300,
+        audioOptions: { profile: 0 },
+        videoOptions: { width: 1280, height: 720, frameRate: 30, bitrate: 2000, codec: 'H.264' },
+      }),
+    );
+    expect(player).not.toHaveProperty('playerName');
+    // The fork's own field, `name`, is taken and ignored as push's converterName is: the service names each player.
+    expect((await post('start', { channelName: 'test_channel', streamUrl: STREAM, name: 'test_player', videoOptions: { codec: 'vp9' } })).statusCode).toBe(200);
+    const named = (fake.requests('create').at(-1)!.body as { player: { name: string; videoOptions: unknown } }).player;
+    expect(named.name).not.toBe('test_player');
+    expect(named.videoOptions).toEqual({ codec: 'VP9' });
+  });
+
+  it('reads keys as the fork’s encoding/json did (any case, unknown ones ignored), values still judged; /v1 stays strict', async () => {
+    /** Any casing of a name (the same letters, each upper or lower). */
+    const casing = (name: string) =>
+      fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((upper) => [...name].map((char, index) => (upper[index] ? char.toUpperCase() : char.toLowerCase())).join(''));
+    const unknown = fc.dictionary(fc.constantFrom('playerName', 'extra', 'sequence', 'Tag'), fc.jsonValue(), { minKeys: 1, maxKeys: 2 });
+    await fc.assert(
+      fc.asyncProperty(casing('playerId'), casing('seekPosition'), unknown, async (playerId, seekPosition, extra) => {
+        // A wrong value under a key in any case is refused under the field's own name: the key named the field.
+        const answer = await post('update', { ...extra, [playerId]: 42, [seekPosition]: -1 });
+        expect(answer.statusCode).toBe(400);
+        expect(answer.json<{ errors: Array<{ field: string }> }>().errors.map(({ field }) => field).sort()).toEqual(['playerId', 'seekPosition']);
+      }),
+      { numRuns: 25 },
+    );
+    const v1 = await app.inject({ method: 'POST', url: '/v1/media-pull', headers, payload: { channel: 'test_channel', streamUrl: STREAM, playerName: 'x' } });
+    expect([v1.statusCode, v1.json<{ errors: Array<{ field: string }> }>().errors.map(({ field }) => field)]).toEqual([400, ['playerName']]);
+    const v1Case = await app.inject({ method: 'POST', url: '/v1/media-pull', headers, payload: { Channel: 'test_channel', streamUrl: STREAM } });
+    expect(v1Case.statusCode).toBe(400);
+  });
+
+  it('checks X-Request-ID before the body on every route, as the fork’s group middleware did', async () => {
+    const before = fake.requests('create').length;
+    for (const [url, payload] of [['start', { channelName: 7 }], ['stop', {}], ['update', { playerId: 'nope', isPause: 'yes' }]] as const) {
+      const answer = await app.inject({ method: 'POST', url: `/rtmp/pull/${url}`, headers, payload });
+      expect({ url, status: answer.statusCode, body: answer.json<unknown>() }).toEqual({ url, status: 400, body: { error: 'X-Request-ID header is required' } });
+    }
+    expect(fake.requests('create')).toHaveLength(before);
   });
 
   it('updates a player without a streamUrl, on the cloud player’s path, with the service’s increasing sequence', async () => {

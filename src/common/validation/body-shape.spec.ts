@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import fc from 'fast-check';
-import { checkBodyShape } from './body-shape.js';
+import { checkBodyShape, readAsGoJson } from './body-shape.js';
 
 class RegionDto {
   @IsInt()
@@ -63,5 +63,97 @@ describe('checkBodyShape in lists of nested objects', () => {
 
   it('leaves lists of plain values to the DTO’s own rules', () => {
     expect(checkBodyShape({ names: ['a', null] }, LayoutDto).errors).toEqual([]);
+  });
+});
+
+class ViewDto {
+  @IsInt()
+  rtcStreamUid!: number;
+}
+
+class VideoDto {
+  @IsOptional()
+  @IsInt()
+  frameRate?: number;
+
+  @IsOptional()
+  @Type(() => ViewDto)
+  @ValidateNested({ each: true })
+  @IsArray()
+  layout?: ViewDto[];
+}
+
+class StartDto {
+  @IsString()
+  channelName!: string;
+
+  @IsOptional()
+  @IsString({ each: true })
+  subscribeAudioUids?: string[];
+
+  @IsOptional()
+  @Type(() => VideoDto)
+  @ValidateNested()
+  videoOptions?: VideoDto;
+
+  /** Two fields one letter-case apart: a key spelling one exactly names that one. */
+  @IsOptional()
+  @IsString()
+  uid?: string;
+
+  @IsOptional()
+  @IsString()
+  UID?: string;
+}
+
+/** Any casing of a name (the same letters, each upper or lower). */
+const casingOf = (name: string) =>
+  fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((upper) => [...name].map((char, index) => (upper[index] ? char.toUpperCase() : char.toLowerCase())).join(''));
+/** A key no field of StartDto, VideoDto or ViewDto spells in any case. */
+const unknownKey = fc
+  .string({ minLength: 1, maxLength: 12 })
+  .filter((key) => !['channelname', 'subscribeaudiouids', 'videooptions', 'uid', 'framerate', 'layout', 'rtcstreamuid'].includes(key.toUpperCase().toLowerCase()));
+
+describe('readAsGoJson (the Go fork’s encoding/json reading of a body)', () => {
+  it('maps any casing of a known key to its field, at every depth, and drops unknown keys', () => {
+    fc.assert(
+      fc.property(
+        casingOf('channelName'),
+        casingOf('subscribeAudioUids'),
+        casingOf('videoOptions'),
+        casingOf('frameRate'),
+        casingOf('layout'),
+        casingOf('rtcStreamUid'),
+        fc.dictionary(unknownKey, fc.jsonValue(), { maxKeys: 3 }),
+        (channel, subscribe, video, frameRate, layout, uid, unknown) => {
+          const body = {
+            ...unknown,
+            [channel]: 'room',
+            [subscribe]: ['1', '2'],
+            [video]: { [frameRate]: 15, [layout]: [{ [uid]: 7, ...unknown }], ...unknown },
+          };
+          expect(readAsGoJson(body, StartDto)).toEqual({
+            channelName: 'room',
+            subscribeAudioUids: ['1', '2'],
+            videoOptions: { frameRate: 15, layout: [{ rtcStreamUid: 7 }] },
+          });
+        },
+      ),
+    );
+  });
+
+  it('prefers the exact field, and leaves values (even wrong ones) for the DTO’s rules', () => {
+    expect(readAsGoJson({ UID: 'b', uid: 'a' }, StartDto)).toEqual({ uid: 'a', UID: 'b' });
+    // No exact field: the first declared one it spells in any case.
+    expect(readAsGoJson({ Uid: 'c' }, StartDto)).toEqual({ uid: 'c' });
+    expect(readAsGoJson({ CHANNELNAME: 42, videoOptions: 'x', subscribeAudioUIDs: null }, StartDto)).toEqual({ channelName: 42, videoOptions: 'x', subscribeAudioUids: null });
+  });
+
+  it('lets the later of two keys naming one field win, as encoding/json does', () => {
+    expect(readAsGoJson({ channelName: 'a', CHANNELNAME: 'b' }, StartDto)).toEqual({ channelName: 'b' });
+  });
+
+  it('leaves a body that is not an object as it is (the pipe refuses it)', () => {
+    for (const body of [null, [1], 'text', 3, undefined]) expect(readAsGoJson(body, StartDto)).toBe(body);
   });
 });
