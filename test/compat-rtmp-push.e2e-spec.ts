@@ -113,6 +113,36 @@ describe('Agora Backend Webservice: /rtmp/push (e2e, fake Agora)', () => {
     );
   });
 
+  it('takes the fork’s codec spellings (RTMP_curl.md sends "h264") and its keys in any case, sending Agora its own spelling', async () => {
+    const answer = await post('start', {
+      ...TRANSCODED,
+      ConverterName: 'test_converter',
+      RtcChannel: 'test_channel',
+      videoOptions: { ...TRANSCODED.videoOptions, codec: 'h264', Width: 1280 },
+      unknownField: true,
+    });
+    expect(answer.statusCode).toBe(200);
+    const converter = (push.fake.requests('create').at(-1)!.body as { converter: { name: string; transcodeOptions: { rtcChannel: string; videoOptions: Record<string, unknown> } } }).converter;
+    expect(converter.name).toMatch(/^ats-push-/);
+    expect(converter.transcodeOptions.rtcChannel).toBe('test_channel');
+    expect(converter.transcodeOptions.videoOptions).toEqual(expect.objectContaining({ codec: 'H.264', bitrate: 1500 }));
+    expect(converter.transcodeOptions.videoOptions).not.toHaveProperty('Width');
+    const h265 = await post('start', { ...TRANSCODED, videoOptions: { ...TRANSCODED.videoOptions, codec: 'h.265' } });
+    expect(h265.statusCode).toBe(200);
+    expect((push.fake.requests('create').at(-1)!.body as { converter: { transcodeOptions: { videoOptions: { codec: string } } } }).converter.transcodeOptions.videoOptions.codec).toBe('H.265');
+    const vp9 = await post('start', { ...TRANSCODED, videoOptions: { ...TRANSCODED.videoOptions, codec: 'VP9' } });
+    expect([vp9.statusCode, vp9.json().errors[0].field]).toEqual([400, 'videoOptions.codec']);
+  });
+
+  it('checks X-Request-ID before the body on every route, as the fork’s group middleware did', async () => {
+    const before = push.fake.requests('create').length;
+    for (const [url, payload] of [['start', { rtcChannel: 'x' }], ['stop', {}], ['update', { converterId: 'nope', jitterBufferSizeMs: 'soon' }]] as const) {
+      const answer = await push.app.inject({ method: 'POST', url: `/rtmp/push/${url}`, headers: push.headers.pusher, payload });
+      expect({ url, status: answer.statusCode, body: answer.json<unknown>() }).toEqual({ url, status: 400, body: { error: 'X-Request-ID header is required' } });
+    }
+    expect(push.fake.requests('create')).toHaveLength(before);
+  });
+
   it('answers the fork’s mistakes with 400s: no uid without transcoding (the fork crashed), a bad region (its own error), a bad URL', async () => {
     const before = push.fake.requests('create').length;
     const noUid = await post('start', { ...RAW, rtcStreamUid: undefined });

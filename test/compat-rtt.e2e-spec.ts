@@ -81,6 +81,31 @@ describe('The Go fork’s /rtt routes (e2e, fake Agora STT)', () => {
     expect(secretsFoundIn(JSON.stringify(body), { secretKey: STT_SECRETS.secretKey, accessKey: STT_SECRETS.accessKey })).toEqual([]);
   });
 
+  it('takes the fork’s documented “full” start (Real_Time_Transcription_curl.md): subscribeAudioUIDs transcribes only those users', async () => {
+    const answer = await start({
+      channelName: 'test_channel',
+      languages: ['en-US'],
+      subscribeAudioUIDs: ['1234', '5678'],
+      maxIdleTime: 300,
+      translateConfig: { forceTranslateInterval: 60, languages: [{ source: 'en-US', target: ['es-ES', 'fr-FR'] }] },
+      enableStorage: false,
+      enableNTPtimestamp: true,
+    });
+    expect(answer.statusCode).toBe(200);
+    const join = fake.requests('join').at(-1)!.body as { rtcConfig: { subscribeAudioUids?: string[] }; translateConfig?: { languages?: unknown } };
+    expect(join.rtcConfig.subscribeAudioUids).toEqual(['1234', '5678']);
+    expect(join.translateConfig?.languages).toEqual([{ source: 'en-US', target: ['es-ES', 'fr-FR'] }]);
+    // Keys are read as the fork's encoding/json read them: any case names the field, unknown keys are ignored.
+    const recased = await start({ CHANNELNAME: 'test_channel', Languages: ['en-US'], SubscribeAudioUids: ['42'], notAField: 1 });
+    expect(recased.statusCode).toBe(200);
+    expect((fake.requests('join').at(-1)!.body as { rtcConfig: { channelName: string; subscribeAudioUids?: string[] } }).rtcConfig).toEqual(
+      expect.objectContaining({ channelName: 'test_channel', subscribeAudioUids: ['42'] }),
+    );
+    // Values keep their rules.
+    const wrong = await start({ channelName: 'test_channel', languages: ['en-US'], subscribeAudioUIDs: 'all' });
+    expect([wrong.statusCode, wrong.json().errors[0].field]).toEqual([400, 'subscribeAudioUids']);
+  });
+
   it('reports a task’s status, with or without the v6 builderToken', async () => {
     const { start: task } = await started();
     for (const query of ['', `?builderToken=${encodeURIComponent(task.taskId)}`]) {
@@ -138,7 +163,7 @@ describe('The Go fork’s /rtt routes (e2e, fake Agora STT)', () => {
       fc.constantFrom({ field: 'channelName', body: { channelName: 'a/b' } }, { field: 'languages', body: { languages: [] } }, { field: 'maxIdleTime', body: { maxIdleTime: 0 } }),
       fc.constantFrom('cryptionMode', 'secret', 'salt').map((field) => ({ field, body: { [field]: 'aes-128-xts' } })),
       fc.constantFrom({ field: 'subscribeAudioUids', body: { subscribeAudioUids: ['0'] } }, { field: 'translateConfig', body: { translateConfig: { languages: [{ source: 'en-US', target: ['en-US'] }] } } }),
-      fc.constantFrom({ field: 'enableStorage', body: { enableStorage: 'yes' } }, { field: 'builderToken', body: { builderToken: 'x' } }),
+      fc.constantFrom({ field: 'enableStorage', body: { enableStorage: 'yes' } }, { field: 'enableNTPtimestamp', body: { EnableNtpTimestamp: 'yes' } }),
     );
     await fc.assert(
       fc.asyncProperty(bad, async ({ field, body }) => {
