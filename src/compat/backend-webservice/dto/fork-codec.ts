@@ -4,8 +4,8 @@ import { IsOptional, ValidateBy } from 'class-validator';
 
 /**
  * A video codec as the fork's clients spell it: Agora's name in any case, with or without its dot (`H264`, `h.264`,
- * `vp9`), as the fork passed it on. Agora documents only its own spelling (`H.264`; media pull takes any other value
- * as H.264, so `vp9` would silently be H.264): the mappers send {@link agoraCodec}'s.
+ * `vp9`), as the fork passed it on. Agora documents only its own spellings (`H.264`, `H.265`, `VP9`): the mappers
+ * send {@link agoraCodec}'s, rather than leave another spelling to however Agora reads it.
  */
 export const ForkCodec = (codecs: readonly string[]): PropertyDecorator =>
   applyDecorators(
