@@ -31,7 +31,8 @@ export const PULL_START_DOCS = {
     'Creates an Agora cloud player with a token this service signs for exactly the player’s uid (join, publish audio and ' +
     'video; the fork signed a one-hour subscriber token), lasting as long as a token may (TOKEN_MAX_EXPIRE_SECONDS, at most ' +
     '24 h). `uid` left out: a random one (end users: their own identity, as an account). The player’s Agora name is chosen ' +
-    'by the service (`name` is a 400). `region` left out: AGORA_MEDIA_REGION. Policy as /v1: API keys need `media-pull` in ' +
+    'by the service (`name` is accepted and ignored; `videoOptions.codec` in any case, the dot optional, reaches Agora as ' +
+    '`H.264` or `VP9`). `region` left out: AGORA_MEDIA_REGION. Policy as /v1: API keys need `media-pull` in ' +
     '`kinds`, end users JWT_SERVICES_CLAIM; `channels`, `projects` and `roles` apply. The answer’s `player.id` is the ' +
     'player’s sealed id: send it back as `playerId`.',
   examples: {

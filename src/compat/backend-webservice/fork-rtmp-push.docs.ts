@@ -4,7 +4,8 @@
 const CONVERTER_ID = 'bWVkaWEtcHVzaA.ZGVmYXVsdA.Xq3kJ8q0bV5xYz1W2aR7tN6g-4c014467d647bb87b60b719f6fa57686_iv.tag';
 
 const REQUEST_ID =
-  'Every /rtmp route needs an `X-Request-ID` header, as the fork required (without it: 400 `{"error": "X-Request-ID header is required"}`); ' +
+  'Every /rtmp route needs an `X-Request-ID` header, as the fork required (without it: 400 `{"error": "X-Request-ID header is required"}`, ' +
+  'before the body is read); ' +
   'it is sent on to Agora and named in the answer’s `X-Request-ID`.';
 const POLICY = 'Policy as /v1: API keys need `media-push` in `kinds`, end users JWT_SERVICES_CLAIM; `channels` and `projects` apply; the default project pushes.';
 const OWNERSHIP =

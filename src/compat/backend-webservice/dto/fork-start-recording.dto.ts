@@ -15,6 +15,26 @@ export const SCENE_MODES = ['realtime', 'web', 'postponed'] as const;
 const Refused = (message: string): PropertyDecorator =>
   ValidateBy({ name: 'refused', validator: { validate: (value) => value === undefined, defaultMessage: () => message } });
 
+const DECRYPTION = 'recording an encrypted channel is not supported: it needs the channel’s key, which is not taken from requests';
+
+/**
+ * The recording configuration as the fork took it: /v1's, with the fork's decryption settings declared so that they
+ * are a 400 naming them (Agora would record an encrypted channel as noise) rather than ignored as unknown keys.
+ */
+export class ForkRecordingConfigDto extends RecordingConfigDto {
+  @ApiHideProperty()
+  @Refused(DECRYPTION)
+  decryptionMode?: never;
+
+  @ApiHideProperty()
+  @Refused(DECRYPTION)
+  secret?: never;
+
+  @ApiHideProperty()
+  @Refused(DECRYPTION)
+  salt?: never;
+}
+
 /**
  * The body of the fork's `POST /cloud_recording/start` (its ClientStartRecordingRequest), plus the output
  * configurations the fork could not take (so web mode and MP4 files work). Agora's nested objects are validated
@@ -56,8 +76,8 @@ export class ForkStartRecordingDto {
    * communication channel, high stream, stopping after 120 s without users (and, in individual mode, `streamMode`
    * `standard` and `subscribeUidGroup` 0), as the fork defaulted.
    */
-  @OptionalObject(() => RecordingConfigDto)
-  recordingConfig?: RecordingConfigDto;
+  @OptionalObject(() => ForkRecordingConfigDto)
+  recordingConfig?: ForkRecordingConfigDto;
 
   /** The files to write (`["hls", "mp4"]` for MP4 files): new here, the fork could not take it. */
   @OptionalObject(() => RecordingFileConfigDto)
