@@ -74,4 +74,31 @@ describe('Real-time transcription: no secret in logs or answers (e2e, fake Agora
     expect(secretsFoundIn(written, secrets)).toEqual([]);
     expect(secretsFoundIn(bodies.join('\n'), secrets)).toEqual([]);
   });
+
+  // Agora's texts about a running agent may repeat what its join was sent, which the call about it (a query, a list…)
+  // did not carry, so no filter on that call's own body could catch it: only Agora's status passes.
+  it.each(['query', 'update', 'leave', 'list'] as const)('passes only Agora’s status when its %s error repeats the bot token or storage keys', async (operation) => {
+    const { app, fake } = stt;
+    const headers = stt.keys.transcriber.headers;
+    const created = await app.inject({ method: 'POST', url: '/v1/transcriptions', headers, payload: { channel: 'echo-room', languages: ['en-US'], captions: 'default' } });
+    const { id } = created.json<{ id: string }>();
+    const token = tokenOf(fake.requests('join').at(-1)!);
+    stt.later(5); // Agora's spacing before an update
+    const echo = `agent config: token=${token} storage=${STT_SECRETS.accessKey}:${STT_SECRETS.secretKey}`;
+    fake.on(operation, { status: 500, body: { detail: echo, reason: echo, message: echo } });
+    try {
+      const answer =
+        operation === 'query' ? await app.inject({ method: 'GET', url: `/v1/transcriptions/${id}`, headers })
+        : operation === 'update' ? await app.inject({ method: 'PATCH', url: `/v1/transcriptions/${id}`, headers, payload: { languages: ['de-DE'] } })
+        : operation === 'leave' ? await app.inject({ method: 'DELETE', url: `/v1/transcriptions/${id}`, headers })
+        : await app.inject({ method: 'GET', url: '/v1/transcriptions?channel=echo-room', headers });
+
+      expect({ status: answer.statusCode, upstream: answer.json().upstream }).toEqual({ status: 502, upstream: { status: 500 } });
+      const secrets = { token, accessKey: STT_SECRETS.accessKey, secretKey: STT_SECRETS.secretKey };
+      expect(secretsFoundIn(answer.body, secrets)).toEqual([]);
+      expect(secretsFoundIn(written, secrets)).toEqual([]);
+    } finally {
+      fake.on(operation, fake.responder(operation));
+    }
+  });
 });

@@ -209,14 +209,15 @@ describe('Real-time transcription: /v1/transcriptions (e2e, fake Agora)', () => 
     expect(after.map(({ agentId }) => agentId)).toEqual([b.agentId]);
   });
 
-  it('answers 404 when Agora runs the agent no more, and 502 for Agora’s gateway 404 (a wrong base URL)', async () => {
-    const { id, agentId } = (await create({ channel: 'ending', languages: ['en-US'] })).json<Transcription>();
-    fake.on('query', { status: 404, body: { message: 'no Route matched with those values' } });
-    const gateway = await call('GET', `/v1/transcriptions/${id}`);
-    expect(gateway.statusCode).toBe(502);
-    fake.on('query', fake.responder('query'));
+  it('answers 404 once Agora runs the agent no more, and 502 for a start Agora’s gateway cannot route (a wrong base URL)', async () => {
+    fake.on('join', { status: 404, body: { message: 'no Route matched with those values' } });
+    const unrouted = await create({ channel: 'ending', languages: ['en-US'] });
+    expect({ status: unrouted.statusCode, upstream: unrouted.json().upstream }).toEqual({ status: 502, upstream: { status: 404 } });
+    fake.on('join', fake.responder('join'));
 
+    const { id, agentId } = (await create({ channel: 'ending', languages: ['en-US'] })).json<Transcription>();
     fake.stop(agentId);
+    stt.later(5); // Agora's spacing before an update
     expect((await call('GET', `/v1/transcriptions/${id}`)).statusCode).toBe(404);
     expect((await call('PATCH', `/v1/transcriptions/${id}`, { languages: ['de-DE'] })).statusCode).toBe(404);
   });

@@ -3,20 +3,18 @@ import type { AgentAnswer } from './speech-to-text.api.js';
 import { ServiceConflict, ServiceNotFound } from '../agora-services/service-problems.js';
 import { TRANSCRIPTION } from './transcription-access.js';
 
-/** Agora's gateway answers an unknown path so: a wrong base URL, not an ended agent. */
-const GATEWAY_NO_ROUTE = /no route matched/i;
-
 /** The agent's state in an answer, `UNKNOWN` when it names none. */
 export function statusOf(answer: AgentAnswer): string {
   return typeof answer.status === 'string' && /^[A-Z_]{1,20}$/.test(answer.status) ? answer.status : 'UNKNOWN';
 }
 
 /**
- * Agora's STT answering 404 about an agent (`{detail, reason}`): it runs no such agent any more. Not its gateway's
- * 404 (`{message: "no Route matched …"}`: a wrong base URL), which stays a 502.
+ * Agora's STT answering 404 about an agent: it runs no such agent any more. Its texts are withheld (see
+ * ABOUT_THE_AGENT in speech-to-text.api.ts), so its gateway's 404 for a path it does not know (a wrong
+ * AGORA_API_BASE_URL) reads the same here: a join and a list still answer that as a 502, and the base URL is where to look.
  */
 export function isGone(error: unknown): boolean {
-  return error instanceof AgoraUpstreamError && error.upstream?.status === 404 && !GATEWAY_NO_ROUTE.test(error.upstream.message ?? '');
+  return error instanceof AgoraUpstreamError && error.upstream?.status === 404;
 }
 
 /** An agent Agora no longer runs is a 404; anything else as the REST layer maps it. */

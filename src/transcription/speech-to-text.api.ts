@@ -67,6 +67,13 @@ export interface ListedAgent {
   readonly startTs?: number;
 }
 
+/**
+ * Every call is about an agent that was sent the bot's token and, with captions, the storage keys: Agora's error texts
+ * about it (query, update, leave, list) may repeat them, and this service cannot recognise them in every encoding once
+ * the join is over. So no STT call passes Agora's free text on, only its status and code (AgoraCall.bodyHasSecrets).
+ */
+const ABOUT_THE_AGENT = true;
+
 /** The most pages a list reads (100 agents each): a channel with more running transcriptions is not a real one. */
 const MAX_PAGES = 10;
 const PAGE_SIZE = 100;
@@ -74,8 +81,8 @@ const PAGE_SIZE = 100;
 /**
  * Agora's Real-Time STT RESTful API (v7) over the one AgoraRestClient: paths, bodies, timeouts, and which calls
  * may be repeated. query and list are safe to repeat (retried on timeouts and 5xx); join, update and leave act,
- * so they go to the fallback host only when the primary was never reached. join's and update's bodies are
- * marked as holding secrets (the bot's token, storage keys): an error answer then repeats none of Agora's text.
+ * so they go to the fallback host only when the primary was never reached. Every call is marked as holding secrets
+ * (ABOUT_THE_AGENT: the bot's token, storage keys): an error answer then repeats none of Agora's text.
  */
 @Injectable()
 export class SpeechToTextApi {
@@ -102,6 +109,7 @@ export class SpeechToTextApi {
       api: 'transcription.query',
       method: 'GET',
       path: `${base(project)}/agents/${encodeURIComponent(agentId)}`,
+      bodyHasSecrets: ABOUT_THE_AGENT,
       timeoutMs: STT_TIMEOUTS_MS.query,
       retry: 'transient',
       requestId,
@@ -118,6 +126,7 @@ export class SpeechToTextApi {
       method: 'POST',
       path: `${base(project)}/agents/${encodeURIComponent(agentId)}/update?${query}`,
       body,
+      bodyHasSecrets: ABOUT_THE_AGENT,
       timeoutMs: STT_TIMEOUTS_MS.update,
       retry: 'none',
       requestId,
@@ -131,6 +140,7 @@ export class SpeechToTextApi {
       api: 'transcription.leave',
       method: 'POST',
       path: `${base(project)}/agents/${encodeURIComponent(agentId)}/leave`,
+      bodyHasSecrets: ABOUT_THE_AGENT,
       timeoutMs: STT_TIMEOUTS_MS.leave,
       retry: 'none',
       requestId,
@@ -151,6 +161,7 @@ export class SpeechToTextApi {
         api: 'transcription.list',
         method: 'GET',
         path: `${base(project)}/agents?${query}`,
+        bodyHasSecrets: ABOUT_THE_AGENT,
         timeoutMs: STT_TIMEOUTS_MS.list,
         retry: 'transient',
         requestId,

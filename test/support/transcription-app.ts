@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newApiKey, writeApiKeysFile, type TestKey } from './api-keys.js';
 import { FakeAgoraStt, STT_SECRETS, sttEnv } from './fake-agora-stt.js';
@@ -15,6 +16,11 @@ export interface TranscriptionApp {
   fake: FakeAgoraStt;
   app: NestFastifyApplication;
   keys: Record<string, SpecKey>;
+  /**
+   * Moves the clock (`Date.now`, of the app and the fake alike) `seconds` ahead, for the rules that wait on time
+   * (Agora's 5 s before and between a transcription's updates) without a spec sleeping; `close` puts it back.
+   */
+  later(seconds: number): void;
   close(): Promise<void>;
 }
 
@@ -41,11 +47,21 @@ export async function startTranscriptionApp(
     { ...sttEnv(fake), AUTH_MODE: 'apikey', API_KEYS_FILE: writeApiKeysFile(entries), RATE_LIMIT_PER_MINUTE: '100000', ...env },
     options,
   );
+  let clock: { offsetMs: number; restore(): void } | undefined;
   return {
     fake,
     app,
     keys,
+    later(seconds) {
+      if (!clock) {
+        const real = Date.now.bind(Date);
+        const spy = jest.spyOn(Date, 'now').mockImplementation(() => real() + clock!.offsetMs);
+        clock = { offsetMs: 0, restore: () => spy.mockRestore() };
+      }
+      clock.offsetMs += seconds * 1000;
+    },
     async close() {
+      clock?.restore();
       await app.close();
       await fake!.close();
     },
