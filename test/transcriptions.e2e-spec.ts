@@ -209,6 +209,31 @@ describe('Real-time transcription: /v1/transcriptions (e2e, fake Agora)', () => 
     expect(after.map(({ agentId }) => agentId)).toEqual([b.agentId]);
   });
 
+  it('lists an agent Agora reports STARTING or RECOVERING with that state, and forgets one only once Agora’s query says it ended', async () => {
+    const started = await Promise.all(['a', 'b', 'c', 'd'].map(async () => (await create({ channel: 'states', languages: ['en-US'] })).json<Transcription>()));
+    const [recovering, starting, failed, stopped] = started.map(({ agentId }) => agentId);
+    const list = async () =>
+      Object.fromEntries((await call('GET', '/v1/transcriptions?channel=states')).json<{ items: Transcription[] }>().items.map(({ agentId, status }) => [agentId, status]));
+    stt.later(120); // every index entry is past the grace a join gets (Agora's list lags it)
+
+    fake.enter(recovering, 'RECOVERING');
+    fake.enter(starting, 'STARTING');
+    fake.enter(failed, 'FAILED');
+    fake.on('query', (request) => (request.params.agentId === stopped ? { body: { agent_id: stopped, status: 'STOPPED' } } : fake.responder('query')(request)));
+    fake.enter(stopped, 'STOPPING');
+    expect(await list()).toEqual({ [recovering]: 'RECOVERING', [starting]: 'STARTING' });
+    expect(fake.requests('list').at(-1)!.query.get('state')).toBeNull(); // Agora's default: RUNNING
+
+    // Agora's query failing says nothing of the agent: listed UNKNOWN, and kept.
+    fake.on('query', { status: 503, body: { detail: 'busy', reason: 'ServiceUnavailable' } });
+    expect(await list()).toEqual({ [recovering]: 'UNKNOWN', [starting]: 'UNKNOWN' });
+    fake.on('query', fake.responder('query'));
+
+    // Back to RUNNING: still the owner's; those that ended were forgotten, so they are not listed again.
+    for (const agentId of [recovering, starting, failed, stopped]) fake.enter(agentId, 'RUNNING');
+    expect(await list()).toEqual({ [recovering]: 'RUNNING', [starting]: 'RUNNING' });
+  });
+
   it('answers 404 once Agora runs the agent no more, and 502 for a start Agora’s gateway cannot route (a wrong base URL)', async () => {
     fake.on('join', { status: 404, body: { message: 'no Route matched with those values' } });
     const unrouted = await create({ channel: 'ending', languages: ['en-US'] });

@@ -1,11 +1,24 @@
 import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
-import type { AgentAnswer } from './speech-to-text.api.js';
+import type { AgentAnswer, ListedAgent } from './speech-to-text.api.js';
 import { ServiceConflict, ServiceNotFound } from '../agora-services/service-problems.js';
 import { TRANSCRIPTION } from './transcription-access.js';
 
 /** The agent's state in an answer, `UNKNOWN` when it names none. */
 export function statusOf(answer: AgentAnswer): string {
   return typeof answer.status === 'string' && /^[A-Z_]{1,20}$/.test(answer.status) ? answer.status : 'UNKNOWN';
+}
+
+/** Agora's states of an agent that has exited (successfully or not): it will not run again. */
+const EXITED = new Set(['STOPPED', 'FAILED']);
+
+/**
+ * What Agora's query says of an agent its list left out (the list answers one state per call, RUNNING by default):
+ * `undefined` when it has exited, else its state (STARTING, RECOVERING… it still runs) and start.
+ */
+export function queriedAgent(agentId: string, answer: AgentAnswer): ListedAgent | undefined {
+  const status = statusOf(answer);
+  if (EXITED.has(status)) return undefined;
+  return { agentId, status, ...(typeof answer.create_ts === 'number' && Number.isSafeInteger(answer.create_ts) ? { startTs: answer.create_ts } : {}) };
 }
 
 /**

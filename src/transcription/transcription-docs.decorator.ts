@@ -15,7 +15,9 @@ export const TRANSCRIPTION_PROBLEMS: Record<number, string> = {
     'No transcription of yours has this id (malformed, altered, or another caller’s: one answer for all), Agora no longer runs it, ' +
     'the project has no REST credentials, or no project has any (the feature is off).',
   409: 'Another update of this transcription came first (Agora’s sequence): send it again.',
-  502: 'Agora refused the call or could not be reached: `upstream` carries Agora’s status (and, when the call held no secret, its `reason` and `message`).',
+  502:
+    'Agora refused the call or could not be reached: `upstream` carries Agora’s status (never its texts, which could repeat the ' +
+    'bot’s token or the storage keys).',
   503: 'Agora’s rate limit refused the call (retry after `Retry-After` seconds), or the ownership index (Redis) cannot answer a list.',
   504: 'Agora did not answer in time; the call may still have been carried out. For a start, `transcription` names the bot that may be running.',
 };

@@ -12,11 +12,11 @@ import { ProblemException } from '../common/problem/problem.exception.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { botUid } from '../recording/bot-uid.js';
-import { ended, isGone, joinOutcomeUnknown, statusOf, updateFailed } from './agent-answers.js';
+import { ended, isGone, joinOutcomeUnknown, queriedAgent, statusOf, updateFailed } from './agent-answers.js';
 import type { ListedTranscriptionDto, StoppedTranscriptionDto, TranscriptionDto, TranscriptionListDto } from './dto/transcription.dto.js';
 import type { UpdateTranscriptionDto } from './dto/update-transcription.dto.js';
 import { captionConfigOf, joinBodyOf, type CreateTranscriptionInput } from './join-request.builder.js';
-import { SpeechToTextApi, type JoinBody, type UpdateBody } from './speech-to-text.api.js';
+import { SpeechToTextApi, type JoinBody, type ListedAgent, type UpdateBody } from './speech-to-text.api.js';
 import { TRANSCRIPTION } from './transcription-access.js';
 
 /** What a transcription's sealed id carries: all later calls need, so no replica needs shared storage to serve them. */
@@ -30,8 +30,10 @@ export interface TranscriptionData {
 
 /** The `kind` label of the transcription bot's tokens in agora_tokens_issued_total. */
 const BOT_TOKEN_KIND = 'transcription-bot';
-/** Agora's list lags a join by a few seconds: an index entry younger than this is not forgotten for missing from it. */
+/** Agora's list lags a join by a few seconds: an index entry younger than this is not forgotten, whatever Agora says. */
 const LIST_GRACE_SECONDS = 60;
+/** How many agents a list queries at once (those Agora's RUNNING list left out). */
+const QUERIES_AT_ONCE = 8;
 /** Agora's default maxIdleTime, in seconds. */
 const DEFAULT_IDLE_SECONDS = 30;
 
@@ -136,18 +138,26 @@ export class TranscriptionService {
   }
 
   /**
-   * The transcriptions Agora runs in `request.channel` that the caller may reach (its own; every one for an API key with
-   * `resources: any`): Agora's list joined with the ownership index. Entries Agora no longer lists are forgotten.
+   * The transcriptions of `request.channel` that Agora has not ended and the caller may reach (its own; every one for an
+   * API key with `resources: any`): the ownership index joined with Agora's list, which answers one state per call
+   * (RUNNING), and with Agora's query of each agent that list left out (STARTING, RECOVERING… still run). An entry is
+   * forgotten only once that query says its agent ended (404, STOPPED, FAILED); one whose query fails is listed UNKNOWN.
    */
   async list(request: { project?: string; appId?: string; channel: string }, caller: Caller, requestId?: string): Promise<TranscriptionListDto> {
     const project = this.access.begin(TRANSCRIPTION, request, caller);
     const entries = await this.access.list(TRANSCRIPTION, project, caller, request.channel);
     if (entries.length === 0) return { items: [] };
     const since = Math.min(...entries.map((entry) => entry.createdAt)) - LIST_GRACE_SECONDS;
-    const running = new Map((await this.api.list(project, request.channel, since, requestId)).map((agent) => [agent.agentId, agent]));
+    const agents = new Map<string, ListedAgent | undefined>((await this.api.list(project, request.channel, since, requestId)).map((agent) => [agent.agentId, agent]));
+    const unlisted = entries.map((entry) => entry.agoraId).filter((agentId) => !agents.has(agentId));
+    for (let at = 0; at < unlisted.length; at += QUERIES_AT_ONCE) {
+      const batch = unlisted.slice(at, at + QUERIES_AT_ONCE);
+      const queried = await Promise.all(batch.map((agentId) => this.queried(project, agentId, requestId)));
+      batch.forEach((agentId, index) => agents.set(agentId, queried[index]));
+    }
     const items: ListedTranscriptionDto[] = [];
     for (const entry of entries) {
-      const agent = running.get(entry.agoraId);
+      const agent = agents.get(entry.agoraId);
       if (agent) {
         const startedAt = agent.startTs === undefined ? undefined : new Date(agent.startTs * 1000).toISOString();
         items.push({ id: entry.id, project: project.name, channel: entry.channel, agentId: entry.agoraId, status: agent.status, ...(startedAt ? { startedAt } : {}) });
@@ -156,6 +166,15 @@ export class TranscriptionService {
       }
     }
     return { items };
+  }
+
+  /** Agora's query of an agent its list left out: `undefined` once it has ended; UNKNOWN when the query failed. */
+  private async queried(project: RestProject, agentId: string, requestId?: string): Promise<ListedAgent | undefined> {
+    try {
+      return queriedAgent(agentId, await this.api.query(project, agentId, requestId));
+    } catch (error) {
+      return isGone(error) ? undefined : { agentId, status: 'UNKNOWN' };
+    }
   }
 }
 

@@ -42,13 +42,15 @@ export class TranscriptionsController {
   }
 
   @Get()
-  @TranscriptionRoute({ status: 200, type: TranscriptionListDto, description: 'The running transcriptions of the channel that are yours.' }, false)
+  @TranscriptionRoute({ status: 200, type: TranscriptionListDto, description: 'The transcriptions of the channel that are yours and have not ended.' }, false)
   @ApiOperation({
     summary: 'The transcriptions running in a channel',
     description:
-      'Agora’s list of the agents running in the channel, answered only for those the caller started (every one for an API key ' +
-      'with `resources: any`). With REDIS_URL the index of who started what is shared by every replica and survives restarts; ' +
-      'without it, a replica lists what it started itself.',
+      'The transcriptions the caller started in the channel (every one for an API key with `resources: any`) that Agora has not ' +
+      'ended, each with its state: Agora’s list of the RUNNING agents, and Agora’s query of each other one (STARTING, RECOVERING… ' +
+      'still run; `UNKNOWN` when that query failed). One is dropped once Agora says it ended (STOPPED, FAILED, or no such agent). ' +
+      'With REDIS_URL the index of who started what is shared by every replica and survives restarts; without it, a replica lists ' +
+      'what it started itself.',
   })
   @ApiQuery({ name: 'channel', required: true, schema: { type: 'string', minLength: 1, maxLength: 63 } })
   @ApiQuery({ name: 'project', required: false, description: 'The project, by name (default: the first configured).', schema: { type: 'string', maxLength: 64 } })

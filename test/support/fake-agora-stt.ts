@@ -14,6 +14,12 @@ export const STT_PATHS = {
 export type SttOperation = keyof typeof STT_PATHS;
 const METHOD: Record<SttOperation, string> = { join: 'POST', list: 'GET', query: 'GET', update: 'POST', leave: 'POST' };
 
+/** Agora's agent states, at the index of the number its list's `state` filter takes for each. */
+export const AGENT_STATES = ['IDLE', 'STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'RECOVERING', 'FAILED'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+/** The states of an agent that has exited: it answers 404 to query, update and leave, as a task not found. */
+const EXITED: readonly AgentState[] = ['STOPPED', 'FAILED'];
+
 /** An agent the fake runs. */
 export interface FakeAgent {
   readonly appId: string;
@@ -26,7 +32,7 @@ export interface FakeAgent {
   sequenceId?: number;
   /** Each update's mask, in order. */
   readonly updates: string[][];
-  status: 'RUNNING' | 'STOPPED';
+  status: AgentState;
 }
 
 /** Agora's STT error answers: `{detail, reason}`. */
@@ -38,8 +44,11 @@ const NOT_FOUND = sttError(404, 'TaskNotFound', 'The task is not found');
  * Agora's documented checks and answers. A join checks every field Agora documents (400 `{detail, reason}`) and
  * refuses a `name` already used in the project (409); an update needs `sequenceId` and `updateMask`, refuses a
  * sequenceId not above the last (409, the conflict Agora's "greater than the previous" rule implies) and body parts the
- * mask does not name; a stopped agent answers 404 to query, update and leave; list pages by `cursor` and `limit`, filters
- * by `channel`, `from_time` and `state` (default 2, RUNNING). Specs script more (slow, failing, odd answers) with {@link on}.
+ * mask does not name; an agent that exited (STOPPED, FAILED) answers 404 to query, update and leave, one in any other state
+ * (STARTING, RECOVERING: {@link enter}) answers its state; list pages by `cursor` and `limit`, filters by `channel`,
+ * `from_time` and `state` (one state per call, `0` to `6`, default 2: RUNNING). Agora asks for 5 s before and between
+ * updates but documents no answer for an update sooner, so the fake takes it (the service enforces the spacing). Specs
+ * script more (slow, failing, odd answers) with {@link on}.
  */
 export class FakeAgoraStt {
   /** `agents` shared by two fakes make them one Agora behind two hosts (the primary and the fallback). */
@@ -65,7 +74,7 @@ export class FakeAgoraStt {
   }
 
   /** The fake's own answer to an operation. */
-  responder(operation: SttOperation): FakeResponder {
+  responder(operation: SttOperation): (request: RecordedRequest) => FakeAnswer {
     return (request) => {
       switch (operation) {
         case 'join':
@@ -89,7 +98,12 @@ export class FakeAgoraStt {
 
   /** Stops an agent as Agora does on its own (maxIdleTime passed, its token expired). */
   stop(agentId: string): void {
-    this.agents.get(agentId)!.status = 'STOPPED';
+    this.enter(agentId, 'STOPPED');
+  }
+
+  /** Puts an agent in one of Agora's states, as Agora does on its own (RECOVERING after a fault, FAILED…). */
+  enter(agentId: string, state: AgentState): void {
+    this.agents.get(agentId)!.status = state;
   }
 
   close(): Promise<void> {
@@ -110,7 +124,7 @@ export class FakeAgoraStt {
 
   private agent({ params }: RecordedRequest): FakeAgent | undefined {
     const agent = this.agents.get(decodeURIComponent(params.agentId));
-    return agent && agent.appId === params.appId && agent.status === 'RUNNING' ? agent : undefined;
+    return agent && agent.appId === params.appId && !EXITED.includes(agent.status) ? agent : undefined;
   }
 
   private query(request: RecordedRequest): FakeAnswer {
@@ -151,7 +165,7 @@ export class FakeAgoraStt {
         agent.appId === params.appId &&
         (channel === null || agent.config.rtcConfig.channelName === channel) &&
         agent.createTs >= from &&
-        (state === '2' ? agent.status === 'RUNNING' : state === '4' ? agent.status === 'STOPPED' : false),
+        agent.status === AGENT_STATES[Number(state)],
     );
     const cursor = query.get('cursor');
     const start = cursor ? all.findIndex((agent) => agent.agentId === cursor) + 1 : 0;

@@ -55,7 +55,7 @@ export class StoppedTranscriptionDto extends TranscriptionDto {
   alreadyStopped: boolean;
 }
 
-/** One transcription of a list: what Agora's list reports of it. */
+/** One transcription of a list: what Agora's list (or, for one not RUNNING, its query) reports of it. */
 export class ListedTranscriptionDto {
   @ApiProperty({ ...TRANSCRIPTION_ID_SCHEMA })
   id: string;
@@ -72,12 +72,12 @@ export class ListedTranscriptionDto {
   @ApiProperty({ enum: AGENT_STATES, example: 'RUNNING' })
   status: string;
 
-  /** When Agora started it, as its list reports it. */
+  /** When Agora started it, as its list or query reports it. */
   @ApiPropertyOptional({ type: 'string', format: 'date-time' })
   startedAt?: string;
 }
 
-/** The running transcriptions of a channel that the caller may reach. */
+/** The transcriptions of a channel that the caller may reach and Agora has not ended. */
 export class TranscriptionListDto {
   @ApiProperty({ type: [ListedTranscriptionDto] })
   items: ListedTranscriptionDto[];
