@@ -53,7 +53,9 @@ describe('Real-time transcription: no secret in logs or answers (e2e, fake Agora
     // The caller sending keys where none are taken: refused, not echoed.
     await call('POST', '/v1/transcriptions', { ...captioned, captionConfig: { storage: { secretKey: STT_SECRETS.secretKey } } });
     await call('GET', `/v1/transcriptions/${id}`);
+    stt.later(5); // Agora's spacing before an update, and between two
     await call('PATCH', `/v1/transcriptions/${id}`, { languages: ['de-DE'] });
+    stt.later(5);
     fake.on('update', { status: 400, body: { detail: 'invalid', reason: STT_SECRETS.customerSecret } });
     await call('PATCH', `/v1/transcriptions/${id}`, { languages: ['fr-FR'] });
     await call('GET', '/v1/transcriptions?channel=secret-room');

@@ -56,6 +56,7 @@ describe('Real-time transcription: slow and failing Agora hosts (e2e, fake Agora
 
   it('sends a join, an update or a leave once when Agora answers 5xx: it may have acted', async () => {
     const { id } = (await create()).json<{ id: string }>();
+    stt.later(5); // Agora's spacing before an update
     for (const [operation, request] of [
       ['join', () => create()],
       ['update', () => app.inject({ method: 'PATCH', url: `/v1/transcriptions/${id}`, headers, payload: { languages: ['de-DE'] } })],

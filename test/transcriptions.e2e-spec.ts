@@ -66,6 +66,7 @@ describe('Real-time transcription: /v1/transcriptions (e2e, fake Agora)', () => 
     expect(got.json()).toEqual(transcription);
     expect(fake.requests('query').at(-1)!.path).toBe(`${BASE}/agents/${transcription.agentId}`);
 
+    stt.later(5); // Agora's spacing before an update (its own spec below)
     const changed = await call('PATCH', `/v1/transcriptions/${transcription.id}`, {
       languages: ['fr-FR'],
       subscribeAudioUids: ['all'],
@@ -167,7 +168,9 @@ describe('Real-time transcription: /v1/transcriptions (e2e, fake Agora)', () => 
 
   it('sends each update of a transcription a larger sequenceId, and answers Agora’s sequence conflict as a 409', async () => {
     const { id, agentId } = (await create({ channel: 'seq', languages: ['en-US'] })).json<Transcription>();
+    stt.later(5);
     await call('PATCH', `/v1/transcriptions/${id}`, { languages: ['de-DE'] });
+    stt.later(5);
     await call('PATCH', `/v1/transcriptions/${id}`, { translate: { enable: false } });
     const sequences = fake.requests('update').filter((request) => request.params.agentId === agentId).map((request) => Number(request.query.get('sequenceId')));
     expect(sequences).toHaveLength(2);
@@ -176,9 +179,35 @@ describe('Real-time transcription: /v1/transcriptions (e2e, fake Agora)', () => 
 
     // Another replica's update, with a far larger sequenceId, came first.
     fake.agents.get(agentId)!.sequenceId = Number.MAX_SAFE_INTEGER;
+    stt.later(5);
     const conflict = await call('PATCH', `/v1/transcriptions/${id}`, { languages: ['en-US'] });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json()).toMatchObject({ status: 409, detail: expect.stringMatching(/came first; send it again/), upstream: { status: 409 } });
+  });
+
+  it('spaces a transcription’s updates 5 s after its start and after each other, as Agora asks: one sooner is a 429 with Retry-After', async () => {
+    const { id, agentId } = (await create({ channel: 'spaced', languages: ['en-US'] })).json<Transcription>();
+    const update = async () => {
+      const answer = await call('PATCH', `/v1/transcriptions/${id}`, { languages: ['de-DE'] });
+      return { status: answer.statusCode, retryAfter: answer.headers['retry-after'], type: answer.headers['content-type'] };
+    };
+    const refused = (retryAfter: string) => ({ status: 429, retryAfter, type: expect.stringContaining('application/problem+json') });
+    const done = { status: 200, retryAfter: undefined, type: expect.stringContaining('application/json') };
+
+    expect(await update()).toEqual(refused('5'));
+    stt.later(4);
+    expect(await update()).toEqual(refused('1'));
+    expect(fake.agents.get(agentId)!.updates).toEqual([]); // Agora heard of none of them
+    stt.later(1);
+    expect(await update()).toEqual(done);
+    expect(await update()).toEqual(refused('5'));
+    stt.later(5);
+    // An update Agora refused for its rate limit did not act: the next may follow at once.
+    fake.on('update', { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too many requests' } });
+    expect((await update()).status).toBe(503);
+    fake.on('update', fake.responder('update'));
+    expect(await update()).toEqual(done);
+    expect(fake.agents.get(agentId)!.updates).toEqual([['languages'], ['languages']]);
   });
 
   it('refuses an update that changes nothing, before calling Agora', async () => {

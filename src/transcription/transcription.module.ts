@@ -9,6 +9,7 @@ import { MetricsModule } from '../metrics/metrics.module.js';
 import { SpeechToTextApi } from './speech-to-text.api.js';
 import { TranscriptionService } from './transcription.service.js';
 import { TranscriptionsController } from './transcriptions.controller.js';
+import { UpdateSpacing } from './update-spacing.js';
 
 /**
  * Real-time transcription on /v1/transcriptions, over Agora's STT v7 API and the shared Agora services layer. Its
@@ -17,7 +18,7 @@ import { TranscriptionsController } from './transcriptions.controller.js';
 @Module({
   imports: [ConfigModule.forFeature(tokenConfig), AgoraModule, AuthModule, AgoraRestModule, AgoraServicesModule, MetricsModule],
   controllers: [TranscriptionsController],
-  providers: [SpeechToTextApi, TranscriptionService],
+  providers: [SpeechToTextApi, TranscriptionService, UpdateSpacing],
   exports: [TranscriptionService],
 })
 export class TranscriptionModule {}

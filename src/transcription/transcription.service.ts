@@ -18,6 +18,7 @@ import type { UpdateTranscriptionDto } from './dto/update-transcription.dto.js';
 import { captionConfigOf, joinBodyOf, type CreateTranscriptionInput } from './join-request.builder.js';
 import { SpeechToTextApi, type JoinBody, type ListedAgent, type UpdateBody } from './speech-to-text.api.js';
 import { TRANSCRIPTION } from './transcription-access.js';
+import { UpdateSpacing } from './update-spacing.js';
 
 /** What a transcription's sealed id carries: all later calls need, so no replica needs shared storage to serve them. */
 export interface TranscriptionData {
@@ -49,6 +50,7 @@ export class TranscriptionService {
   constructor(
     private readonly access: ServiceAccess,
     private readonly sequencer: UpdateSequencer,
+    private readonly spacing: UpdateSpacing,
     private readonly authorizer: TokenAuthorizer,
     private readonly signer: AgoraTokenSigner,
     private readonly api: SpeechToTextApi,
@@ -59,7 +61,7 @@ export class TranscriptionService {
   /** Starts transcribing `input.channel` for `caller`: Agora's join, with a bot uid and token of this service's. */
   async create(input: CreateTranscriptionInput, caller: Caller, requestId?: string): Promise<TranscriptionDto> {
     const project = this.access.begin(TRANSCRIPTION, input, caller);
-    const startedAt = new Date();
+    const startedAt = new Date(Date.now());
     const captions = this.captionsOf(input, project, startedAt);
     const uid = botUid([...(input.subscribeAudioUids ?? []), ...(input.unsubscribeAudioUids ?? [])]);
     // The bot cannot renew its token: it lasts as long as a token may, and so, at most, does the transcription.
@@ -111,15 +113,20 @@ export class TranscriptionService {
   }
 
   /**
-   * Agora's update with the fields sent (its `updateMask`) and a sequenceId larger than any before (UpdateSequencer):
-   * Agora answering that another update came first is a 409.
+   * Agora's update with the fields sent (its `updateMask`) and a sequenceId larger than any before (UpdateSequencer),
+   * 5 s after the start and the previous update at the soonest (UpdateSpacing: a 429 before that): Agora answering
+   * that another update came first is a 409.
    */
   async update(id: string, changes: UpdateTranscriptionDto, caller: Caller, requestId?: string): Promise<TranscriptionDto> {
     const { project, data } = this.access.open<TranscriptionData>(TRANSCRIPTION, id, caller);
     const { mask, body } = updateOf(changes);
+    const release = this.spacing.claim(data.agentId, data.createdAt);
     const answer = await this.sequencer
       .run(`transcription/${data.agentId}`, data.createdAt, (sequence) => this.api.update(project, data.agentId, sequence, mask, body, requestId))
-      .catch(updateFailed);
+      .catch((error: unknown) => {
+        release(error);
+        return updateFailed(error);
+      });
     return transcriptionOf(id, project, data, statusOf(answer));
   }
 

@@ -73,8 +73,9 @@ export class TranscriptionsController {
     summary: 'Change a transcription’s languages, subscriptions or translation',
     description:
       'Agora’s update, with an `updateMask` naming the fields sent (each replaces what is in force; others stay) and a ' +
-      '`sequenceId` larger than any before. Agora wants 5 s between updates. Agora answering that another update came first is a ' +
-      `409: send it again. ${OWNERSHIP}`,
+      '`sequenceId` larger than any before. Agora takes updates 5 s after the start and after each other: one sooner is a 429 ' +
+      '(before Agora hears of it) whose `Retry-After` says in how many seconds it is allowed. Agora answering that another update ' +
+      `came first is a 409: send it again. ${OWNERSHIP}`,
   })
   @ApiConsumes('application/json')
   @ApiBody({ type: UpdateTranscriptionDto, examples: UPDATE_EXAMPLES, required: true })
