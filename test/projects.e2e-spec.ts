@@ -156,9 +156,10 @@ describe('Several Agora projects, side by side (AGORA_PROJECTS_FILE, e2e)', () =
       ['/rtmtoken', { user: 'alice' }],
       ['/fetch_rtm_token', { uid: 'alice' }],
     ];
-    // The Go fork's /cloud_recording routes sign no token for the caller (they record, with the default project).
+    // The Go fork's /cloud_recording, /rtt and /rtmp routes sign no token for the caller (they call Agora's REST APIs).
+    const forkServices = /^\/(cloud_recording|rtt|rtmp)\//;
     const legacy = listRoutes(app).filter(
-      ({ path, isPublic }) => !isPublic && !path.startsWith('/v1/') && !path.startsWith('/cloud_recording/') && !path.includes('//') && path !== '/rtm',
+      ({ path, isPublic }) => !isPublic && !path.startsWith('/v1/') && !forkServices.test(path) && !path.includes('//') && path !== '/rtm',
     );
     expect(legacy).toHaveLength(requests.length);
     for (const [url, body] of requests) {

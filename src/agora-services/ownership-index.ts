@@ -30,25 +30,34 @@ return next`;
 @Injectable()
 export class OwnershipIndex implements OnApplicationShutdown {
   private readonly logger = new Logger('OwnershipIndex');
-  private readonly redis?: Redis;
+  private client?: Redis;
   private readonly memory = new Map<string, Map<string, OwnedEntry>>();
 
-  constructor(@Inject(rateLimitConfig.KEY) config: ConfigType<typeof rateLimitConfig>) {
-    if (!config.redisUrl) return;
-    this.redis = new Redis(config.redisUrl, {
-      // Commands sent while (re)connecting wait for the connection, but never longer than the command timeout.
-      maxRetriesPerRequest: 0,
-      commandTimeout: 1_000,
-      connectTimeout: 2_000,
-      disconnectTimeout: 200,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    });
-    // Errors are reported where a command fails; ioredis emits one per failed reconnect.
-    this.redis.on('error', () => undefined);
-  }
+  constructor(@Inject(rateLimitConfig.KEY) private readonly config: ConfigType<typeof rateLimitConfig>) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.redis?.disconnect();
+    this.client?.disconnect();
+  }
+
+  /**
+   * The Redis client, made on first use: a service that never starts a transcription, converter, player or stream key
+   * holds no second connection to Redis (the rate limits have their own).
+   */
+  private get redis(): Redis | undefined {
+    if (!this.config.redisUrl) return undefined;
+    if (!this.client) {
+      this.client = new Redis(this.config.redisUrl, {
+        // Commands sent while (re)connecting wait for the connection, but never longer than the command timeout.
+        maxRetriesPerRequest: 0,
+        commandTimeout: 1_000,
+        connectTimeout: 2_000,
+        disconnectTimeout: 200,
+        retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+      });
+      // Errors are reported where a command fails; ioredis emits one per failed reconnect.
+      this.client.on('error', () => undefined);
+    }
+    return this.client;
   }
 
   /** Keeps `entry` under `namespace` (`<service>/<project>`). */

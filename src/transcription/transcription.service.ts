@@ -118,7 +118,7 @@ export class TranscriptionService {
    * that another update came first is a 409.
    */
   async update(id: string, changes: UpdateTranscriptionDto, caller: Caller, requestId?: string): Promise<TranscriptionDto> {
-    const { project, data } = this.access.open<TranscriptionData>(TRANSCRIPTION, id, caller);
+    const { project, data } = this.access.open<TranscriptionData>(TRANSCRIPTION, id, caller, { change: true });
     const { mask, body } = updateOf(changes);
     const release = this.spacing.claim(data.agentId, data.createdAt);
     const answer = await this.sequencer
