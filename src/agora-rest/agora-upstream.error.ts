@@ -51,6 +51,31 @@ export class AgoraUpstreamError extends ProblemException {
   }
 
   /** No answer within the call's timeout: 504 (the call may still have been carried out). */
+  /** The same failure (status, `upstream`, headers aside) with a detail that says more, such as what a lookup proved. */
+  withDetail(detail: string): AgoraUpstreamError {
+    return new AgoraUpstreamError(this.api, this.failure, detail, this.upstream, this.arrived);
+  }
+
+  /**
+   * Whether a create that failed so may still have made its resource at Agora: no answer in time, a connection that
+   * broke after the request left, Agora's own 504 (its gateway gave up waiting on the service behind it), or a success
+   * answer the feature could not use (no id). The resource may then be running, and billing the project.
+   */
+  get mayHaveCreated(): boolean {
+    switch (this.failure) {
+      case 'timeout':
+        return true;
+      case 'unreachable':
+        return this.arrived;
+      case 'answer': {
+        const status = this.upstream?.status ?? 0;
+        return status === 504 || (status >= 200 && status < 300);
+      }
+      case 'rate_limited':
+        return false;
+    }
+  }
+
   static timeout(api: string, timeoutMs: number): AgoraUpstreamError {
     return new AgoraUpstreamError(api, 'timeout', `Agora did not answer the ${api} call within ${timeoutMs / 1000} s.`);
   }

@@ -20,7 +20,7 @@ import type { UpdatePlayerDto } from './dto/update-player.dto.js';
 import { MEDIA_PULL, nameConflict, sequenceConflict } from './media-pull-access.js';
 import { playerAnswer, type PlayerData } from './player-answer.js';
 import { playerName, playerUser } from './player-identity.js';
-import { findUnknownCreate, outcomeUnknown, type SentCreate } from './unknown-create.js';
+import { findUnknownCreate, type SentCreate } from './unknown-create.js';
 
 /** A create, as any route gives it (the /v1 body, or the Go fork's mapped onto it). */
 export type CreatePlayerInput = CreatePlayerDto;
@@ -62,7 +62,7 @@ export class MediaPullService {
     const sent: SentCreate = { project, region, spec: withoutUndefined(spec), streamIp: input.streamOriginIp, requestId };
     const created = await this.api
       .create(sent.project, sent.region, sent.spec, sent.streamIp, sent.requestId)
-      .catch((error: unknown) => (outcomeUnknown(error) ? findUnknownCreate(this.api, sent, error) : duplicateName(error)));
+      .catch((error: unknown) => (error instanceof AgoraUpstreamError && error.mayHaveCreated ? findUnknownCreate(this.api, sent, error) : duplicateName(error)));
     const data: PlayerData = { ...user, channel, player: created.id, region, name, created: Date.now() };
     const id = this.access.seal(MEDIA_PULL, project, caller, data);
     await this.access.remember(MEDIA_PULL, project, caller, { agoraId: created.id, id, channel });

@@ -17,27 +17,6 @@ export interface SentCreate {
 }
 
 /**
- * Whether a create's failure leaves unknown whether Agora started the player: no answer in time, a connection that
- * broke after the request was sent, Agora's own 504 (its documents: "check whether it was created"), or a success
- * answer without the player's id (as media push's lost-create.ts reads them).
- */
-export function outcomeUnknown(error: unknown): error is AgoraUpstreamError {
-  if (!(error instanceof AgoraUpstreamError)) return false;
-  switch (error.failure) {
-    case 'timeout':
-      return true;
-    case 'unreachable':
-      return error.arrived;
-    case 'answer': {
-      const status = error.upstream?.status ?? 0;
-      return status === 504 || (status >= 200 && status < 300);
-    }
-    case 'rate_limited':
-      return false;
-  }
-}
-
-/**
  * Finds out what a create whose outcome is unknown did, so no player runs that nobody can see or stop. The player's
  * name is chosen here and unique in the project, so the same create is sent again: Agora either starts the player
  * (the first create never acted) or refuses the name as taken (it did). Then Agora's list of the channel is read

@@ -9,7 +9,7 @@ import { recordIssued } from '../common/logging/request-record.js';
 import { checkCreate, converterName, converterOf, updateOf, type ConverterKind, type CreateMediaPushInput, type UpdateMediaPushInput } from './converter-request.builder.js';
 import type { MediaPushDto, MediaPushListDto, MediaPushStatusDto } from './dto/media-push.dto.js';
 import { isGone, MediaPushApi, type ConverterReport, type ConverterState } from './media-push.api.js';
-import { isUnknownOutcome, noneRuns, unconfirmed } from './lost-create.js';
+import { noneRuns, unconfirmed } from './lost-create.js';
 import { MEDIA_PUSH } from './media-push-access.js';
 import { withoutStreamKey } from './rtmp-url.js';
 
@@ -125,7 +125,7 @@ export class MediaPushService {
    * The list failing too: the problem names the channel and the name, for an operator to find it.
    */
   private async lostCreate(error: unknown, project: RestProject, channel: string, name: string, requestId?: string): Promise<ConverterState> {
-    if (!isUnknownOutcome(error)) return duplicate(error);
+    if (!(error instanceof AgoraUpstreamError && error.mayHaveCreated)) return duplicate(error);
     let listed: Awaited<ReturnType<MediaPushApi['list']>>;
     try {
       listed = await this.api.list(project, channel, requestId);

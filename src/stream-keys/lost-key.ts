@@ -1,4 +1,4 @@
-import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
+import type { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
 import { ServiceConflict } from '../agora-services/service-problems.js';
 import type { MediaRegion } from '../agora-services/media-region.config.js';
 
@@ -10,27 +10,6 @@ export interface AskedKey {
   readonly region: MediaRegion;
   /** Seconds; 0 never expires. */
   readonly expiresAfter: number;
-}
-
-/**
- * Whether a creation failed in a way that leaves it unknown whether Agora made the key: no answer in time, a
- * connection broken after the request left, Agora's gateway answering 504, or a success without a usable key.
- * (Media push's converter-create test, kept here: features do not import each other.)
- */
-export function isUnknownOutcome(error: unknown): error is AgoraUpstreamError {
-  if (!(error instanceof AgoraUpstreamError)) return false;
-  switch (error.failure) {
-    case 'timeout':
-      return true;
-    case 'unreachable':
-      return error.arrived;
-    case 'answer': {
-      const status = error.upstream?.status ?? 0;
-      return status === 504 || (status >= 200 && status < 300);
-    }
-    case 'rate_limited':
-      return false;
-  }
 }
 
 /** Which key, for a reader of the problem or the log: channel, user and region, which are no secret. */
@@ -54,7 +33,7 @@ export function unknownOutcome(error: AgoraUpstreamError, asked: AskedKey): Agor
   const detail =
     `${error.message} Agora may have made ${describeKey(asked)}, which reached nobody. Send the create again: a 201 means ` +
     `none had been made; a 409 saying a key exists means it was made, and this service cannot reach it. ${howItEnds(asked)}`;
-  return new AgoraUpstreamError(error.api, error.failure, detail, error.upstream, error.arrived);
+  return error.withDetail(detail);
 }
 
 /** Agora's "Streaming key exists": a live key for this channel and user, made here before, elsewhere, or lost. */

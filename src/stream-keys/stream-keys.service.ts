@@ -13,7 +13,7 @@ import { bindIdentity, rtcUserFields } from '../tokens/identity-binding.js';
 import type { CreateStreamKeyDto } from './dto/create-stream-key.dto.js';
 import type { CreatedStreamKeyDto, StreamKeyDto, StreamKeyListDto } from './dto/stream-key.dto.js';
 import { agoraIdOf, streamKeyOf, type SealedStreamKey } from './sealed-stream-key.js';
-import { describeKey, isUnknownOutcome, keyExists, unknownOutcome, type AskedKey } from './lost-key.js';
+import { describeKey, keyExists, unknownOutcome, type AskedKey } from './lost-key.js';
 import { STREAM_KEYS, streamKeyGone } from './stream-key-access.js';
 import { checkIdentityAccount, checkKeyLifetime, ingestOf } from './stream-key.rules.js';
 import { StreamKeysApi } from './stream-keys.api.js';
@@ -129,7 +129,7 @@ export class StreamKeysService {
    * be and how to tell and end it.
    */
   private failed(error: unknown, project: RestProject, asked: AskedKey): never {
-    if (isUnknownOutcome(error)) {
+    if (error instanceof AgoraUpstreamError && error.mayHaveCreated) {
       this.logger.warn(`stream-keys.create in project ${project.name}: outcome unknown (${error.failure}); Agora may have made ${describeKey(asked)}, which reached nobody`);
       throw unknownOutcome(error, asked);
     }

@@ -1,8 +1,9 @@
-import { AgoraUpstreamError } from '../agora-rest/agora-upstream.error.js';
-import { isUnknownOutcome } from './lost-create.js';
+import { AgoraUpstreamError } from './agora-upstream.error.js';
 
-/** Which create failures leave it unknown whether Agora runs the converter (a timeout takes 10 s e2e, so it is here). */
-describe('isUnknownOutcome', () => {
+const isUnknownOutcome = (error: unknown) => error instanceof AgoraUpstreamError && error.mayHaveCreated;
+
+/** Which create failures leave it unknown whether Agora made the resource (a timeout takes 10 s e2e, so it is here). */
+describe('AgoraUpstreamError.mayHaveCreated', () => {
   const api = 'media-push.create';
 
   it('counts a timeout, a connection broken after sending, Agora’s 504 and a success without an id as unknown', () => {
@@ -10,6 +11,17 @@ describe('isUnknownOutcome', () => {
     expect(isUnknownOutcome(AgoraUpstreamError.unreachable(api, true))).toBe(true);
     expect(isUnknownOutcome(AgoraUpstreamError.answer(api, { status: 504 }))).toBe(true);
     expect(isUnknownOutcome(AgoraUpstreamError.answer(api, { status: 200, message: 'the answer carried no converter id' }))).toBe(true);
+  });
+
+  it('restates a failure with more detail, keeping what it was', () => {
+    const first = AgoraUpstreamError.answer(api, { status: 504 });
+    const restated = first.withDetail('Agora lists none.');
+    expect({ message: restated.message, status: restated.getStatus(), upstream: restated.upstream, failure: restated.failure }).toEqual({
+      message: 'Agora lists none.',
+      status: first.getStatus(),
+      upstream: first.upstream,
+      failure: 'answer',
+    });
   });
 
   it('counts a request that never left, Agora’s refusals and its rate limit as known: nothing was created', () => {
