@@ -1,8 +1,9 @@
 import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { newApiKey, writeApiKeysFile, type TestKey } from './api-keys.js';
+import { startAgoraApp } from './agora-app.js';
+import type { TestKey } from './api-keys.js';
 import { FakeAgoraStt, STT_SECRETS, sttEnv } from './fake-agora-stt.js';
-import { createTestApp, type Env } from './test-app.js';
+import type { Env } from './test-app.js';
 import type { CreateAppOptions } from '../../src/app.factory.js';
 
 /** An API key of the transcription specs: its headers, and the key itself (to look for where it must never be). */
@@ -37,16 +38,8 @@ export async function startTranscriptionApp(
   fake?: FakeAgoraStt,
 ): Promise<TranscriptionApp> {
   fake ??= await FakeAgoraStt.start([STT_SECRETS]);
-  const keys: Record<string, SpecKey> = {};
-  const entries: TestKey[] = Object.entries(policies).map(([id, policy]) => {
-    const key = newApiKey();
-    keys[id] = { headers: { 'x-api-key': key }, key };
-    return { id, key, ...policy };
-  });
-  const app = await createTestApp(
-    { ...sttEnv(fake), AUTH_MODE: 'apikey', API_KEYS_FILE: writeApiKeysFile(entries), RATE_LIMIT_PER_MINUTE: '100000', ...env },
-    options,
-  );
+  const started = await startAgoraApp(fake, sttEnv(fake), Object.entries(policies).map(([id, policy]) => ({ id, ...policy })), env, options);
+  const { app, keys } = started;
   let clock: { offsetMs: number; restore(): void } | undefined;
   return {
     fake,
@@ -62,8 +55,7 @@ export async function startTranscriptionApp(
     },
     async close() {
       clock?.restore();
-      await app.close();
-      await fake!.close();
+      await started.close();
     },
   };
 }
