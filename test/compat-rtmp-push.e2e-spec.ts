@@ -224,7 +224,7 @@ describe('Agora Backend Webservice: /rtmp/push (e2e, fake Agora)', () => {
       fc.asyncProperty(field, value, async (name, bad) => {
         const answer = await post('start', { ...RAW, [name]: bad });
         expect(answer.statusCode).toBeLessThan(500);
-        if (answer.statusCode >= 400) expect(answer.body).not.toContain(KEY);
+        expect(answer.body).not.toContain(KEY);
       }),
       { numRuns: 60 },
     );
