@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { UINT32_MAX } from '../../agora/agora.constants.js';
 import { integerSchema } from '../../common/http/api-schema.options.js';
 import { OptionalObject } from '../../common/validation/optional-object.decorator.js';
@@ -21,12 +21,6 @@ export const Integer = (min: number, max: number): PropertyDecorator => {
   const message = `$property must be an integer from ${min} to ${max}`;
   return applyDecorators(Max(max, { message }), Min(min, { message }), IsInt({ message }));
 };
-
-/**
- * An optional field that, when present, must be valid: unlike IsOptional, `null` is judged (and refused). The body's
- * shape check refuses null fields of objects, but not inside arrays (the layout's views), where IsOptional let it by.
- */
-const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** The output picture's size and background. */
 export class CanvasDto {
@@ -82,12 +76,12 @@ export class ViewRegionDto {
  */
 export class LayoutViewDto {
   @ApiPropertyOptional({ ...integerSchema(1, UINT32_MAX), example: 201 })
-  @Optional()
+  @IsOptional()
   @Integer(1, UINT32_MAX)
   rtcStreamUid?: number;
 
   @ApiPropertyOptional({ ...IMAGE_URL, example: 'https://example.com/watermark.png' })
-  @Optional()
+  @IsOptional()
   @ImageUrl()
   imageUrl?: string;
 
@@ -100,12 +94,12 @@ export class LayoutViewDto {
 
   /** `fill` (crop to the region, Agora's default for users) or `fit` (show it whole). */
   @ApiPropertyOptional({ enum: ['fill', 'fit'], example: 'fill' })
-  @Optional()
+  @IsOptional()
   @IsIn(['fill', 'fit'], { message: '$property must be fill or fit' })
   fillMode?: 'fill' | 'fit';
 
   @ApiPropertyOptional({ ...IMAGE_URL, example: 'https://example.com/no-video.png' })
-  @Optional()
+  @IsOptional()
   @ImageUrl()
   placeholderImageUrl?: string;
 }
