@@ -77,7 +77,11 @@ describe('Stream keys: bad input (e2e, property)', () => {
       .tuple(fc.nat({ max: id.length - 1 }), fc.constantFrom(...'ABCXYZabcxyz0189-_.'))
       .map(([at, char]) => id.slice(0, at) + char + id.slice(at + 1))
       .filter((changed) => changed !== id && !respells(changed, id));
-    const anything = fc.string({ minLength: 1, maxLength: 300 }).map((text) => encodeURIComponent(text));
+    // '.' and '..' are path segments the router resolves (to the list), not ids.
+    const anything = fc
+      .string({ minLength: 1, maxLength: 300 })
+      .filter((text) => text !== '.' && text !== '..')
+      .map((text) => encodeURIComponent(text));
     await fc.assert(
       fc.asyncProperty(fc.oneof(altered, anything), fc.constantFrom('GET' as const, 'DELETE' as const), async (candidate, method) => {
         const answer = await app.inject({ method, url: `/v1/stream-keys/${candidate}`, headers: keys.headers });
