@@ -15,6 +15,7 @@ export function renderOperations(named) {
     return `${docComment(operation, method, path)}\n  ${name}(...init: OperationInit<${types}>): OperationResult<${types}>;`;
   });
   const functions = sorted.map(({ name, path, method }) => `    ${name}: (...init) => client.${method.toUpperCase()}(${quote(path)}, ...init),`);
+  const routes = sorted.map(({ name, path, method, operation }) => `  ${name}: { method: ${quote(method)}, path: ${quote(path)}, operationId: ${quote(operation.operationId)} },`);
   return `${GENERATED_BANNER}import type { Client } from 'openapi-fetch';
 import type { OperationInit, OperationResult } from './operation-init.js';
 import type { paths } from './schema.js';
@@ -34,6 +35,11 @@ export function bindOperations(client: Client<paths>): Operations {
 ${functions.join('\n')}
   };
 }
+
+/** Each function's operation in the OpenAPI document: its method, path and operationId. */
+export const OPERATION_ROUTES = {
+${routes.join('\n')}
+} as const satisfies Record<keyof Operations, { method: string; path: string; operationId: string }>;
 `;
 }
 
