@@ -35,7 +35,8 @@ describe('Typed client: tokens, health and refusals (e2e, real port)', () => {
     const keysFile = writeApiKeysFile([{ id: 'backend', key: keys.backend, kinds: TOKEN_KINDS }, { id: 'rtc-only', key: keys.rtcOnly, kinds: ['rtc'] }]);
     app = await createTestApp({ ...jwks.env('apikey,jwt'), API_KEYS_FILE: keysFile, RATE_LIMIT_PER_MINUTE: '100000' });
     baseUrl = await listenLocally(app);
-    client = trackedClient({ baseUrl, apiKey: keys.backend }, called);
+    // A function: the credential is read on every request (a key or JWT that rotates).
+    client = trackedClient({ baseUrl, apiKey: async () => keys.backend }, called);
   });
   afterAll(async () => {
     await app.close();
@@ -44,7 +45,7 @@ describe('Typed client: tokens, health and refusals (e2e, real port)', () => {
 
   it('gets an RTC token for an end user in the README’s three lines (JWT as bearer)', async () => {
     const userJwt = await jwks.sign({ sub: 'alice' });
-    const tokens = trackedClient({ baseUrl, token: () => userJwt }, called);
+    const tokens = trackedClient({ baseUrl, token: userJwt }, called);
     const { data, error } = await tokens.createRtcToken({ body: { channel: 'demo-room' } });
 
     expect(error).toBeUndefined();
