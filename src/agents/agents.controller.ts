@@ -8,12 +8,16 @@ import { TokenIssuer } from '../tokens/token-issuer.service.js';
 import { CONVOAI_TOKEN, STT_TOKEN } from './agent-token.kinds.js';
 import { CreateAgentTokenDto } from './dto/create-agent-token.dto.js';
 
-/** The agent's user in the examples: Agora's samples give agents a uid apart from the people in the channel. */
+/**
+ * The default (first) names no user: an API key gets a random uid, an end user their own identity. The others give
+ * the agent a user of its own, as Agora's samples do (a uid apart from the people in the channel): API keys only.
+ */
 const EXAMPLES = {
-  uid: { summary: 'An agent with a uid, logging in to Signaling as the same user', value: { channel: 'demo-room', uid: 1001 } },
-  account: { summary: 'An agent with an account', value: { channel: 'demo-room', account: 'agent-1' } },
+  randomUid: { summary: 'Any caller: an agent with a random uid (an end user: as themselves)', value: { channel: 'demo-room' } },
+  uid: { summary: 'API keys: an agent with a uid, logging in to Signaling as the same user', value: { channel: 'demo-room', uid: 1001 } },
+  account: { summary: 'API keys: an agent with an account', value: { channel: 'demo-room', account: 'agent-1' } },
   differentIds: {
-    summary: 'A uid for RTC, a user id for Signaling',
+    summary: 'API keys: a uid for RTC, a user id for Signaling',
     value: { channel: 'demo-room', uid: 1001, rtmUserId: 'agent-1', rtmExpireSeconds: 1800 },
   },
 };

@@ -21,9 +21,10 @@ export class ChatController {
     request: CreateChatTokenDto,
     response: ChatTokenResponseDto,
     bodyRequired: false,
+    // The first is Swagger UI's default: no body is a token every caller may have (see chatTokenKindOf).
     examples: {
-      user: { summary: 'User token', value: { userId: 'alice' } },
-      app: { summary: 'App token', value: {} },
+      none: { summary: 'Any caller: an API key gets the app token, an end user their own user token', value: {} },
+      user: { summary: 'Any caller: the user token of alice (end users: only their own)', value: { userId: 'alice' } },
     },
   })
   create(@Body() body: CreateChatTokenDto, @CurrentCaller() caller: Caller): ChatTokenResponseDto {

@@ -29,9 +29,9 @@ export class ClassroomController {
     response: ClassroomTokenResponseDto,
     bodyRequired: true,
     examples: {
-      // First, so Swagger UI's default: a named user works for API keys, and for an end user whose identity it is.
-      student: { summary: 'A student', value: { roomUuid: 'math-101', userUuid: 'alice', role: 'student' } },
-      own: { summary: 'A teacher: end users may leave out their own identity', value: { roomUuid: 'math-101', role: 'teacher' } },
+      // First, so Swagger UI's default: API keys must name the user, which an end user may only when it is them (alice).
+      student: { summary: 'Any caller: alice as a student (end users: as themselves)', value: { roomUuid: 'math-101', userUuid: 'alice', role: 'student' } },
+      own: { summary: 'End users: a teacher, leaving out their own identity', value: { roomUuid: 'math-101', role: 'teacher' } },
     },
   })
   createRoomUser(@Body() body: CreateClassroomRoomUserTokenDto, @CurrentCaller() caller: Caller): ClassroomTokenResponseDto {
@@ -47,8 +47,8 @@ export class ClassroomController {
     response: ClassroomTokenResponseDto,
     bodyRequired: false,
     examples: {
-      named: { summary: 'A named user', value: { userUuid: 'alice', expireSeconds: 3600 } },
-      own: { summary: 'End users: their own identity', value: {} },
+      named: { summary: 'Any caller: alice (end users: as themselves)', value: { userUuid: 'alice', expireSeconds: 3600 } },
+      own: { summary: 'End users: their own identity, left out', value: {} },
     },
   })
   createUser(@Body() body: CreateClassroomUserTokenDto, @CurrentCaller() caller: Caller): ClassroomTokenResponseDto {
@@ -63,7 +63,8 @@ export class ClassroomController {
     request: CreateClassroomAppTokenDto,
     response: ClassroomTokenResponseDto,
     bodyRequired: false,
-    examples: { app: { summary: 'App token', value: { expireSeconds: 3600 } } },
+    // The one token route whose default no end user may use: the token itself is refused to them.
+    examples: { app: { summary: 'API keys: an app token (end users are refused it)', value: { expireSeconds: 3600 } } },
   })
   createApp(@Body() body: CreateClassroomAppTokenDto, @CurrentCaller() caller: Caller): ClassroomTokenResponseDto {
     return this.tokens.issue(CLASSROOM_APP_TOKEN, body, caller);

@@ -21,7 +21,7 @@ export class FpaController {
     request: CreateFpaTokenDto,
     response: IssuedTokenDto,
     bodyRequired: false,
-    examples: { empty: { summary: 'No fields: the token is the same for every client', value: {} } },
+    examples: { empty: { summary: 'Any caller: no fields, the token is the same for every client', value: {} } },
   })
   create(@Body() body: CreateFpaTokenDto, @CurrentCaller() caller: Caller): IssuedTokenDto {
     return this.tokens.issue(FPA_TOKEN, body, caller);

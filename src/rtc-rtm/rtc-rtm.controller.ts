@@ -23,10 +23,11 @@ export class RtcRtmController {
     response: RtcRtmTokenResponseDto,
     bodyRequired: true,
     examples: {
-      sameUser: { summary: 'One user for RTC and Signaling', value: { channel: 'demo-room', role: 'publisher' } },
-      account: { summary: 'An account for both', value: { channel: 'demo-room', account: 'alice', role: 'publisher' } },
+      // First, so Swagger UI's default: it names no user, so an end user gets their own and an API key a random uid.
+      sameUser: { summary: 'Any caller: one user for RTC and Signaling', value: { channel: 'demo-room', role: 'publisher' } },
+      account: { summary: 'API keys: an account for both', value: { channel: 'demo-room', account: 'alice', role: 'publisher' } },
       differentIds: {
-        summary: 'A uid for RTC, a user id for Signaling',
+        summary: 'API keys: a uid for RTC, a user id for Signaling',
         value: { channel: 'demo-room', uid: 42, role: 'publisher', rtmUserId: 'alice', rtmExpireSeconds: 1800 },
       },
     },

@@ -23,18 +23,23 @@ export class RtcController {
     request: CreateRtcTokenDto,
     response: RtcTokenResponseDto,
     bodyRequired: true,
+    // The first is Swagger UI's default: it names no user, so an API key gets a random uid and an end user
+    // their own account (a uid of 42 is refused to end users whose identity is not 42).
     examples: {
-      publisher: { summary: 'Publisher with a uid', value: { channel: 'demo-room', uid: 42, role: 'publisher' } },
-      account: { summary: 'Subscriber with an account', value: { channel: 'demo-room', account: 'alice' } },
-      randomUid: { summary: 'Let the service pick a uid', value: { channel: 'demo-room' } },
-      privileges: {
-        summary: 'Per-privilege lifetimes',
-        value: { channel: 'demo-room', uid: 42, expireSeconds: 3600, privileges: { joinChannel: 3600, publishAudio: 600 } },
+      publisher: {
+        summary: 'Any caller: a publisher (an end user as their own account; an API key as a random uid)',
+        value: { channel: 'demo-room', role: 'publisher' },
       },
-      legacy006: { summary: 'A 006 token for an SDK that predates AccessToken2', value: { channel: 'demo-room', uid: 42, format: '006' } },
+      uid: { summary: 'API keys: a publisher with a uid', value: { channel: 'demo-room', uid: 42, role: 'publisher' } },
+      account: { summary: 'API keys: a subscriber with an account', value: { channel: 'demo-room', account: 'alice' } },
+      privileges: {
+        summary: 'Any caller: per-privilege lifetimes',
+        value: { channel: 'demo-room', expireSeconds: 3600, privileges: { joinChannel: 3600, publishAudio: 600 } },
+      },
+      legacy006: { summary: 'Any caller: a 006 token for an SDK that predates AccessToken2', value: { channel: 'demo-room', format: '006' } },
       project: {
-        summary: 'Signed by a chosen project (by name; `appId` works too)',
-        value: { channel: 'demo-room', uid: 42, project: 'default' },
+        summary: 'Any caller: signed by a chosen project (by name; `appId` works too)',
+        value: { channel: 'demo-room', project: 'default' },
       },
     },
   })

@@ -23,14 +23,16 @@ export class RtmController {
     request: CreateRtmTokenDto,
     response: RtmTokenResponseDto,
     bodyRequired: false,
+    // API keys must name the user, and an end user may name only themselves: the examples' user is alice
+    // (an end user who is someone else leaves userId out, and gets their own login).
     examples: {
-      login: { summary: 'Log in', value: { userId: 'alice' } },
-      streamChannel: { summary: 'Log in and use a stream channel', value: { userId: 'alice', channel: 'demo-room' } },
+      login: { summary: 'Any caller: log in as alice (end users: as themselves, leave userId out)', value: { userId: 'alice' } },
+      streamChannel: { summary: 'Any caller: log in and use a stream channel', value: { userId: 'alice', channel: 'demo-room' } },
       permissions: {
-        summary: 'Log in with channel permissions',
+        summary: 'Any caller: log in with channel permissions',
         value: { userId: 'alice', permissions: { messageChannels: { read: ['demo-room', 'lobby'], write: ['demo-room'] } } },
       },
-      legacy006: { summary: 'A 006 token for an SDK that predates AccessToken2', value: { userId: 'alice', format: '006' } },
+      legacy006: { summary: 'Any caller: a 006 token for an SDK that predates AccessToken2', value: { userId: 'alice', format: '006' } },
     },
   })
   create(@Body() body: CreateRtmTokenDto, @CurrentCaller() caller: Caller): RtmTokenResponseDto {
