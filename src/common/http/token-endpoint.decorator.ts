@@ -16,6 +16,11 @@ export interface TokenEndpointOptions {
   description: string;
   request: Type<unknown>;
   response: Type<unknown>;
+  /**
+   * Swagger UI's request examples. The first is its default, which "Try it out" sends as it stands: it works for
+   * an API key and an end user alike (it leaves out a user an end user's identity fills in). Each summary begins
+   * with whom it is for, `Any caller:`, `API keys:` or `End users:`: test/swagger-examples.e2e-spec.ts sends each so.
+   */
   examples: BodyExamples;
   /**
    * False when a POST with no body is a valid request (it counts as `{}`): the request DTO
