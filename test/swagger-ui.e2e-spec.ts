@@ -38,6 +38,7 @@ describe('Swagger UI in Chromium (e2e, spawned service, AUTH_MODE=apikey,jwt)', 
   let browser: Browser;
   let ui: SwaggerUiPage;
   let origin: string;
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -54,6 +55,10 @@ describe('Swagger UI in Chromium (e2e, spawned service, AUTH_MODE=apikey,jwt)', 
     });
     [browser] = await Promise.all([launchChromium(), waitForHttp(`${origin}/health`)]);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A script or style the Content-Security-Policy refuses shows as a console error, not as a failed test step.
+    page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
+    page.on('pageerror', (error) => void pageErrors.push(error.message));
+    page.on('requestfailed', (request) => void pageErrors.push(`${request.url()}: ${request.failure()?.errorText}`));
     ui = new SwaggerUiPage(page);
     await ui.open(`${origin}/docs`);
   }, 30_000);
@@ -111,4 +116,8 @@ describe('Swagger UI in Chromium (e2e, spawned service, AUTH_MODE=apikey,jwt)', 
     expect({ status, body }).toMatchObject({ status: 200, body: { channel: 'demo-room', role: 'publisher', account: endUser } });
     expectGenuineToken(body, endUser);
   }, 30_000);
+
+  it('ran without a script error, a refused resource or a failed request on the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
 });
