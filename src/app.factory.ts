@@ -19,6 +19,7 @@ import { validateBodies } from './common/validation/body-validation.hook.js';
 import { assertDtosAreValidated } from './common/validation/validated-parameters.check.js';
 import { appConfig } from './config/app.config.js';
 import { isDocsRoute, setUpOpenApi } from './openapi.js';
+import type { AppTracing } from './telemetry/app-tracing.interface.js';
 
 export interface CreateAppOptions {
   /** Fastify request logging (pino); off in tests. */
@@ -27,6 +28,8 @@ export interface CreateAppOptions {
   logger?: NestLogLevel[] | false;
   /** Where log lines go instead of stdout (specs capture them). */
   logStream?: LogDestination;
+  /** Request spans and trace ids in log lines, when main.ts started tracing (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  tracing?: AppTracing;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const timeouts = serverTimeoutOptions(config.timeouts);
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
-    ...loggingOptions(options.requestLogs ?? true, config.logLevel, options.logStream),
+    ...loggingOptions(options.requestLogs ?? true, config.logLevel, options.logStream, options.tracing?.logFields),
     ...timeouts,
     http: { ...timeouts.http, ...HOST_CHECKED_BY_SERVICE },
     bodyLimit: MAX_BODY_BYTES,
@@ -63,6 +66,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     // No Nest middleware here: without middie, a request skips its (empty) hook.
     skipMiddie: true,
   });
+  // First, so that its request span opens before any other hook runs.
+  options.tracing?.instrument(adapter.getInstance());
   registerRequestLogging(adapter.getInstance());
   answerUnmetExpectations(adapter.getInstance());
   // The request pipeline's per-route steps, in this order, on every route (see docs/architecture.md):

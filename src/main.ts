@@ -2,11 +2,15 @@
 import './v8-tuning.js';
 // Second, before the app's modules load: a reload signal must never stop the service (see the module).
 import './sighup-guard.js';
-import { createApp } from './app.factory.js';
-import { appConfig } from './config/app.config.js';
+import { tracingRequested } from './telemetry/tracing-switch.js';
 
+// Third: tracing, only when an OTLP endpoint is set, and before the app's modules load (which is why they are
+// imported below, not above): otherwise no OpenTelemetry module is loaded at all.
 async function bootstrap(): Promise<void> {
-  const app = await createApp();
+  const tracing = tracingRequested() ? (await import('./telemetry/tracing.js')).startTracing() : undefined;
+  const { createApp } = await import('./app.factory.js');
+  const { appConfig } = await import('./config/app.config.js');
+  const app = await createApp({ tracing });
   const { port, host } = app.get<ReturnType<typeof appConfig>>(appConfig.KEY);
   // Exit 0 once shut down (Nest re-raises the signal otherwise, which reads as a crash); see ShutdownState.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inSpan, type SpanNotes } from '../common/tracing/span-seam.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { codeOf, readAnswer, sensitiveStrings, upstreamDetail, type ReadAnswer } from './agora-answer.js';
 import type { AgoraAnswer, AgoraCall } from './agora-call.interface.js';
@@ -39,7 +40,17 @@ export class AgoraRestClient {
     return project.rest !== undefined;
   }
 
-  async call<T>(call: AgoraCall): Promise<AgoraAnswer<T>> {
+  /**
+   * Makes the call. With tracing on it is one span (`agora <api>`: the API, method, project, attempts made and
+   * outcome) whose children are the attempts' HTTP client spans, each carrying the trace to Agora in `traceparent`.
+   */
+  call<T>(call: AgoraCall): Promise<AgoraAnswer<T>> {
+    return inSpan(`agora ${call.api}`, () => ({ 'agora.api': call.api, 'http.request.method': call.method, 'agora.project': call.project.name }), (span) =>
+      this.callWithRetries<T>(call, span),
+    );
+  }
+
+  private async callWithRetries<T>(call: AgoraCall, span: SpanNotes): Promise<AgoraAnswer<T>> {
     const { rest } = call.project;
     // Mistakes in a feature's code, not in Agora's answers: thrown as they are (a 500), never sent.
     if (rest === undefined) throw new Error(`Project "${call.project.name}" has no REST credentials: check AgoraRestClient.canCall first`);
@@ -60,6 +71,8 @@ export class AgoraRestClient {
       hostIndex = Math.max(hostIndex, hosts[attempt - 1]);
       const base = this.config.baseUrls[hostIndex];
       const result = await this.attempt(call, `${base}${call.path}`, { method: call.method, headers, body }, attempt, requestId);
+      span.set('agora.attempts', attempt);
+      span.set('agora.outcome', result.outcome);
       if (result.kind === 'ok') return { status: result.answer.status, body: result.answer.body as T };
       const next = attemptFailed(call, result, attempt, hostIndex, this.config.baseUrls.length);
       if (next === undefined) throw this.errorOf(call, result, rest.customerId, rest.customerSecret, authorization);

@@ -12,6 +12,7 @@ import {
   ServiceStt,
   type Service,
 } from 'agora-token/src/AccessToken2.js';
+import { inSpan } from '../common/tracing/span-seam.js';
 import type { TokenFormat } from './dto/token-format.dto.js';
 import { buildLegacyToken } from './legacy-access-token.js';
 import type { AgoraProject } from './projects/project.interface.js';
@@ -38,8 +39,10 @@ export class AgoraTokenSigner {
     // One issue time for the token and the reported times, so they agree to the second.
     const issueTs = Math.floor(Date.now() / 1000);
     const { appId, certificate } = project;
-    const token =
-      format === '006' ? buildLegacyToken(appId, certificate, issueTs, grants) : build007(appId, certificate, issueTs, expireSeconds, grants);
+    // The span (with tracing on) names what was signed, never the token, the App ID or the certificate.
+    const token = inSpan('agora.token.sign', () => spanAttributes(project, expireSeconds, grants, format), () =>
+      format === '006' ? buildLegacyToken(appId, certificate, issueTs, grants) : build007(appId, certificate, issueTs, expireSeconds, grants),
+    );
     // build() answers '' rather than throwing; start-up validation makes this unreachable, but never return it.
     if (!token) throw new Error('agora-token returned an empty token');
     return {
@@ -51,6 +54,15 @@ export class AgoraTokenSigner {
       expireSeconds,
     };
   }
+}
+
+function spanAttributes(project: AgoraProject, expireSeconds: number, grants: readonly TokenGrant[], format: TokenFormat) {
+  return {
+    'agora.project': project.name,
+    'agora.token.format': format,
+    'agora.token.services': grants.map((grant) => grant.service).join(','),
+    'agora.token.expire_seconds': expireSeconds,
+  };
 }
 
 function build007(appId: string, certificate: string, issueTs: number, expireSeconds: number, grants: readonly TokenGrant[]): string {

@@ -15,9 +15,9 @@ export interface LogDestination {
  * The Fastify options that shape logging: pino writing one JSON object per
  * line (level as a name), request ids from {@link requestIdOf} bound to every
  * line of a request as `requestId`, and one line per request, at LOG_LEVEL
- * from the first line on.
+ * from the first line on; `mixin`'s fields (tracing's trace ids) on every line when given.
  */
-export function loggingOptions(enabled: boolean, level: LogLevel, destination?: LogDestination): FastifyServerOptions {
+export function loggingOptions(enabled: boolean, level: LogLevel, destination?: LogDestination, mixin?: () => object): FastifyServerOptions {
   return {
     logger: enabled && {
       level,
@@ -25,6 +25,8 @@ export function loggingOptions(enabled: boolean, level: LogLevel, destination?: 
       serializers: { err: serializeError },
       formatters: { level: (label: string) => ({ level: label }) },
       ...(destination ? { stream: destination } : {}),
+      // Fields merged into every line (tracing's trace ids); none is given with tracing off, so no line pays for it.
+      ...(mixin ? { mixin } : {}),
     },
     genReqId: requestIdOf,
     // genReqId reads X-Request-Id itself, so that it can refuse unsafe values.

@@ -1,5 +1,5 @@
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
-import { issuedOn, projectOf, subjectOf, type RequestSubject } from './request-record.js';
+import { issuedOn, projectOf, subjectOf, traceOf, type RequestSubject } from './request-record.js';
 
 /** The fields of the one line logged per request. */
 interface RequestLine {
@@ -16,6 +16,9 @@ interface RequestLine {
   project?: string;
   /** What each token issued while answering grants (kind, channel, user); never the token. */
   issued?: readonly object[];
+  /** With tracing on, the request span's `traceId` and `spanId`. */
+  traceId?: string;
+  spanId?: string;
 }
 
 /**
@@ -64,5 +67,6 @@ function requestLine(request: FastifyRequest, reply: FastifyReply, requestId?: s
   // A request that fails after signing a token (the second of two refused) delivered none: no `issued`.
   const issued = issuedOn(request);
   if (issued && reply.statusCode < 400) line.issued = issued;
-  return line;
+  const trace = traceOf(request);
+  return trace === undefined ? line : Object.assign(line, trace);
 }

@@ -16,12 +16,14 @@ export interface RequestSubject {
 export const SUBJECT = Symbol('subject');
 export const ISSUED = Symbol('issued');
 export const PROJECT = Symbol('project');
+export const TRACE = Symbol('trace');
 const REQUEST = Symbol('request');
 
 interface Recorded {
   [SUBJECT]?: RequestSubject;
   [ISSUED]?: object[];
   [PROJECT]?: string;
+  [TRACE]?: object;
 }
 
 /**
@@ -69,4 +71,17 @@ export function recordProject(subject: RequestSubject, name: string): void {
 /** The project that answered the request, if one was chosen. */
 export function projectOf(request: object): string | undefined {
   return (request as Recorded)[PROJECT];
+}
+
+/**
+ * Records the ids of the request's trace (tracing on: src/telemetry), for the request line, which is written
+ * when the answer is sent, outside the request's trace context (other lines get them from the log mixin).
+ */
+export function recordTrace(request: object, fields: object): void {
+  (request as Recorded)[TRACE] = fields;
+}
+
+/** The ids of the request's trace, if tracing recorded them. */
+export function traceOf(request: object): object | undefined {
+  return (request as Recorded)[TRACE];
 }
