@@ -1,7 +1,9 @@
 // npm run bench: the built service against a bare Fastify route and an Express route, each calling
 // agora-token, under the same load on this machine, with a reference that adds the service's
 // per-request features to the bare route by hand. Not a test: CI does not run it.
+// The service also runs with tracing on (exporting every request's trace to a local OTLP sink) next to it.
 //   node bench/run.mjs [--record]   (--record also writes bench/RESULTS.json and bench/chart.svg)
+import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -36,8 +38,17 @@ const SERVICE_HEADERS = { 'x-api-key': API_KEY };
 // The service runs as `npm start` (and the image's CMD) runs it, Node flags included: `node <flags> dist/main.js`.
 const [, ...SERVICE_ARGS] = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.split(' ');
 
+// The "tracing on" row exports its traces (OTLP/HTTP JSON) to a sink in its own process, on this machine.
+const SINK_PORT = 43180 + Math.floor(Math.random() * 1000);
+const sink = fork('bench/targets/otlp-sink.mjs', { env: { PORT: String(SINK_PORT) } });
+// Also when a measurement fails.
+process.on('exit', () => sink.kill());
+await new Promise((resolve) => sink.once('message', resolve));
+const TRACED_ENV = { ...SERVICE_ENV, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${SINK_PORT}` };
+
 const TARGETS = [
   { key: 'service', label: 'This service (Nest)', command: process.execPath, args: SERVICE_ARGS, env: SERVICE_ENV, headers: SERVICE_HEADERS },
+  { key: 'serviceTraced', label: 'Service, tracing on', command: process.execPath, args: SERVICE_ARGS, env: TRACED_ENV, headers: SERVICE_HEADERS },
   { key: 'fastify', label: 'Bare Fastify', command: process.execPath, args: ['bench/targets/fastify-bare.mjs'], env: CREDENTIALS, headers: {} },
   { key: 'express', label: 'Express', command: process.execPath, args: ['bench/targets/express.mjs'], env: CREDENTIALS, headers: {} },
   {
@@ -89,7 +100,13 @@ const summary = Object.fromEntries(
     ];
   }),
 );
-const { service, fastify, express, fastifyWithFeatures } = summary;
+const sinkReceived = await new Promise((resolve) => {
+  sink.once('message', resolve);
+  sink.send('count');
+});
+// Its IPC channel would keep the benchmark running.
+sink.kill();
+const { service, serviceTraced, fastify, express, fastifyWithFeatures } = summary;
 const ratio = (a, b) => Math.round((a.requestsPerSecond / b.requestsPerSecond) * 1000) / 1000;
 const ratios = {
   serviceToFastify: ratio(service, fastify),
@@ -97,6 +114,8 @@ const ratios = {
   // The share of bare Fastify that the service's per-request features leave, without Nest or the service's code.
   fastifyWithFeaturesToFastify: ratio(fastifyWithFeatures, fastify),
   serviceToFastifyWithFeatures: ratio(service, fastifyWithFeatures),
+  // What exporting a trace of every request costs (OTEL_EXPORTER_OTLP_ENDPOINT set; unset is the service row).
+  tracingOnToOff: ratio(serviceTraced, service),
 };
 const targetsMet = {
   atLeast80PercentOfFastify: ratios.serviceToFastify >= 0.8,
@@ -116,6 +135,7 @@ const results = {
   },
   summary,
   ratios,
+  otlpSink: sinkReceived,
   targetsMet,
   runs,
 };
@@ -129,7 +149,8 @@ for (const row of Object.values(summary)) {
 }
 console.log(
   `\nservice / Fastify: ${(ratios.serviceToFastify * 100).toFixed(1)} %   service / Express: ${ratios.serviceToExpress}x   ` +
-    `Fastify + features / Fastify: ${(ratios.fastifyWithFeaturesToFastify * 100).toFixed(1)} %`,
+    `Fastify + features / Fastify: ${(ratios.fastifyWithFeaturesToFastify * 100).toFixed(1)} %   ` +
+    `tracing on / off: ${(ratios.tracingOnToOff * 100).toFixed(1)} % (${sinkReceived.exports} OTLP exports received)`,
 );
 console.log('targets:', Object.entries(targetsMet).map(([name, met]) => `${name} ${met ? 'yes' : 'NO'}`).join(', '));
 
