@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,6 +36,8 @@ describe('The typed client matches the OpenAPI document (drift)', () => {
   beforeAll(async () => {
     out = await generate({ AUTH_MODE: 'jwt', JWT_JWKS_URL: 'https://issuer.example/jwks.json', LEGACY_ROUTES: 'true', AGORA_CUSTOMER_ID: 'c', AGORA_CUSTOMER_SECRET: 's' });
   }, 60_000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('writes exactly the files committed as generated', () => {
     expect(readdirSync(out).sort()).toEqual(GENERATED);

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash } from 'node:crypto';
-import { OPERATION_ROUTES, type Problem, type TokenServiceClient } from '../clients/typescript/src/index.js';
+import { createTokenServiceClient, OPERATION_ROUTES, type Problem, type TokenServiceClient } from '../clients/typescript/src/index.js';
 import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
 import { decodeToken, type DecodedToken } from './support/decode-token.js';
 import { JwksServer } from './support/jwks-server.js';
@@ -127,6 +127,12 @@ describe('Typed client: tokens, health and refusals (e2e, real port)', () => {
       expect({ apiKey: apiKey !== undefined, status: error?.status, type: error?.type }).toEqual({ apiKey: apiKey !== undefined, status: 401, type: expect.any(String) });
       expect(response.headers.get('www-authenticate')).toMatch(/ApiKey|Bearer/);
     }
+  });
+
+  it('refuses a token and an API key together: a type error, and a TypeError at run time', () => {
+    const both = { baseUrl, token: 'a-jwt', apiKey: newApiKey() };
+    // @ts-expect-error -- the options take one credential: giving both must not compile.
+    expect(() => createTokenServiceClient(both)).toThrow(TypeError);
   });
 
   it('reads a 403 naming the rule when the key may not get that kind of token', async () => {

@@ -9,7 +9,8 @@ export const GENERATED_BANNER = [
 
 /** The source of operations.ts for these named operations (see operation-names.mjs). */
 export function renderOperations(named) {
-  const sorted = [...named].sort((a, b) => a.name.localeCompare(b.name));
+  // By code unit, not localeCompare: the order (and so the committed file) must not depend on the developer's locale.
+  const sorted = [...named].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const signatures = sorted.map(({ name, path, method, operation }) => {
     const types = `paths[${quote(path)}], ${quote(method)}`;
     return `${docComment(operation, method, path)}\n  ${name}(...init: OperationInit<${types}>): OperationResult<${types}>;`;

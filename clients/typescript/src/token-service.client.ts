@@ -8,15 +8,29 @@ export type Problem = components['schemas']['ProblemDto'];
 /** A credential, or a function giving the current one (called on every request: an end user's JWT refreshes). */
 export type Credential = string | (() => string | Promise<string>);
 
-/** Where the service is, and the caller's credential: at most one of `token` and `apiKey`. */
-export interface TokenServiceClientOptions extends Omit<ClientOptions, 'baseUrl'> {
+/** Where the service is, and what openapi-fetch needs besides (`fetch`, `headers`, …). */
+export interface TokenServiceConnection extends Omit<ClientOptions, 'baseUrl'> {
   /** The service's root URL, e.g. `https://tokens.example.com` (the document's paths start at it). */
   baseUrl: string;
-  /** An end user's JWT (AUTH_MODE jwt), sent as `Authorization: Bearer …`. */
-  token?: Credential;
-  /** A server-side API key (AUTH_MODE apikey), sent as `X-API-Key`. Never ship one to a browser or an app. */
-  apiKey?: Credential;
 }
+
+/**
+ * Where the service is, and the caller's credential: `token` or `apiKey`, never both (the service takes one
+ * credential per request, so giving both is a type error, and a TypeError for callers without types).
+ */
+export type TokenServiceClientOptions = TokenServiceConnection &
+  (
+    | {
+        /** An end user's JWT (AUTH_MODE jwt), sent as `Authorization: Bearer …`. */
+        token?: Credential;
+        apiKey?: never;
+      }
+    | {
+        /** A server-side API key (AUTH_MODE apikey), sent as `X-API-Key`. Never ship one to a browser or an app. */
+        apiKey?: Credential;
+        token?: never;
+      }
+  );
 
 /** Every operation of the service as a function, and the openapi-fetch client under them (`raw`). */
 export type TokenServiceClient = Operations & { readonly raw: Client<paths> };
