@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { newApiKey, writeApiKeysFile } from './support/api-keys.js';
+import { newApiKey, sha256Hex } from './support/api-keys.js';
 import { decodeToken } from './support/decode-token.js';
 import { eventually } from './support/eventually.js';
 import { KubeletVolume } from './support/kubelet-volume.js';
@@ -29,8 +28,8 @@ const projectsName = inMount(manifestEnv.AGORA_PROJECTS_FILE);
 const [project] = JSON.parse(mounted[projectsName].toString()) as { name: string; appId: string; certificateFile: string }[];
 const placeholderCertificate = mounted[project.certificateFile].toString().trim();
 const key = newApiKey();
-/** The volume's files with the operator's API keys file in place of the placeholder. */
-const operatorFiles = { ...mounted, [inMount(manifestEnv.API_KEYS_FILE)]: readFileSync(writeApiKeysFile([{ id: 'operator', key }])) };
+/** The volume's files with the operator's API keys file (the key's digest, as the file holds) in place of the placeholder. */
+const operatorFiles = { ...mounted, [inMount(manifestEnv.API_KEYS_FILE)]: JSON.stringify([{ id: 'operator', sha256: sha256Hex(key) }]) };
 
 describe('a pod as deploy/kubernetes describes it', () => {
   const volume = new KubeletVolume();
@@ -69,6 +68,7 @@ describe('a pod as deploy/kubernetes describes it', () => {
   afterAll(async () => {
     if (service?.child.exitCode === null) service.child.kill('SIGKILL');
     await redis?.stop();
+    volume.dispose();
   });
 
   it('answers its startup, liveness and readiness probes with 200, and the scrape annotations with metrics', async () => {

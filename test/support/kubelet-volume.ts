@@ -8,6 +8,7 @@ import { join } from 'node:path';
  * the files live in a timestamped `..<version>` folder, `..data` links to it, and each name links to
  * `..data/<name>`. An update writes a new version folder, swaps `..data` in one rename, adds or removes the
  * names' links, and deletes the old version: a reader never sees half an update, and an old file's path is gone.
+ * It holds what the test mounts (an API keys file, certificates): {@link dispose} removes it.
  */
 export class KubeletVolume {
   readonly path = mkdtempSync(join(tmpdir(), 'kubelet-volume-'));
@@ -26,5 +27,10 @@ export class KubeletVolume {
     for (const name of linked) if (!(name in files)) unlinkSync(join(this.path, name));
     for (const name of Object.keys(files)) if (!linked.includes(name)) symlinkSync(join('..data', name), join(this.path, name));
     if (previous) rmSync(join(this.path, previous), { recursive: true });
+  }
+
+  /** Removes the folder and everything in it. */
+  dispose(): void {
+    rmSync(this.path, { recursive: true, force: true });
   }
 }
