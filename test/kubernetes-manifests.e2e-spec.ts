@@ -46,8 +46,15 @@ describe('deploy/kubernetes, rendered by kubectl kustomize', () => {
     ]);
   });
 
-  it('runs at least two replicas, rolled one new pod at a time without losing one', () => {
-    expect(deployment.spec!.replicas).toBeGreaterThanOrEqual(2);
+  it('runs at least two replicas, counted by the HPA alone, rolled one new pod at a time without losing one', () => {
+    // With `replicas` in the Deployment, every `kubectl apply` would set a fleet the HPA had scaled up back to it.
+    expect(deployment.spec!.replicas).toBeUndefined();
+    const hpa = manifest<IHorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler', 'agora-token-service').spec!;
+    expect(hpa.scaleTargetRef.name).toBe(deployment.metadata!.name);
+    expect(hpa.minReplicas).toBeGreaterThanOrEqual(2);
+    // A disruption budget that always leaves a pod serving.
+    const pdb = manifest<IPodDisruptionBudget>(objects, 'PodDisruptionBudget', 'agora-token-service').spec!;
+    expect(hpa.minReplicas! - Number(pdb.maxUnavailable)).toBeGreaterThanOrEqual(1);
     expect(deployment.spec!.strategy?.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: 0 });
     expect(matches(deployment.spec!.selector.matchLabels, pod.metadata?.labels)).toBe(true);
   });
