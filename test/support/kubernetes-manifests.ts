@@ -9,6 +9,8 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 import { Secret, type ISecret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
+import type { ManifestKinds } from './kubernetes-kinds.js';
+import { unknownFields } from './kubernetes-unknown-fields.js';
 
 /** One rendered object, as `kubectl kustomize` prints it: its type by apiVersion and kind, the rest left to the schemas. */
 export interface RenderedObject {
@@ -20,7 +22,7 @@ export interface RenderedObject {
 }
 
 /** The kinds deploy/kubernetes may hold, each with the kubernetes-models class that validates it against the API's schema. */
-const MODELS: Record<string, new (data: never) => { validate(): void }> = {
+const MODELS: Record<keyof ManifestKinds, new (data: never) => { validate(): void }> = {
   'apps/v1 Deployment': Deployment,
   'v1 Service': Service,
   'autoscaling/v2 HorizontalPodAutoscaler': HorizontalPodAutoscaler,
@@ -37,11 +39,16 @@ export function renderManifests(): RenderedObject[] {
     .filter((object): object is RenderedObject => object !== null);
 }
 
-/** Validates an object against its kind's Kubernetes API schema; throws for a kind the folder should not hold. */
+/**
+ * Validates an object against its kind's Kubernetes API schema, and refuses any field the schema does not know (a
+ * misspelled one, which the schema's validation lets through); throws for a kind the folder should not hold.
+ */
 export function validateManifest(object: RenderedObject): void {
-  const Model = MODELS[`${object.apiVersion} ${object.kind}`];
+  const Model = MODELS[`${object.apiVersion} ${object.kind}` as keyof ManifestKinds];
   if (!Model) throw new Error(`unexpected kind ${object.apiVersion} ${object.kind} (${object.metadata.name})`);
   new Model(unwrapped(object) as never).validate();
+  const unknown = unknownFields(object);
+  if (unknown.length > 0) throw new Error(`${object.kind} ${object.metadata.name}: fields the Kubernetes API does not know: ${unknown.join(', ')}`);
 }
 
 /**
