@@ -106,13 +106,12 @@ describe('API keys (e2e, AUTH_MODE=apikey)', () => {
       expect(decodeToken(chatApp.json().token).chat?.privileges).toEqual({ app: 3600 });
     });
 
-    it('must name the RTM user', async () => {
+    it('gets an RTM login for a fresh user id when it names none, and the answer says which', async () => {
       const res = await post('/v1/rtm/token', {}, withKey(keys.backend));
 
-      expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toEqual([
-        { field: 'userId', message: 'userId is required' },
-      ]);
+      expect(res.statusCode).toBe(200);
+      expect(decodeToken(res.json().token).rtm?.userId).toBe(res.json().userId);
+      expect(res.json().userId).toMatch(/^[0-9a-f-]{36}$/);
     });
   });
 

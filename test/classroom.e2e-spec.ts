@@ -14,6 +14,7 @@ const ROOM_USER = '/v1/classroom/token';
 const USER = '/v1/classroom/user-token';
 const APP = '/v1/classroom/app-token';
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const CHANNEL = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{|}~,]{1,63}$/;
 
 describe('POST /v1/classroom/*', () => {
@@ -61,15 +62,25 @@ describe('POST /v1/classroom/*', () => {
     expect(Object.keys(appToken.json()).sort()).toEqual(['appId', 'expireSeconds', 'expiresAt', 'issuedAt', 'project', 'token']);
   });
 
+  it('gives a caller who names no user a fresh userUuid, which the token and the answer carry', async () => {
+    const room = (await postJson(app, ROOM_USER, { roomUuid: 'math-101', role: 'student' })).json();
+    const user = (await app.inject({ method: 'POST', url: USER })).json();
+
+    expect([room.userUuid, user.userUuid]).toEqual([expect.stringMatching(UUID), expect.stringMatching(UUID)]);
+    expect(room.userUuid).not.toBe(user.userUuid);
+    expect(tokenContent(room.token)).toEqual(
+      tokenContent(EducationTokenBuilder.buildRoomUserToken(TEST_APP_ID, TEST_APP_CERTIFICATE, 'math-101', room.userUuid, 2, 1800)),
+    );
+    expect(room).toMatchObject({ chatUserId: md5(room.userUuid), role: 'student' });
+    expect(tokenContent(user.token)).toEqual(tokenContent(EducationTokenBuilder.buildUserToken(TEST_APP_ID, TEST_APP_CERTIFICATE, user.userUuid, 1800)));
+  });
+
   it('refuses missing, malformed and unknown fields, naming each', async () => {
     expect((await postJson(app, ROOM_USER, {})).json()).toEqual(
       validationProblem(ROOM_USER, [
         { field: 'roomUuid', message: 'roomUuid is required' },
         { field: 'role', message: 'role is required' },
       ]),
-    );
-    expect((await postJson(app, ROOM_USER, { roomUuid: 'r', role: 'student' })).json()).toEqual(
-      validationProblem(ROOM_USER, [{ field: 'userUuid', message: 'userUuid is required' }]),
     );
     expect((await postJson(app, ROOM_USER, { roomUuid: 'a/b', userUuid: 'x'.repeat(65), role: 1 })).json()).toEqual(
       validationProblem(ROOM_USER, [
@@ -78,7 +89,6 @@ describe('POST /v1/classroom/*', () => {
         { field: 'userUuid', message: 'userUuid must be 1 to 64 bytes' },
       ]),
     );
-    expect((await postJson(app, USER, {})).json()).toEqual(validationProblem(USER, [{ field: 'userUuid', message: 'userUuid is required' }]));
     expect((await postJson(app, APP, { userUuid: 'alice' })).json()).toEqual(
       validationProblem(APP, [{ field: 'userUuid', message: 'property userUuid should not exist' }]),
     );

@@ -41,6 +41,20 @@ describe('POST /v1/rtm/token', () => {
     });
   });
 
+  it('logs a caller who names no user in as a fresh user id, and answers with it', async () => {
+    const answers = await Promise.all([postJson(app, URL, {}), app.inject({ method: 'POST', url: URL })]);
+    const [first, second] = answers.map((response) => response.json<{ token: string; userId: string }>());
+
+    expect(answers.map((response) => response.statusCode)).toEqual([200, 200]);
+    for (const body of [first, second]) {
+      const token = decodeToken(body.token);
+      expect(token.verifies(TEST_APP_CERTIFICATE)).toBe(true);
+      expect(token.rtm).toEqual({ userId: body.userId, privileges: { login: 3600 } });
+      expect(body.userId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    expect(first.userId).not.toBe(second.userId);
+  });
+
   it('defaults to an hour', async () => {
     const body = (await postJson(app, URL, { userId: 'bob' })).json();
 
@@ -64,8 +78,6 @@ describe('POST /v1/rtm/token', () => {
   });
 
   describe('refuses', () => {
-    it('a missing userId', () => refuse({}, [{ field: 'userId', message: 'userId is required' }]));
-
     it('an empty or over-64-byte userId', async () => {
       await refuse({ userId: '' }, [{ field: 'userId', message: 'userId must be 1 to 64 bytes' }]);
       await refuse({ userId: 'ü'.repeat(33) }, [{ field: 'userId', message: 'userId must be 1 to 64 bytes' }]);

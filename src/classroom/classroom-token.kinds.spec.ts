@@ -6,9 +6,12 @@ import { decodeToken } from '../../test/support/decode-token.js';
 import { ANONYMOUS, testIssuer } from '../../test/support/signer.js';
 import { OTHER_CERTIFICATE, TEST_APP_CERTIFICATE, TEST_APP_ID } from '../../test/support/test-credentials.js';
 import { tokenContent } from '../../test/support/token-services.js';
+import type { Caller } from '../auth/caller.interface.js';
 import { CLASSROOM_APP_TOKEN, CLASSROOM_ROOM_USER_TOKEN, CLASSROOM_USER_TOKEN } from './classroom-token.kinds.js';
 import { CLASSROOM_ROLE_NUMBERS, ClassroomRole } from './dto/classroom-role.enum.js';
 
+const API_KEY: Caller = { kind: 'apikey', id: 'backend', policy: {} };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
 describe('Flexible Classroom token kinds', () => {
@@ -65,6 +68,23 @@ describe('Flexible Classroom token kinds', () => {
     expect(ours.services).toEqual([{ __type: kApaasServiceType, __privileges: { 2: 300 }, __room_uuid: '', __user_uuid: 'alice', __role: 65535 }]);
     expect(issued).toMatchObject({ userUuid: 'alice', expireSeconds: 300 });
     expect(issued).not.toHaveProperty('roomUuid');
+  });
+
+  it('gives a caller who names no user (an API key, AUTH_MODE=none) a fresh userUuid, which the answer gives', () => {
+    for (const caller of [API_KEY, ANONYMOUS]) {
+      const room = issuer.issue(CLASSROOM_ROOM_USER_TOKEN, { roomUuid: 'math-101', role: ClassroomRole.Student }, caller);
+      const again = issuer.issue(CLASSROOM_ROOM_USER_TOKEN, { roomUuid: 'math-101', role: ClassroomRole.Student }, caller);
+      const user = issuer.issue(CLASSROOM_USER_TOKEN, {}, caller);
+
+      expect([room.userUuid, again.userUuid, user.userUuid]).toEqual([expect.stringMatching(UUID), expect.stringMatching(UUID), expect.stringMatching(UUID)]);
+      expect(new Set([room.userUuid, again.userUuid, user.userUuid]).size).toBe(3);
+      expect(tokenContent(room.token)).toEqual(
+        tokenContent(EducationTokenBuilder.buildRoomUserToken(TEST_APP_ID, TEST_APP_CERTIFICATE, 'math-101', room.userUuid!, 2, 3600)),
+      );
+      expect(room.chatUserId).toBe(md5(room.userUuid!));
+      expect(tokenContent(user.token)).toEqual(tokenContent(EducationTokenBuilder.buildUserToken(TEST_APP_ID, TEST_APP_CERTIFICATE, user.userUuid!, 3600)));
+      expect(issuer.issue(CLASSROOM_USER_TOKEN, { userUuid: 'carol' }, caller).userUuid).toBe('carol');
+    }
   });
 
   it('signs an app token as buildAppToken does: the app privilege, no room or user, the configured default lifetime', () => {

@@ -6,7 +6,7 @@ import type {
   ClassroomUserGrant,
   RtmGrant,
 } from '../agora/token-grant.interface.js';
-import { userIdField } from '../tokens/identity-binding.js';
+import { userIdOrGenerated } from '../tokens/identity-binding.js';
 import type { TokenKind } from '../tokens/token-kind.interface.js';
 import { CLASSROOM_ROLE_NUMBERS } from './dto/classroom-role.enum.js';
 import type { ClassroomTokenResponseDto } from './dto/classroom-token-response.dto.js';
@@ -24,9 +24,9 @@ type RoomUserGrants = [ClassroomRoomUserGrant, RtmGrant, ChatUserGrant];
 export const CLASSROOM_ROOM_USER_TOKEN: TokenKind<CreateClassroomRoomUserTokenDto, RoomUserGrants, ClassroomTokenResponseDto> = {
   request: CreateClassroomRoomUserTokenDto,
   policyKind: 'classroom',
-  identity: [userIdField<CreateClassroomRoomUserTokenDto>('userUuid')],
+  identity: [userIdOrGenerated<CreateClassroomRoomUserTokenDto>('userUuid')],
   grants: ({ roomUuid, userUuid, role }, seconds) => [
-    // Bound: an end user's identity, or the user every other caller must name.
+    // Bound: an end user's identity, the user another caller named, or a fresh one.
     { service: 'classroom-room-user', roomUuid, userUuid: userUuid!, role: CLASSROOM_ROLE_NUMBERS[role] },
     { service: 'rtm', userId: userUuid!, loginSeconds: seconds },
     { service: 'chat-user', userId: createHash('md5').update(userUuid!, 'utf8').digest('hex'), seconds },
@@ -40,7 +40,7 @@ export const CLASSROOM_ROOM_USER_TOKEN: TokenKind<CreateClassroomRoomUserTokenDt
 export const CLASSROOM_USER_TOKEN: TokenKind<CreateClassroomUserTokenDto, [ClassroomUserGrant], ClassroomTokenResponseDto> = {
   request: CreateClassroomUserTokenDto,
   policyKind: 'classroom',
-  identity: [userIdField<CreateClassroomUserTokenDto>('userUuid')],
+  identity: [userIdOrGenerated<CreateClassroomUserTokenDto>('userUuid')],
   grants: ({ userUuid }, seconds) => [{ service: 'classroom-user', userUuid: userUuid!, seconds }],
   respond: (signed, _request, [{ userUuid }]) => Object.assign(signed, { userUuid }),
   summarize: (_request, [{ userUuid }]) => ({ kind: 'classroom-user', user: userUuid }),

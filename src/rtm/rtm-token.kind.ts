@@ -1,5 +1,5 @@
 import type { RtcGrant, RtmGrant } from '../agora/token-grant.interface.js';
-import { userIdField } from '../tokens/identity-binding.js';
+import { userIdOrGenerated } from '../tokens/identity-binding.js';
 import type { TokenKind } from '../tokens/token-kind.interface.js';
 import { CreateRtmTokenDto } from './dto/create-rtm-token.dto.js';
 import type { RtmTokenResponseDto } from './dto/rtm-token-response.dto.js';
@@ -11,12 +11,12 @@ type RtmGrants = [RtmGrant] | [RtmGrant, RtcGrant];
 export const RTM_TOKEN: TokenKind<CreateRtmTokenDto, RtmGrants, RtmTokenResponseDto> = {
   request: CreateRtmTokenDto,
   policyKind: 'rtm',
-  identity: [userIdField<CreateRtmTokenDto>('userId')],
+  identity: [userIdOrGenerated<CreateRtmTokenDto>('userId')],
 
   format: (request) => request.format,
 
   grants({ userId, channel, permissions }, expireSeconds) {
-    // Bound: an end user's identity, or the user every other caller must name.
+    // Bound: an end user's identity, the user another caller named, or a fresh one.
     const rtm: RtmGrant = { service: 'rtm', userId: userId!, loginSeconds: expireSeconds, ...(permissions ? { permissions } : {}) };
     if (!channel) return [rtm];
     // Signaling stream channels ride on RTC: the user joins it and publishes data there.

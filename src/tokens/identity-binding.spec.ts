@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { AccessRefused } from '../auth/authorization/access-refused.exception.js';
 import type { Caller, JwtCaller } from '../auth/caller.interface.js';
 import { ValidationProblemException } from '../common/problem/validation-problem.exception.js';
-import { bindIdentity, rtcUserFields, userIdField } from './identity-binding.js';
+import { bindIdentity, rtcUserFields, userIdField, userIdOrGenerated } from './identity-binding.js';
 
 interface RtcLike {
   channel: string;
@@ -20,6 +20,8 @@ describe('identity binding', () => {
   const alice: JwtCaller = { kind: 'jwt', id: 'alice' };
   const RTC_USER = [rtcUserFields<RtcLike>('uid', 'account')];
   const USER_ID = [userIdField<UserLike>('userId')];
+  const USER_ID_OR_GENERATED = [userIdOrGenerated<UserLike>('userId')];
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
   function bound<R>(fields: Parameters<typeof bindIdentity<R>>[0], request: R, caller: Caller): R {
     bindIdentity(fields, request, caller);
@@ -47,6 +49,27 @@ describe('identity binding', () => {
     expect(() => bound(USER_ID, {}, apiKey)).toThrow(ValidationProblemException);
     expect(bound(USER_ID, {}, alice)).toEqual({ userId: 'alice' });
     expect(bound(USER_ID, { expireSeconds: 60 }, alice)).toEqual({ userId: 'alice', expireSeconds: 60 });
+  });
+
+  it('gives everyone but end users a fresh user id where the kind lets them leave it out, and keeps one they name', () => {
+    for (const caller of [anonymous, apiKey]) {
+      const first = bound(USER_ID_OR_GENERATED, { expireSeconds: 60 }, caller);
+      const second = bound(USER_ID_OR_GENERATED, {}, caller);
+
+      expect(first).toEqual({ userId: expect.stringMatching(UUID), expireSeconds: 60 });
+      expect(second.userId).toMatch(UUID);
+      expect(second.userId).not.toBe(first.userId);
+      expect(bound(USER_ID_OR_GENERATED, { userId: 'bob' }, caller)).toEqual({ userId: 'bob' });
+    }
+  });
+
+  it('binds end users alike whether or not the kind generates a user id for others', () => {
+    for (const fields of [USER_ID, USER_ID_OR_GENERATED]) {
+      expect(bound(fields, {}, alice)).toEqual({ userId: 'alice' });
+      expect(bound(fields, { userId: 'alice' }, alice)).toEqual({ userId: 'alice' });
+      expect(refusal(() => bound(fields, { userId: 'bob' }, alice))).toBe('identity');
+      expect(refusal(() => bound(fields, {}, { kind: 'jwt', id: 'x'.repeat(65) }))).toBe('identity');
+    }
   });
 
   it('binds end users: their identity fills the user, and no other user passes', () => {

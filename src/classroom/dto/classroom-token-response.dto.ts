@@ -14,7 +14,8 @@ export class ClassroomTokenResponseDto extends IssuedTokenDto {
   roomUuid?: string;
 
   /**
-   * The user (also the Signaling user id the token logs in), for room user and user tokens.
+   * The user (also the Signaling user id the token logs in), for room user and user tokens: the one sent, the
+   * end user's identity, or, when neither, the random UUID the service chose.
    * @example "alice"
    */
   @ApiPropertyOptional(byteLimitedSchema(1, USER_ID_MAX_BYTES))

@@ -7,8 +7,9 @@ import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 /** A request for a Flexible Classroom user token. */
 export class CreateClassroomUserTokenDto extends TokenRequestDto {
   /**
-   * The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. Required, except for end users
-   * calling with a JWT: theirs is their identity.
+   * The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. For an end user calling with a
+   * JWT it is their identity (the only user they may send); any other caller who leaves it out gets a fresh one
+   * (a random UUID), returned as `userUuid`.
    * @example "alice"
    */
   @ApiPropertyOptional(byteLimitedSchema(1, USER_ID_MAX_BYTES))

@@ -11,8 +11,9 @@ import { RtmPermissionsDto } from './rtm-permissions.dto.js';
 /** A request for an RTM (Signaling) token. */
 export class CreateRtmTokenDto extends TokenRequestDto {
   /**
-   * The Signaling user id to log in as, 1 to 64 bytes. Required, except for end users calling with a JWT:
-   * theirs is their identity.
+   * The Signaling user id to log in as, 1 to 64 bytes. An end user calling with a JWT logs in as their identity
+   * (the only user id they may send); any other caller who leaves it out gets a fresh one (a random UUID),
+   * returned as `userId`.
    * @example "alice"
    */
   @ApiPropertyOptional(byteLimitedSchema(1, USER_ID_MAX_BYTES))

@@ -7,7 +7,8 @@ import { byteLimitedSchema } from '../../common/http/api-schema.options.js';
 /** An issued RTM (Signaling) token. */
 export class RtmTokenResponseDto extends IssuedTokenDto {
   /**
-   * The Signaling user id the token logs in.
+   * The Signaling user id the token logs in: the one sent, the end user's identity, or, when neither, the
+   * random UUID the service chose.
    * @example "alice"
    */
   @ApiProperty(byteLimitedSchema(1, USER_ID_MAX_BYTES))
