@@ -24,14 +24,17 @@ export class ClassroomController {
     description:
       'Signs the token the Flexible Classroom SDKs (Web, Android, iOS) take in `launch`, as ' +
       '`EducationTokenBuilder.buildRoomUserToken` does: the room, user and role, a Signaling login for `userUuid`, ' +
-      'and a Chat login for md5(`userUuid`) (returned as `chatUserId`). End users calling with a JWT get it for their own identity.',
+      'and a Chat login for md5(`userUuid`) (returned as `chatUserId`). End users calling with a JWT get it for their ' +
+      'own identity; any other caller names the user, or leaves `userUuid` out and gets a fresh one (a random UUID, ' +
+      'returned as `userUuid`).',
     request: CreateClassroomRoomUserTokenDto,
     response: ClassroomTokenResponseDto,
     bodyRequired: true,
+    // The first is Swagger UI's default: it names no user, so it works for an API key (a fresh user) and an
+    // end user (themselves); a userUuid of alice is refused to end users who are someone else.
     examples: {
-      // First, so Swagger UI's default: API keys must name the user, which an end user may only when it is them (alice).
-      student: { summary: 'Any caller: alice as a student (end users: as themselves)', value: { roomUuid: 'math-101', userUuid: 'alice', role: 'student' } },
-      own: { summary: 'End users: a teacher, leaving out their own identity', value: { roomUuid: 'math-101', role: 'teacher' } },
+      student: { summary: 'Any caller: a student (an end user as themselves; an API key as a fresh user)', value: { roomUuid: 'math-101', role: 'student' } },
+      named: { summary: 'API keys: alice as a teacher', value: { roomUuid: 'math-101', userUuid: 'alice', role: 'teacher' } },
     },
   })
   createRoomUser(@Body() body: CreateClassroomRoomUserTokenDto, @CurrentCaller() caller: Caller): ClassroomTokenResponseDto {
@@ -42,13 +45,15 @@ export class ClassroomController {
     summary: 'Issue a Flexible Classroom user token',
     description:
       'Signs a token with the Flexible Classroom user privilege for `userUuid`, as `EducationTokenBuilder.buildUserToken` ' +
-      'does; no room. End users calling with a JWT get it for their own identity.',
+      'does; no room. End users calling with a JWT get it for their own identity; any other caller names the user, or ' +
+      'leaves `userUuid` out and gets a fresh one (a random UUID, returned as `userUuid`).',
     request: CreateClassroomUserTokenDto,
     response: ClassroomTokenResponseDto,
     bodyRequired: false,
+    // The first is Swagger UI's default: no user, as in the room user token.
     examples: {
-      named: { summary: 'Any caller: alice (end users: as themselves)', value: { userUuid: 'alice', expireSeconds: 3600 } },
-      own: { summary: 'End users: their own identity, left out', value: {} },
+      own: { summary: 'Any caller: a user token (an end user for themselves; an API key for a fresh user)', value: { expireSeconds: 3600 } },
+      named: { summary: 'API keys: alice', value: { userUuid: 'alice', expireSeconds: 3600 } },
     },
   })
   createUser(@Body() body: CreateClassroomUserTokenDto, @CurrentCaller() caller: Caller): ClassroomTokenResponseDto {

@@ -1,11 +1,13 @@
 import { expect } from '@jest/globals';
+import { kApaasServiceType } from 'agora-token/src/AccessToken2.js';
 import { createHash } from 'node:crypto';
 import { decodeToken006 } from './decode-token-006.js';
 import { decodeToken } from './decode-token.js';
 import { resolve, type OpenApiDocument, type Schema } from './openapi-schemas.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './test-credentials.js';
+import { tokenContent } from './token-services.js';
 
-/** The user the request examples name where API keys must name one: an end user may name only themselves. */
+/** The user the `API keys:` examples name (an end user may name only themselves), and the tests' end user. */
 export const EXAMPLE_USER = 'alice';
 
 /** Who a request example is for, as its summary begins (`Any caller: …`). */
@@ -53,24 +55,22 @@ export function tokenRoutesOf(document: OpenApiDocument): TokenRoute[] {
   });
 }
 
-/** Whether an example names the examples' user (so only that end user, or an API key, may send it as it stands). */
-export function namesExampleUser(example: TokenExample): boolean {
-  return Object.values(example.value).includes(EXAMPLE_USER);
-}
-
 /**
- * Asserts an issued token is genuine: signed with the test project's certificate for its App ID, and, for
- * an end user (`identity`), for no one else: every user it names is theirs (a Classroom token's Chat user
- * is md5 of it, as Flexible Classroom names it).
+ * Asserts an issued token is genuine: signed with the test project's certificate for its App ID, and for
+ * the users the answer names: for an end user (`identity`), every user it names is theirs; for any other
+ * caller, every user it names is one the answer gives (the user sent, or the one the service chose). A
+ * Chat user may be the md5 of one (as Flexible Classroom names its chat user).
  */
 export function expectGenuineToken(body: Record<string, unknown>, identity?: string): void {
   const token = String(body.token);
+  const answered = [body.uid, body.account, body.userId, body.userUuid, body.rtmUserId].filter((user) => user !== undefined).map(String);
+  const users = identity === undefined ? answered : [identity];
   if (token.startsWith('006')) {
     // A 006 token holds only CRCs of its channel and user: it verifies only for the ones asked.
     const [channel, user] = body.channel === undefined ? [String(body.userId), ''] : [String(body.channel), String(body.account ?? body.uid)];
     const decoded = decodeToken006(token);
     expect({ appId: decoded.appId, signs: decoded.signs(TEST_APP_CERTIFICATE, channel, user) }).toEqual({ appId: TEST_APP_ID, signs: true });
-    if (identity !== undefined) expect(body.channel === undefined ? channel : user).toBe(identity);
+    expect(users).toContain(body.channel === undefined ? channel : user);
     return;
   }
   const decoded = decodeToken(token);
@@ -79,8 +79,16 @@ export function expectGenuineToken(body: Record<string, unknown>, identity?: str
     verifies: true,
     services: true,
   });
-  if (identity === undefined) return;
-  const users = [decoded.rtc?.uid, decoded.rtm?.userId, decoded.rtm2?.userId].filter((user) => user !== undefined);
-  expect(users.every((user) => user === identity)).toBe(true);
-  if (decoded.chat) expect([identity, createHash('md5').update(identity).digest('hex')]).toContain(decoded.chat.userId);
+  const named = [decoded.rtc?.uid, decoded.rtm?.userId, decoded.rtm2?.userId, ...classroomUsersOf(token)].filter((user) => user !== undefined);
+  expect(named.filter((user) => !users.includes(user))).toEqual([]);
+  if (decoded.chat?.privileges.user !== undefined) {
+    expect([...users, ...users.map((user) => createHash('md5').update(user).digest('hex'))]).toContain(decoded.chat.userId);
+  }
+}
+
+/** The Flexible Classroom users a token names (its APaaS service's user; empty in an app token). */
+function classroomUsersOf(token: string): string[] {
+  return tokenContent(token)
+    .services.filter((service) => service.__type === kApaasServiceType && service.__user_uuid !== '')
+    .map((service) => String(service.__user_uuid));
 }

@@ -132,7 +132,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a Flexible Classroom room user token
-         * @description Signs the token the Flexible Classroom SDKs (Web, Android, iOS) take in `launch`, as `EducationTokenBuilder.buildRoomUserToken` does: the room, user and role, a Signaling login for `userUuid`, and a Chat login for md5(`userUuid`) (returned as `chatUserId`). End users calling with a JWT get it for their own identity.
+         * @description Signs the token the Flexible Classroom SDKs (Web, Android, iOS) take in `launch`, as `EducationTokenBuilder.buildRoomUserToken` does: the room, user and role, a Signaling login for `userUuid`, and a Chat login for md5(`userUuid`) (returned as `chatUserId`). End users calling with a JWT get it for their own identity; any other caller names the user, or leaves `userUuid` out and gets a fresh one (a random UUID, returned as `userUuid`).
          */
         post: operations["ClassroomController_createRoomUser"];
         delete?: never;
@@ -152,7 +152,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a Flexible Classroom user token
-         * @description Signs a token with the Flexible Classroom user privilege for `userUuid`, as `EducationTokenBuilder.buildUserToken` does; no room. End users calling with a JWT get it for their own identity.
+         * @description Signs a token with the Flexible Classroom user privilege for `userUuid`, as `EducationTokenBuilder.buildUserToken` does; no room. End users calling with a JWT get it for their own identity; any other caller names the user, or leaves `userUuid` out and gets a fresh one (a random UUID, returned as `userUuid`).
          */
         post: operations["ClassroomController_createUser"];
         delete?: never;
@@ -440,7 +440,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an RTM (Signaling) token
-         * @description Signs a token for `userId` to log in to Signaling. With `channel`, the token also lets the user join that stream channel and publish data in it (`*` for any channel). With `permissions`, the login reaches only the message channels, stream channels and users listed for read and write (a Signaling token with channel permissions). `format: "006"` signs a legacy AccessToken (a login only) for SDK releases that predate AccessToken2.
+         * @description Signs a token for `userId` to log in to Signaling. An end user (JWT) logs in as their identity; any other caller names the user, or leaves `userId` out and gets a fresh one (a random UUID, returned as `userId`). With `channel`, the token also lets the user join that stream channel and publish data in it (`*` for any channel). With `permissions`, the login reaches only the message channels, stream channels and users listed for read and write (a Signaling token with channel permissions). `format: "006"` signs a legacy AccessToken (a login only) for SDK releases that predate AccessToken2.
          */
         post: operations["RtmController_create"];
         delete?: never;
@@ -700,7 +700,8 @@ export interface components {
              */
             token: string;
             /**
-             * @description The user (also the Signaling user id the token logs in), for room user and user tokens.
+             * @description The user (also the Signaling user id the token logs in), for room user and user tokens: the one sent, the
+             *     end user's identity, or, when neither, the random UUID the service chose.
              * @example alice
              */
             userUuid?: string;
@@ -860,8 +861,9 @@ export interface components {
              */
             roomUuid: string;
             /**
-             * @description The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. Required, except for end users
-             *     calling with a JWT: theirs is their identity.
+             * @description The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. For an end user calling with a
+             *     JWT it is their identity (the only user they may send); any other caller who leaves it out gets a fresh one
+             *     (a random UUID), returned as `userUuid`.
              * @example alice
              */
             userUuid?: string;
@@ -889,8 +891,9 @@ export interface components {
              */
             project?: string;
             /**
-             * @description The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. Required, except for end users
-             *     calling with a JWT: theirs is their identity.
+             * @description The user's id in Flexible Classroom (its Signaling user id), 1 to 64 bytes. For an end user calling with a
+             *     JWT it is their identity (the only user they may send); any other caller who leaves it out gets a fresh one
+             *     (a random UUID), returned as `userUuid`.
              * @example alice
              */
             userUuid?: string;
@@ -1279,8 +1282,9 @@ export interface components {
              */
             project?: string;
             /**
-             * @description The Signaling user id to log in as, 1 to 64 bytes. Required, except for end users calling with a JWT:
-             *     theirs is their identity.
+             * @description The Signaling user id to log in as, 1 to 64 bytes. An end user calling with a JWT logs in as their identity
+             *     (the only user id they may send); any other caller who leaves it out gets a fresh one (a random UUID),
+             *     returned as `userId`.
              * @example alice
              */
             userId?: string;
@@ -2543,7 +2547,8 @@ export interface components {
              */
             token: string;
             /**
-             * @description The Signaling user id the token logs in.
+             * @description The Signaling user id the token logs in: the one sent, the end user's identity, or, when neither, the
+             *     random UUID the service chose.
              * @example alice
              */
             userId: string;
