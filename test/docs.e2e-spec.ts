@@ -34,11 +34,11 @@ describe('OpenAPI document and Swagger UI', () => {
 
   it.each([
     ['/v1/rtc/token', 'CreateRtcTokenDto', 'RtcTokenResponseDto', ['channel']],
-    // userId is required of every caller but end users with a JWT, whose identity it defaults to.
+    // userId may be left out by everyone: an end user's identity fills it in, for anyone else a fresh user id.
     ['/v1/rtm/token', 'CreateRtmTokenDto', 'RtmTokenResponseDto', undefined],
     ['/v1/chat/token', 'CreateChatTokenDto', 'ChatTokenResponseDto', undefined],
     ['/v1/fpa/token', 'CreateFpaTokenDto', 'IssuedTokenDto', undefined],
-    // userUuid, as userId above: an end user's identity fills it in.
+    // userUuid, as userId above.
     ['/v1/classroom/token', 'CreateClassroomRoomUserTokenDto', 'ClassroomTokenResponseDto', ['roomUuid', 'role']],
     ['/v1/classroom/user-token', 'CreateClassroomUserTokenDto', 'ClassroomTokenResponseDto', undefined],
     ['/v1/classroom/app-token', 'CreateClassroomAppTokenDto', 'ClassroomTokenResponseDto', undefined],

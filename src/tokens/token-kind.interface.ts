@@ -18,7 +18,7 @@ import type { TokenSummary } from './token-summary.js';
  * export const RTM_TOKEN: TokenKind<CreateRtmTokenDto, RtmGrants, RtmTokenResponseDto> = {
  *   request: CreateRtmTokenDto,
  *   policyKind: 'rtm',
- *   identity: [userIdField('userId')],
+ *   identity: [userIdOrGenerated('userId')],
  *   grants: (request, seconds) => [{ service: 'rtm', userId: request.userId!, loginSeconds: seconds }],
  *   respond: (signed, request) => Object.assign(signed, { userId: request.userId! }),
  *   summarize: (request) => ({ kind: 'rtm', user: request.userId }),
