@@ -94,7 +94,7 @@ describe('request pipeline with credentials required (e2e, AUTH_MODE=apikey)', (
       await app.inject({ method: 'POST', url: '/v1/rtc/token', headers: { 'content-type': 'application/json' }, payload: '{}' }), // caller step: 401
       await app.inject({ method: 'POST', url: '/v1/rtc/token', headers, payload: '{"channel":"room","uid":"42"}' }), // body step: 400
       await app.inject({ method: 'POST', url: '/getToken', headers, payload: '{"tokenType":"nope"}' }), // legacy body step: 400
-      await app.inject({ method: 'POST', url: '/v1/rtm/token', headers, payload: '{}' }), // handler: 400
+      await app.inject({ method: 'POST', url: '/v1/rtc-rtm/token', headers, payload: '{"channel":"room","uid":0}' }), // handler: 400
       await app.inject({ method: 'POST', url: '/v1/rtc/token', headers, payload: '{"channel":' }), // parser: 400
       await app.inject({ method: 'GET', url: '/nowhere' }), // router: 404
     ];
