@@ -49,5 +49,5 @@ describe('start-up', () => {
       service.child.kill('SIGTERM');
       await service.exited;
     }
-  });
+  }, 45_000);
 });

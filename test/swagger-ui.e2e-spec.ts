@@ -61,7 +61,7 @@ describe('Swagger UI in Chromium (e2e, spawned service, AUTH_MODE=apikey,jwt)', 
     page.on('requestfailed', (request) => void pageErrors.push(`${request.url()}: ${request.failure()?.errorText}`));
     ui = new SwaggerUiPage(page);
     await ui.open(`${origin}/docs`);
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     service?.child.kill();
@@ -99,7 +99,7 @@ describe('Swagger UI in Chromium (e2e, spawned service, AUTH_MODE=apikey,jwt)', 
     expect({ key: request.headers()['x-api-key'] === apiKey, authorization: request.headers().authorization }).toEqual({ key: true, authorization: undefined });
     expect({ status, body }).toMatchObject({ status: 200, body: { channel: 'demo-room', role: 'publisher', uid: expect.any(Number) } });
     expectGenuineToken(body);
-  }, 30_000);
+  }, 45_000);
 
   it('issues the same request to an end user with a JWT, as themselves, once the API key is logged out', async () => {
     const jwt = await jwks.sign({ sub: endUser });
@@ -115,7 +115,7 @@ describe('Swagger UI in Chromium (e2e, spawned service, AUTH_MODE=apikey,jwt)', 
     expect({ key: request.headers()['x-api-key'], bearer: request.headers().authorization === `Bearer ${jwt}` }).toEqual({ key: undefined, bearer: true });
     expect({ status, body }).toMatchObject({ status: 200, body: { channel: 'demo-room', role: 'publisher', account: endUser } });
     expectGenuineToken(body, endUser);
-  }, 30_000);
+  }, 45_000);
 
   it('ran without a script error, a refused resource or a failed request on the page', () => {
     expect(pageErrors).toEqual([]);

@@ -46,8 +46,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls until `url` answers, or throws after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * Polls until `url` answers, or throws after `timeoutMs`. The default is generous: it returns as soon as the
+ * service answers, and on a loaded CI machine (2 cores, 2 workers) a start-up can take well over 10 s.
+ */
+export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -24,8 +24,9 @@ export interface Execution {
  */
 export class SwaggerUiPage {
   constructor(readonly page: Page) {
-    // A step that has not happened in 10 s will not: fail with its locator rather than at Jest's timeout.
-    page.setDefaultTimeout(10_000);
+    // A step that has not happened in 20 s will not (on a loaded 2-core CI machine a step can take several
+    // seconds): fail with its locator rather than at Jest's timeout.
+    page.setDefaultTimeout(20_000);
   }
 
   /** Opens Swagger UI and waits until it has rendered the operations. */
