@@ -2,6 +2,7 @@
 import './v8-tuning.js';
 // Second, before the app's modules load: a reload signal must never stop the service (see the module).
 import './sighup-guard.js';
+import { ConfigValidationError } from './config/env-validation.js';
 import { tracingRequested } from './telemetry/tracing-switch.js';
 
 // Third: tracing, only when an OTLP endpoint is set, and before the app's modules load (which is why they are
@@ -18,7 +19,10 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  // Configuration errors name the variable, never its value.
-  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  // Configuration errors name the variable, never its value: their message is all an operator needs. Anything
+  // else is a bug or a broken environment, and its stack is where to look (the dynamic imports above mean no
+  // uncaught-exception report prints it for us).
+  if (error instanceof ConfigValidationError) console.error(`Start-up failed: ${error.message}`);
+  else console.error('Start-up failed:', error);
   process.exit(1);
 });
