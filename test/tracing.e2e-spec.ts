@@ -30,16 +30,21 @@ function callerTrace() {
  */
 describe('OpenTelemetry traces of the running service', () => {
   const key = newApiKey();
+  const narrowKey = newApiKey();
+  const burstKey = newApiKey();
+  const account = 'agent-7f3a9c-private';
   const tokenTrace = callerTrace();
   const agoraTrace = callerTrace();
-  const refusedTrace = callerTrace();
+  /** One caller trace per answer whose span status the spec checks. */
+  const statusTraces = Object.fromEntries([400, 401, 403, 404, 429, 500].map((status) => [status, callerTrace()]));
+  const keyTraces = { get: callerTrace(), list: callerTrace(), remove: callerTrace(), legacy: callerTrace() };
   let receiver: OtlpReceiver;
   let fake: FakeAgoraStreamKeys;
   let redis: RedisServer;
   let service: RunningService;
   let spansBeforeShutdown: number;
   let exitCode: number | null;
-  const answers: { token?: string; tokenRequestId?: string; agoraRequestId?: string; status: number[] } = { status: [] };
+  const answers: { token?: string; tokenRequestId?: string; agoraRequestId?: string; keyId?: string; status: number[] } = { status: [] };
 
   beforeAll(async () => {
     [receiver, fake, redis] = await Promise.all([OtlpReceiver.start(), FakeAgoraStreamKeys.start(), RedisServer.start()]);
@@ -52,14 +57,27 @@ describe('OpenTelemetry traces of the running service', () => {
       APP_CERTIFICATE: TEST_APP_CERTIFICATE,
       ...streamKeysEnv(fake),
       AUTH_MODE: 'apikey',
-      API_KEYS_FILE: writeApiKeysFile([{ id: 'backend', key }]),
+      API_KEYS_FILE: writeApiKeysFile([
+        { id: 'backend', key },
+        { id: 'narrow', key: narrowKey, channels: ['stage'] },
+        { id: 'burst', key: burstKey },
+      ]),
       REDIS_URL: redis.url,
+      RATE_LIMIT_PER_MINUTE: '12',
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      // JSON, for the spec to read (the default, protobuf, is proven in tracing-export.e2e-spec.ts).
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=tracing-spec',
       OTEL_BSP_SCHEDULE_DELAY: '60000',
     });
     await eventually(() => fetch(`${url}/health/ready`).then((r) => r.ok, () => false), 150);
-    const post = (path: string, traceparent: string, body: object) =>
-      fetch(`${url}${path}`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json', traceparent }, body: JSON.stringify(body) });
+    const send = (method: string, path: string, traceparent: string, body?: object, apiKey = key) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: { 'x-api-key': apiKey, traceparent, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    const post = (path: string, traceparent: string, body: object) => send('POST', path, traceparent, body);
 
     const token = await post('/v1/rtc/token', tokenTrace.traceparent, { channel: 'stage', uid: 42 });
     answers.status.push(token.status);
@@ -77,11 +95,25 @@ describe('OpenTelemetry traces of the running service', () => {
     const created = await connection.response();
     answers.status.push(created.status);
     answers.agoraRequestId = created.headers['x-request-id'];
+    answers.keyId = (JSON.parse(created.body) as { id: string }).id;
     // A key in a query string (as legacy clients send one) is no span's business.
     answers.status.push((await post(`/v1/rtc/token?key=${key}`, callerTrace().traceparent, { channel: 'stage', uid: 43 })).status);
+    // The stream key is a path segment of Agora's query and delete; the service's id is one of its own paths.
+    answers.status.push((await send('GET', `/v1/stream-keys/${answers.keyId}`, keyTraces.get.traceparent)).status);
+    answers.status.push((await send('GET', '/v1/stream-keys?channel=live-stage', keyTraces.list.traceparent)).status);
+    // A user account is a path segment of the legacy routes.
+    answers.status.push((await send('GET', `/rtm/${account}`, keyTraces.legacy.traceparent)).status);
 
-    const refused = await fetch(`${url}/v1/rtc/token`, { method: 'POST', headers: { 'x-api-key': newApiKey(), traceparent: refusedTrace.traceparent } });
-    answers.status.push(refused.status);
+    // 4xx answers, each the caller's doing, and a 5xx: Agora's connection breaks on every attempt.
+    answers.status.push((await post('/v1/rtc/token', statusTraces[400].traceparent, { channel: '' })).status);
+    answers.status.push((await send('POST', '/v1/rtc/token', statusTraces[401].traceparent, undefined, newApiKey())).status);
+    answers.status.push((await send('POST', '/v1/rtc/token', statusTraces[403].traceparent, { channel: 'backstage', uid: 1 }, narrowKey)).status);
+    answers.status.push((await send('GET', '/v1/no-such-route', statusTraces[404].traceparent)).status);
+    for (let request = 0; request < 12; request++) await send('POST', '/v1/rtc/token', callerTrace().traceparent, { channel: 'stage', uid: 1 }, burstKey);
+    answers.status.push((await send('POST', '/v1/rtc/token', statusTraces[429].traceparent, { channel: 'stage', uid: 1 }, burstKey)).status);
+    fake.on('query', { destroy: true });
+    answers.status.push((await send('GET', `/v1/stream-keys/${answers.keyId}`, statusTraces[500].traceparent)).status);
+    answers.status.push((await send('DELETE', `/v1/stream-keys/${answers.keyId}`, keyTraces.remove.traceparent)).status);
 
     spansBeforeShutdown = receiver.spans().length;
     service.child.kill('SIGTERM');
@@ -101,12 +133,23 @@ describe('OpenTelemetry traces of the running service', () => {
   };
 
   it('answers as without tracing, and sends the spans at shutdown, to /v1/traces as JSON', () => {
-    expect(answers.status).toEqual([200, 201, 200, 401]);
+    expect(answers.status).toEqual([200, 201, 200, 200, 200, 200, 400, 401, 403, 404, 429, 502, 200]);
     expect(decodeToken(answers.token!).appId).toBe(TEST_APP_ID);
     expect(spansBeforeShutdown).toBe(0);
     expect(exitCode).toBe(0);
     expect(new Set(receiver.paths)).toEqual(new Set(['POST /v1/traces application/json']));
-    expect(receiver.spans().every((span) => span.resource['service.name'] === 'agora-token-service')).toBe(true);
+  });
+
+  it('describes the process: the service name, OTEL_RESOURCE_ATTRIBUTES and the SDK', () => {
+    const resources = new Set(receiver.spans().map(({ resource }) => JSON.stringify(resource)));
+    expect([...resources].map((resource) => JSON.parse(resource) as object)).toEqual([
+      expect.objectContaining({
+        'service.name': 'agora-token-service',
+        'deployment.environment.name': 'tracing-spec',
+        'telemetry.sdk.name': 'opentelemetry',
+        'telemetry.sdk.language': 'nodejs',
+      }),
+    ]);
   });
 
   it("makes a token request one server span under the caller's, with its route, status and caller kind, and signing its child", () => {
@@ -132,11 +175,35 @@ describe('OpenTelemetry traces of the running service', () => {
     expect(redisSpans.every((span) => span.parentSpanId === request.spanId && span.attributes['db.query.text'] === span.attributes['db.operation.name'])).toBe(true);
   });
 
-  it('marks a refused request an error without a description: an error message is not the trace\'s to keep', () => {
-    const request = named(inTrace(refusedTrace.traceId), 'POST /v1/rtc/token');
-    expect(request).toEqual(expect.objectContaining({ statusCode: 2, statusMessage: undefined }));
-    expect(request.attributes).toEqual(expect.objectContaining({ 'http.response.status_code': 401 }));
-    expect(request.attributes['agora.caller.kind']).toBeUndefined();
+  it('leaves a 4xx request span UNSET (the caller\'s mistake) and marks a 5xx an error; no status has a description', () => {
+    const statusOf = (status: number) => {
+      const spans = inTrace(statusTraces[status].traceId).filter((span) => span.kind === SERVER);
+      expect(spans).toHaveLength(1);
+      expect(spans[0].attributes['http.response.status_code']).toBe(status === 500 ? 502 : status);
+      return spans[0].statusCode;
+    };
+    expect([400, 401, 403, 404, 429, 500].map(statusOf)).toEqual([0, 0, 0, 0, 0, 2]);
+    expect(receiver.spans().filter((span) => span.statusMessage !== undefined)).toEqual([]);
+    expect(named(inTrace(statusTraces[401].traceId), 'POST /v1/rtc/token').attributes['agora.caller.kind']).toBeUndefined();
+  });
+
+  it('makes a 404 one span, as every request, and no span carries events (exceptions with their messages and stacks)', () => {
+    expect(inTrace(statusTraces[404].traceId).map(({ name, kind }) => ({ name, kind }))).toEqual([{ name: 'GET', kind: SERVER }]);
+    // The broken Agora connection's attempts are the client spans that would have recorded an exception.
+    expect(inTrace(statusTraces[500].traceId).filter((span) => span.kind === CLIENT && span.attributes['error.type'] !== undefined).length).toBeGreaterThan(0);
+    expect(receiver.spans().filter((span) => span.events > 0)).toEqual([]);
+  });
+
+  it("puts the route template in a server span's url.path, never a path parameter (a user account, a key's id)", () => {
+    const pathOf = (trace: { traceId: string }) => inTrace(trace.traceId).find((span) => span.kind === SERVER)?.attributes['url.path'];
+    expect([keyTraces.get, keyTraces.remove, keyTraces.legacy, statusTraces[404]].map(pathOf)).toEqual(['/v1/stream-keys/:id', '/v1/stream-keys/:id', '/rtm/:uid', undefined]);
+  });
+
+  it("keeps only the origin of Agora's URLs, which hold the App ID and, to query or delete it, the stream key", () => {
+    const attempts = receiver.spans().filter((span) => span.kind === CLIENT && span.attributes['url.full'] !== undefined);
+    expect(new Set(attempts.map((span) => span.attributes['url.full']))).toEqual(new Set([fake.url]));
+    expect(attempts.filter((span) => span.attributes['url.path'] !== undefined)).toEqual([]);
+    expect(new Set(attempts.map(({ name }) => name))).toEqual(new Set(['POST', 'GET', 'DELETE']));
   });
 
   it('makes an Agora call a span of the request, its attempt a client span that carries the trace to Agora', () => {
@@ -172,7 +239,7 @@ describe('OpenTelemetry traces of the running service', () => {
     expect(attemptLine).toEqual(expect.objectContaining({ context: 'AgoraRest', traceId: agoraTrace.traceId }));
   });
 
-  it('keeps no secret in any span, resource or event: no key, certificate, customer secret, token or query value', () => {
+  it('keeps no secret in any span, resource or event: no key, certificate, customer secret, token, stream key, App ID, path parameter or query value', () => {
     const everything = receiver.bodies.join('\n');
     const authorization = `Basic ${Buffer.from(`${STREAM_KEY_SECRETS.customerId}:${STREAM_KEY_SECRETS.customerSecret}`).toString('base64')}`;
     const [streamKey] = fake.keys.keys();
@@ -184,9 +251,12 @@ describe('OpenTelemetry traces of the running service', () => {
         authorization,
         token: answers.token!,
         streamKey,
+        appId: TEST_APP_ID,
+        keyId: answers.keyId!,
+        account,
       }),
     ).toEqual([]);
-    const queried = receiver.spans().filter((span) => span.attributes['http.route'] === '/v1/rtc/token' && ![tokenTrace.traceId, refusedTrace.traceId].includes(span.traceId));
-    expect(queried.map((span) => span.attributes['url.path'])).toEqual(['/v1/rtc/token']);
+    const queried = receiver.spans().filter((span) => span.attributes['http.route'] === '/v1/rtc/token' && span.attributes['url.path'] !== '/v1/rtc/token');
+    expect(queried).toEqual([]);
   });
 });

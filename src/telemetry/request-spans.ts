@@ -42,11 +42,13 @@ export function instrumentRequests(fastify: FastifyInstance, instrumentation: Fa
   });
 }
 
-/** Names the span by method and route template, and keeps the path without its query, which may hold a key. */
+/**
+ * Names the span by method and route template. Its `url.path` (the raw URL, query included) is replaced by the
+ * route template when exported (SecretFreeExporter): a path parameter can be a user account or a sealed id.
+ */
 function describeRequest(span: Span, request: FastifyRequest): void {
   const route = request.routeOptions.url;
   span.updateName(route === undefined ? request.method : `${request.method} ${route}`);
-  span.setAttribute('url.path', request.url.split('?', 1)[0]);
   recordTrace(request, traceFieldsOf(span));
 }
 

@@ -4,16 +4,15 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { traceSpansWith } from '../common/tracing/span-seam.js';
 import type { AppTracing } from './app-tracing.interface.js';
+import { SecretFreeExporter } from './exported-spans.js';
 import { outboundInstrumentations } from './outbound-instrumentations.js';
 import { instrumentRequests, requestInstrumentation } from './request-spans.js';
 import { samplerOf } from './sampler.js';
-import { SecretFreeSpans } from './secret-free-spans.js';
 import { spanRunner } from './span-runner.js';
+import { traceResource } from './trace-resource.js';
 import { activeTraceFields } from './trace-fields.js';
 import { tracingConfig, type TracingConfig } from './tracing.config.js';
 
@@ -21,7 +20,7 @@ import { tracingConfig, type TracingConfig } from './tracing.config.js';
 const EXPORT_TIMEOUT_MS = 5_000;
 
 function batchOf(config: TracingConfig): BatchSpanProcessor {
-  return new BatchSpanProcessor({ exporter: new OTLPTraceExporter(), scheduledDelayMillis: config.batchDelayMs, exportTimeoutMillis: EXPORT_TIMEOUT_MS });
+  return new BatchSpanProcessor({ exporter: new SecretFreeExporter(new OTLPTraceExporter()), scheduledDelayMillis: config.batchDelayMs, exportTimeoutMillis: EXPORT_TIMEOUT_MS });
 }
 
 /**
@@ -40,9 +39,9 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): AppTracing {
   // to ioredis, so that no other module is wrapped. (fetch and Fastify need no hook: see their instrumentations.)
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: ['ioredis'] } });
   const provider = new TracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),
+    resource: traceResource(),
     sampler: samplerOf(config.sampler),
-    spanProcessors: [new SecretFreeSpans(), batchOf(config)],
+    spanProcessors: [batchOf(config)],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());

@@ -21,14 +21,23 @@ export interface ReceivedSpan {
   /** The status's description, when the span has one. */
   readonly statusMessage?: string;
   readonly resource: Record<string, string | number | boolean>;
+  /** How many events the span carries. */
+  readonly events: number;
+}
+
+/** A request the receiver got: its content type and body as sent. */
+export interface ReceivedExport {
+  readonly contentType?: string;
+  readonly body: Buffer;
 }
 
 /**
- * A small OTLP/HTTP trace receiver (JSON protocol), as a collector would be: POST /v1/traces, answered 200.
- * Keeps every body as it came (`bodies`, for the secret search) and the spans in them.
+ * A small OTLP/HTTP trace receiver, as a collector would be: POST /v1/traces, answered 200 (or `status`, to play
+ * a collector that refuses). Keeps every request as it came (`exports`; `bodies` for the JSON ones, for the
+ * secret search) and the spans in the JSON ones.
  */
 export class OtlpReceiver {
-  readonly bodies: string[] = [];
+  readonly exports: ReceivedExport[] = [];
   readonly paths: string[] = [];
 
   private constructor(
@@ -36,15 +45,21 @@ export class OtlpReceiver {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<OtlpReceiver> {
+  /** The JSON bodies received, as text. */
+  get bodies(): string[] {
+    return this.exports.filter(({ contentType }) => contentType === 'application/json').map(({ body }) => body.toString('utf8'));
+  }
+
+  static async start({ status = 200 }: { status?: number } = {}): Promise<OtlpReceiver> {
     let receiver: OtlpReceiver | undefined;
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         receiver!.paths.push(`${request.method} ${request.url} ${request.headers['content-type']}`);
-        receiver!.bodies.push(Buffer.concat(chunks).toString('utf8'));
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        receiver!.exports.push({ contentType: request.headers['content-type'], body: Buffer.concat(chunks) });
+        if (status === 200) response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        else response.writeHead(status, { 'content-type': 'text/plain' }).end('refused by the test collector');
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,6 +83,7 @@ export class OtlpReceiver {
             statusCode: span.status?.code ?? 0,
             statusMessage: span.status?.message || undefined,
             resource: flatten(resource?.attributes),
+            events: span.events?.length ?? 0,
           })),
         ),
       );
@@ -93,6 +109,7 @@ interface OtlpSpan {
   kind: number;
   attributes?: OtlpKeyValue[];
   status?: { code?: number; message?: string };
+  events?: unknown[];
 }
 
 function flatten(attributes: OtlpKeyValue[] = []): Record<string, string | number | boolean> {
