@@ -56,7 +56,7 @@ describe('Tracing at start-up', () => {
   it('loads no OpenTelemetry SDK, exporter or instrumentation without OTEL_EXPORTER_OTLP_ENDPOINT, and does with it', async () => {
     const receiver = await OtlpReceiver.start();
     receivers.push(receiver);
-    const [off, on] = await Promise.all([loadedBy({}), loadedBy({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url })]);
+    const [off, on] = await Promise.all([loadedBy({}), loadedBy({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' })]);
     // prom-client's process metrics require the API (a no-op without an SDK) whether or not tracing is on.
     expect(off).toEqual(['@opentelemetry/api']);
     expect(on).toEqual(
@@ -65,15 +65,19 @@ describe('Tracing at start-up', () => {
     expect(receiver.spans().map(({ name }) => name)).toEqual(expect.arrayContaining(['POST /v1/rtc/token', 'agora.token.sign']));
   }, 40_000);
 
-  it('is off with OTEL_SDK_DISABLED=true, the endpoint set or not', async () => {
-    expect(await loadedBy({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_SDK_DISABLED: 'true' })).toEqual(['@opentelemetry/api']);
+  it('is off with OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none, the endpoint set or not', async () => {
+    const off = await Promise.all([
+      loadedBy({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_SDK_DISABLED: 'true' }),
+      loadedBy({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_TRACES_EXPORTER: 'none' }),
+    ]);
+    expect(off).toEqual([['@opentelemetry/api'], ['@opentelemetry/api']]);
   }, 30_000);
 
   it('refuses to start on a malformed OpenTelemetry variable, naming it and never its value', async () => {
     const secret = 'otlp-credential-5f1e9a';
     const cases: Record<string, string>[] = [
       { OTEL_EXPORTER_OTLP_ENDPOINT: `collector:4318/${secret}` },
-      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' },
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' },
       { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_SAMPLER: `ratio-${secret}` },
       { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_SAMPLER_ARG: '1.5' },
     ];
@@ -83,10 +87,27 @@ describe('Tracing at start-up', () => {
     expect(outputs.map(({ code }) => code)).toEqual([1, 1, 1, 1]);
     expect(outputs.map(({ output }) => /Start-up failed: Invalid configuration: (OTEL_\w+)/.exec(output)?.[1])).toEqual([
       'OTEL_EXPORTER_OTLP_ENDPOINT',
-      'OTEL_EXPORTER_OTLP_PROTOCOL',
+      'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
       'OTEL_TRACES_SAMPLER',
       'OTEL_TRACES_SAMPLER_ARG',
     ]);
     expect(outputs.map(({ output }) => output).join('\n')).not.toContain(secret);
+    // A configuration error is its message alone: no stack, which would only point into the validation code.
+    expect(outputs.map(({ output }) => output).join('\n')).not.toMatch(/^\s+at /m);
+  }, 30_000);
+
+  it('prints the stack of a start-up failure that is not a configuration error: where the bug or the broken environment is', async () => {
+    const port = await freePort();
+    const holder = spawnService({ PORT: String(port), HOST: '127.0.0.1', AUTH_MODE: 'none', APP_ID: TEST_APP_ID, APP_CERTIFICATE: TEST_APP_CERTIFICATE });
+    running.push(holder);
+    await eventually(() => fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false), 150);
+    // The port is taken: listen fails with EADDRINUSE, after the dynamic imports of main.ts.
+    const second = spawnService({ PORT: String(port), HOST: '127.0.0.1', AUTH_MODE: 'none', APP_ID: TEST_APP_ID, APP_CERTIFICATE: TEST_APP_CERTIFICATE });
+    running.push(second);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/Start-up failed: Error: listen EADDRINUSE/);
+    expect(second.output()).toMatch(/^\s+at .+/m);
+    holder.child.kill('SIGTERM');
+    expect(await holder.exited).toBe(0);
   }, 30_000);
 });

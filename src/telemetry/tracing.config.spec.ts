@@ -25,16 +25,45 @@ describe('tracingRequested', () => {
     for (const disabled of ['true', 'TRUE', ' True ']) expect(tracingRequested({ ...ENDPOINT, OTEL_SDK_DISABLED: disabled })).toBe(false);
     expect(tracingRequested({ ...ENDPOINT, OTEL_SDK_DISABLED: 'false' })).toBe(true);
   });
+
+  it('is off with OTEL_TRACES_EXPORTER=none, as the specification says', () => {
+    for (const none of ['none', 'NONE', ' none ']) expect(tracingRequested({ ...ENDPOINT, OTEL_TRACES_EXPORTER: none })).toBe(false);
+    expect(tracingRequested({ ...ENDPOINT, OTEL_TRACES_EXPORTER: 'otlp' })).toBe(true);
+  });
 });
 
 describe('tracingConfig', () => {
-  it('defaults to the service name agora-token-service, every trace a caller keeps, batches every 5 s', () => {
-    expect(tracingConfig(ENDPOINT)).toEqual({ serviceName: 'agora-token-service', sampler: { name: 'parentbased_always_on', ratio: 1 }, batchDelayMs: 5000 });
+  it('defaults to OTLP/HTTP protobuf (the specification default), every trace a caller keeps, batches every 5 s, 10 s an export', () => {
+    expect(tracingConfig(ENDPOINT)).toEqual({ protocol: 'http/protobuf', sampler: { name: 'parentbased_always_on', ratio: 1 }, batchDelayMs: 5000, exportTimeoutMs: 10_000 });
   });
 
-  it('takes a service name, a sampler with its ratio and a batch delay', () => {
-    const env = { ...ENDPOINT, OTEL_SERVICE_NAME: 'tokens-eu', OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25', OTEL_BSP_SCHEDULE_DELAY: '1000' };
-    expect(tracingConfig(env)).toEqual({ serviceName: 'tokens-eu', sampler: { name: 'parentbased_traceidratio', ratio: 0.25 }, batchDelayMs: 1000 });
+  it('takes a protocol (the traces one first), a sampler with its ratio, a batch delay and the shorter of the two export timeouts', () => {
+    const env = {
+      ...ENDPOINT,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+      OTEL_TRACES_SAMPLER: 'traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+      OTEL_BSP_SCHEDULE_DELAY: '1000',
+      OTEL_BSP_EXPORT_TIMEOUT: '4000',
+    };
+    expect(tracingConfig(env)).toEqual({ protocol: 'http/json', sampler: { name: 'traceidratio', ratio: 0.25 }, batchDelayMs: 1000, exportTimeoutMs: 4000 });
+    expect(tracingConfig({ ...ENDPOINT, OTEL_EXPORTER_OTLP_TIMEOUT: '7000' }).exportTimeoutMs).toBe(7000);
+    expect(tracingConfig({ ...ENDPOINT, OTEL_EXPORTER_OTLP_TIMEOUT: '7000', OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: '2000' }).exportTimeoutMs).toBe(2000);
+    expect(tracingConfig({ ...ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).protocol).toBe('http/json');
+  });
+
+  it('takes any service name without a control character, and any http(s) URL Node reads (underscore hosts too)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 255, unit: 'grapheme' }), (name) => {
+        fc.pre(!/\p{Cc}/u.test(name));
+        expect(() => tracingConfig({ ...ENDPOINT, OTEL_SERVICE_NAME: name })).not.toThrow();
+      }),
+    );
+    for (const bad of ['tokens\n', 'a\u0007b', 'x'.repeat(256)]) expect(problemsOf({ ...ENDPOINT, OTEL_SERVICE_NAME: bad })).toEqual(['OTEL_SERVICE_NAME must be 1 to 255 characters, none a control character']);
+    for (const endpoint of ['http://otel_collector:4318', 'https://user:pass@collector.example/otlp', 'http://[::1]:4318']) {
+      expect(() => tracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: endpoint })).not.toThrow();
+    }
   });
 
   it('refuses any endpoint that is not an http(s) URL, naming the variable, never the value', () => {
@@ -47,10 +76,15 @@ describe('tracingConfig', () => {
     );
   });
 
-  it('refuses protobuf and gRPC, which this exporter does not speak, and ratios outside 0 to 1', () => {
-    expect(problemsOf({ ...ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' })).toEqual([
-      'OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the only protocol this service exports)',
-      'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be http/json (the only protocol this service exports)',
+  it('refuses gRPC and unknown protocols, exporters other than otlp, bad timeouts and ratios outside 0 to 1', () => {
+    expect(problemsOf({ ...ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/xml' })).toEqual([
+      'OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json (this service does not export over gRPC)',
+      'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be http/protobuf or http/json (this service does not export over gRPC)',
+    ]);
+    expect(problemsOf({ ...ENDPOINT, OTEL_TRACES_EXPORTER: 'zipkin' })).toEqual(['OTEL_TRACES_EXPORTER must be otlp or none']);
+    expect(problemsOf({ ...ENDPOINT, OTEL_BSP_EXPORT_TIMEOUT: '0', OTEL_EXPORTER_OTLP_TIMEOUT: '1.5' })).toEqual([
+      'OTEL_BSP_EXPORT_TIMEOUT must be between 1 and 3600000',
+      'OTEL_EXPORTER_OTLP_TIMEOUT must be an integer',
     ]);
     for (const ratio of ['-0.1', '1.01', 'half']) expect(problemsOf({ ...ENDPOINT, OTEL_TRACES_SAMPLER_ARG: ratio })).toEqual(['OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1']);
   });

@@ -1,32 +1,60 @@
-import { IsIn, IsOptional, IsUrl, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { EnvInt, validateEnv } from '../config/env-validation.js';
 
-const ENDPOINT = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
 export type SamplerName = (typeof SAMPLERS)[number];
+const PROTOCOLS = ['http/protobuf', 'http/json'] as const;
+export type OtlpProtocol = (typeof PROTOCOLS)[number];
+const protocolMessage = (name: string) => `${name} must be http/protobuf or http/json (this service does not export over gRPC)`;
+
+/**
+ * Any http(s) URL Node's URL parser reads, as the exporter will read it: `http://otel_collector:4318` included
+ * (an underscore is common in compose service names, though not a valid DNS host name).
+ */
+function IsHttpUrl(name: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isHttpUrl',
+    validator: {
+      validate: (value) => {
+        try {
+          return ['http:', 'https:'].includes(new URL(String(value)).protocol);
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => `${name} must be an http(s) URL`,
+    },
+  });
+}
 
 /** The OpenTelemetry variables the service reads, with the meaning the OpenTelemetry specification gives them. */
 class TracingEnv {
   @IsOptional()
-  @IsUrl(ENDPOINT, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  @IsHttpUrl('OTEL_EXPORTER_OTLP_ENDPOINT')
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
   @IsOptional()
-  @IsUrl(ENDPOINT, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL' })
+  @IsHttpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
 
-  /** The exporter speaks OTLP/HTTP with JSON; asking for protobuf or gRPC must not pass silently. */
+  /** OTLP over HTTP, protobuf (the specification's default) or JSON; gRPC must not pass silently. */
   @IsOptional()
-  @IsIn(['http/json'], { message: 'OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the only protocol this service exports)' })
-  OTEL_EXPORTER_OTLP_PROTOCOL?: string;
+  @IsIn(PROTOCOLS, { message: protocolMessage('OTEL_EXPORTER_OTLP_PROTOCOL') })
+  OTEL_EXPORTER_OTLP_PROTOCOL?: OtlpProtocol;
 
   @IsOptional()
-  @IsIn(['http/json'], { message: 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be http/json (the only protocol this service exports)' })
-  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?: string;
+  @IsIn(PROTOCOLS, { message: protocolMessage('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') })
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?: OtlpProtocol;
 
+  /** `none` is read by tracingRequested (tracing off); only OTLP is exported. */
   @IsOptional()
-  @Matches(/^[\w.\-/]{1,128}$/, { message: 'OTEL_SERVICE_NAME must be 1 to 128 letters, digits, ".", "-", "_" or "/"' })
-  OTEL_SERVICE_NAME = 'agora-token-service';
+  @IsIn(['otlp', 'none'], { message: 'OTEL_TRACES_EXPORTER must be otlp or none' })
+  OTEL_TRACES_EXPORTER?: string;
+
+  /** Any string, as the specification allows, but no control character (it reaches every trace backend's UI). */
+  @IsOptional()
+  @Matches(/^[^\p{Cc}]{1,255}$/u, { message: 'OTEL_SERVICE_NAME must be 1 to 255 characters, none a control character' })
+  OTEL_SERVICE_NAME?: string;
 
   @IsOptional()
   @IsIn(SAMPLERS, { message: `OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}` })
@@ -41,28 +69,50 @@ class TracingEnv {
   @IsOptional()
   @EnvInt(1, 3_600_000)
   OTEL_BSP_SCHEDULE_DELAY = 5000;
+
+  /** How long one batch's export may take, in milliseconds (the specification's default). */
+  @IsOptional()
+  @EnvInt(1, 3_600_000)
+  OTEL_BSP_EXPORT_TIMEOUT = 30_000;
+
+  /** How long the exporter waits for the collector, retries included (the specification's default). */
+  @IsOptional()
+  @EnvInt(1, 3_600_000)
+  OTEL_EXPORTER_OTLP_TIMEOUT = 10_000;
+
+  @IsOptional()
+  @EnvInt(1, 3_600_000)
+  OTEL_EXPORTER_OTLP_TRACES_TIMEOUT?: number;
 }
 
 /** How traces are exported, once tracingRequested said they are. */
 export interface TracingConfig {
-  /** The `service.name` resource attribute. */
-  readonly serviceName: string;
+  /** OTEL_EXPORTER_OTLP_TRACES_PROTOCOL, else OTEL_EXPORTER_OTLP_PROTOCOL, else the specification's http/protobuf. */
+  readonly protocol: OtlpProtocol;
   /** Which traces are kept: OTEL_TRACES_SAMPLER, with OTEL_TRACES_SAMPLER_ARG as the ratio. */
   readonly sampler: { readonly name: SamplerName; readonly ratio: number };
   /** OTEL_BSP_SCHEDULE_DELAY: the batch's delay, in milliseconds. */
   readonly batchDelayMs: number;
+  /**
+   * How long one export may take, in milliseconds: OTEL_BSP_EXPORT_TIMEOUT, or the exporter's own timeout
+   * (OTEL_EXPORTER_OTLP_TRACES_TIMEOUT, else OTEL_EXPORTER_OTLP_TIMEOUT) when shorter. Given to both, so the batch
+   * does not give up on an export the exporter still retries, nor the exporter outlive the batch's wait.
+   */
+  readonly exportTimeoutMs: number;
 }
 
 /**
- * Validates the OpenTelemetry variables; a malformed one stops start-up with a message naming it, never
- * its value (an endpoint may hold credentials). The exporter reads the endpoints and
- * OTEL_EXPORTER_OTLP_HEADERS itself, as the specification defines them; they are checked here first.
+ * Validates the OpenTelemetry variables; a malformed one stops start-up with a message naming it, never its
+ * value (an endpoint may hold credentials). The exporter reads the endpoints and OTEL_EXPORTER_OTLP_HEADERS
+ * itself, as the specification defines them (the headers are not validated here: the exporter ignores a
+ * malformed entry), and the resource reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (tracing.resource.ts).
  */
 export function tracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig {
   const parsed = validateEnv(TracingEnv, env);
   return {
-    serviceName: parsed.OTEL_SERVICE_NAME,
+    protocol: parsed.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? parsed.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf',
     sampler: { name: parsed.OTEL_TRACES_SAMPLER, ratio: Number(parsed.OTEL_TRACES_SAMPLER_ARG) },
     batchDelayMs: parsed.OTEL_BSP_SCHEDULE_DELAY,
+    exportTimeoutMs: Math.min(parsed.OTEL_BSP_EXPORT_TIMEOUT, parsed.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT ?? parsed.OTEL_EXPORTER_OTLP_TIMEOUT),
   };
 }

@@ -1,10 +1,12 @@
 import { register } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { traceSpansWith } from '../common/tracing/span-seam.js';
 import type { AppTracing } from './app-tracing.interface.js';
 import { SecretFreeExporter } from './exported-spans.js';
@@ -15,17 +17,24 @@ import { spanRunner } from './span-runner.js';
 import { traceResource } from './trace-resource.js';
 import { activeTraceFields } from './trace-fields.js';
 import { tracingConfig, type TracingConfig } from './tracing.config.js';
+import { TracingWarnings } from './tracing-warnings.js';
 
-/** A shutdown must not wait on an unreachable collector past the drain: spans not sent by then are dropped. */
-const EXPORT_TIMEOUT_MS = 5_000;
+/**
+ * The longest the last batch may hold a shutdown, after the drain and the in-flight requests: well inside
+ * SHUTDOWN_TIMEOUT_SECONDS' default of 10 s (which counts the drain too), so that a collector that is down,
+ * slow or refusing costs spans, never the exit code. Spans not sent by then are dropped.
+ */
+export const SHUTDOWN_FLUSH_MS = 3_000;
 
-function batchOf(config: TracingConfig): BatchSpanProcessor {
-  return new BatchSpanProcessor({ exporter: new SecretFreeExporter(new OTLPTraceExporter()), scheduledDelayMillis: config.batchDelayMs, exportTimeoutMillis: EXPORT_TIMEOUT_MS });
+function exporterOf(config: TracingConfig): SpanExporter {
+  // Both read the endpoint, OTEL_EXPORTER_OTLP_HEADERS and the rest of their settings from the environment.
+  const options = { timeoutMillis: config.exportTimeoutMs };
+  return new SecretFreeExporter(config.protocol === 'http/json' ? new JsonExporter(options) : new ProtobufExporter(options));
 }
 
 /**
- * Starts exporting traces over OTLP/HTTP (JSON) to OTEL_EXPORTER_OTLP_ENDPOINT (`/v1/traces` appended) or
- * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT. main.ts imports this module, and so OpenTelemetry, only when
+ * Starts exporting traces over OTLP/HTTP (protobuf, or JSON) to OTEL_EXPORTER_OTLP_ENDPOINT (`/v1/traces`
+ * appended) or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT. main.ts imports this module, and so OpenTelemetry, only when
  * tracingRequested() says so, and before the app's modules load: ioredis is hooked as it is imported.
  * The request spans and log fields are applied by createApp; the exporter is flushed when the app closes.
  *
@@ -35,13 +44,17 @@ function batchOf(config: TracingConfig): BatchSpanProcessor {
  */
 export function startTracing(env: NodeJS.ProcessEnv = process.env): AppTracing {
   const config = tracingConfig(env);
+  const warnings = new TracingWarnings();
+  warnings.install();
   // ioredis is CommonJS imported from ESM: only an ESM loader hook (import-in-the-middle) sees it load. Limited
   // to ioredis, so that no other module is wrapped. (fetch and Fastify need no hook: see their instrumentations.)
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: ['ioredis'] } });
   const provider = new TracerProvider({
     resource: traceResource(),
     sampler: samplerOf(config.sampler),
-    spanProcessors: [batchOf(config)],
+    spanProcessors: [
+      new BatchSpanProcessor({ exporter: exporterOf(config), scheduledDelayMillis: config.batchDelayMs, exportTimeoutMillis: config.exportTimeoutMs }),
+    ],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
@@ -52,9 +65,26 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): AppTracing {
   return {
     logFields: activeTraceFields,
     instrument(fastify) {
+      warnings.attach(fastify.log);
       instrumentRequests(fastify, requests);
-      // After the drain (the server closes once in-flight requests are answered): their spans are sent.
-      fastify.addHook('onClose', () => provider.shutdown());
+      // After the drain (the server closes once in-flight requests are answered): their spans are sent. It never
+      // throws: a failed hook would make Nest skip the other shutdown steps and exit 1.
+      fastify.addHook('onClose', () => flush(provider, warnings));
     },
   };
+}
+
+async function flush(provider: TracerProvider, warnings: TracingWarnings): Promise<void> {
+  const bound = new AbortController();
+  const timedOut = sleep(SHUTDOWN_FLUSH_MS, undefined, { signal: bound.signal }).then(
+    () => Promise.reject(new Error('Traces flush timed out')),
+    () => undefined,
+  );
+  try {
+    await Promise.race([provider.shutdown(), timedOut]);
+  } catch (error) {
+    warnings.flushFailed(error);
+  } finally {
+    bound.abort();
+  }
 }

@@ -1,0 +1,112 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { eventually } from './support/eventually.js';
+import { OtlpReceiver } from './support/otlp-receiver.js';
+import { secretsFoundIn } from './support/secret-encodings.js';
+import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
+
+/** The bound on the last flush (SHUTDOWN_FLUSH_MS in src/telemetry/tracing.ts), with room for a busy machine. */
+const SHUTDOWN_WITHIN_MS = 3_000 + 2_500;
+const HEADER_SECRET = 'otlp-header-secret-4b7d1e9c';
+const URL_SECRET = 'otlp-url-secret-8e2a6f03';
+
+/**
+ * What an operator sees when the collector is not there, slow, or refusing: the built service answers as ever,
+ * logs one fixed warning per kind of failure (never the endpoint, its credentials or the exporter's headers), and
+ * a SIGTERM still runs every shutdown step and exits 0, within the flush's bound. And with no protocol set, the
+ * OpenTelemetry default: OTLP/HTTP with protobuf.
+ */
+describe('Trace export to a collector that fails, and in the default protocol', () => {
+  const running: RunningService[] = [];
+  const receivers: OtlpReceiver[] = [];
+  afterAll(async () => {
+    running.forEach(({ child }) => child.exitCode === null && child.kill('SIGKILL'));
+    await Promise.all(receivers.map((receiver) => receiver.close()));
+  });
+
+  async function receiver(status?: number): Promise<OtlpReceiver> {
+    const started = await OtlpReceiver.start({ status });
+    receivers.push(started);
+    return started;
+  }
+
+  /** The service tracing to `endpoint`, after one token request. */
+  async function serviceTracingTo(endpoint: string, env: Record<string, string> = {}): Promise<RunningService> {
+    const port = await freePort();
+    const service = spawnService({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_MODE: 'none',
+      APP_ID: TEST_APP_ID,
+      APP_CERTIFICATE: TEST_APP_CERTIFICATE,
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      ...env,
+    });
+    running.push(service);
+    await eventually(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 150);
+    const answer = await fetch(`http://127.0.0.1:${port}/v1/rtc/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"c","uid":1}' });
+    expect(answer.status).toBe(200);
+    return service;
+  }
+
+  /** SIGTERM; the exit code and how long the shutdown took. */
+  async function stop(service: RunningService): Promise<{ code: number | null; ms: number }> {
+    const started = Date.now();
+    service.child.kill('SIGTERM');
+    const code = await service.exited;
+    return { code, ms: Date.now() - started };
+  }
+
+  const warnings = (service: RunningService) =>
+    service
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"context":"Tracing"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('exits 0 within the flush bound, after every shutdown step, when the collector refuses, is down or answers 503', async () => {
+    const unavailable = await receiver(503);
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const services = await Promise.all([serviceTracingTo(closed), serviceTracingTo(unavailable.url)]);
+    const stopped = await Promise.all(services.map(stop));
+    expect(stopped.map(({ code }) => code)).toEqual([0, 0]);
+    for (const { ms } of stopped) expect(ms).toBeLessThan(SHUTDOWN_WITHIN_MS);
+    for (const service of services) {
+      // Nest ran the shutdown hooks after the flush failed, rather than "Error happened during shutdown".
+      expect(service.output()).toContain('Shut down cleanly');
+      expect(service.output()).not.toContain('Error happened during shutdown');
+      expect(warnings(service).map(({ msg }) => msg)).toEqual(['Traces not flushed at shutdown: spans dropped']);
+    }
+    // The exporter retries a refused connection and a 503 for its own timeout (10 s): the flush's bound ends it first.
+    expect(services.map((service) => warnings(service)[0].reason)).toEqual(['timeout', 'timeout']);
+    expect(unavailable.exports.length).toBeGreaterThan(0);
+  }, 40_000);
+
+  it('logs a failed export once, as a warning with its status, never the endpoint, its credentials or the headers', async () => {
+    const refusing = await receiver(401);
+    const endpoint = refusing.url.replace('http://', `http://tracer:${URL_SECRET}@`);
+    const service = await serviceTracingTo(endpoint, { OTEL_BSP_SCHEDULE_DELAY: '100', OTEL_EXPORTER_OTLP_HEADERS: `authorization=Bearer ${HEADER_SECRET}` });
+    await eventually(async () => warnings(service).length > 0, 100);
+    expect(warnings(service)).toEqual([expect.objectContaining({ level: 'warn', msg: 'Trace export failed: spans dropped', reason: 'http-401' })]);
+    // Not in any request's trace: the export ran on a timer, whichever request started it.
+    expect(warnings(service)[0].traceId).toBeUndefined();
+    expect(refusing.exports.length).toBeGreaterThan(0);
+    const { code } = await stop(service);
+    expect(code).toBe(0);
+    const output = service.output();
+    expect(secretsFoundIn(output, { HEADER_SECRET, URL_SECRET })).toEqual([]);
+    expect(output).not.toContain(refusing.url.replace('http://', ''));
+  }, 30_000);
+
+  it('sends OTLP/HTTP protobuf when no protocol is set, the specification default', async () => {
+    const collector = await receiver();
+    const service = await serviceTracingTo(collector.url);
+    expect((await stop(service)).code).toBe(0);
+    expect(new Set(collector.paths)).toEqual(new Set(['POST /v1/traces application/x-protobuf']));
+    const body = Buffer.concat(collector.exports.map((sent) => sent.body));
+    expect(body.length).toBeGreaterThan(0);
+    // Protobuf writes strings as their UTF-8 bytes: the span's name and the service's are there as written.
+    expect(body.includes('POST /v1/rtc/token')).toBe(true);
+    expect(body.includes('agora-token-service')).toBe(true);
+  }, 30_000);
+});
