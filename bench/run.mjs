@@ -38,7 +38,7 @@ const SERVICE_HEADERS = { 'x-api-key': API_KEY };
 // The service runs as `npm start` (and the image's CMD) runs it, Node flags included: `node <flags> dist/main.js`.
 const [, ...SERVICE_ARGS] = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.split(' ');
 
-// The "tracing on" row exports its traces (OTLP/HTTP JSON) to a sink in its own process, on this machine.
+// The "tracing on" row exports its traces (OTLP/HTTP, protobuf by default) to a sink in its own process, on this machine.
 const SINK_PORT = 43180 + Math.floor(Math.random() * 1000);
 const sink = fork('bench/targets/otlp-sink.mjs', { env: { PORT: String(SINK_PORT) } });
 // Also when a measurement fails.

@@ -8,7 +8,9 @@ createServer((request, response) => {
   request.on('data', (chunk) => (bytes += chunk.length));
   request.on('end', () => {
     exports++;
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    // An empty success in the request's own encoding (protobuf, the default, or JSON), as a collector answers.
+    if (request.headers['content-type'] === 'application/json') response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    else response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
   });
 })
   .listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));

@@ -58,7 +58,9 @@ export class OtlpReceiver {
       request.on('end', () => {
         receiver!.paths.push(`${request.method} ${request.url} ${request.headers['content-type']}`);
         receiver!.exports.push({ contentType: request.headers['content-type'], body: Buffer.concat(chunks) });
-        if (status === 200) response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        const json = request.headers['content-type'] === 'application/json';
+        // An empty success in the request's own encoding, as a collector answers (protobuf's is an empty body).
+        if (status === 200) response.writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' }).end(json ? '{}' : undefined);
         else response.writeHead(status, { 'content-type': 'text/plain' }).end('refused by the test collector');
       });
     });
