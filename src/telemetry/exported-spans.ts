@@ -19,18 +19,18 @@ import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
  * - Spans. @fastify/otel's `notFoundHandler` span is dropped: a 404 is one span, like every request.
  */
 export class SecretFreeExporter implements SpanExporter {
-  constructor(private readonly exporter: SpanExporter) {}
+  constructor(private readonly inner: SpanExporter) {}
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    this.exporter.export(spans.flatMap(secretFree), resultCallback);
+    this.inner.export(spans.flatMap(secretFree), resultCallback);
   }
 
   shutdown(): Promise<void> {
-    return this.exporter.shutdown();
+    return this.inner.shutdown();
   }
 
   forceFlush(): Promise<void> {
-    return this.exporter.forceFlush?.() ?? Promise.resolve();
+    return this.inner.forceFlush?.() ?? Promise.resolve();
   }
 }
 
