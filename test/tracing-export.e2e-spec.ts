@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { connect } from 'node:net';
 import { eventually } from './support/eventually.js';
 import { OtlpReceiver } from './support/otlp-receiver.js';
 import { secretsFoundIn } from './support/secret-encodings.js';
@@ -31,7 +32,7 @@ describe('Trace export to a collector that fails, and in the default protocol', 
   }
 
   /** The service tracing to `endpoint`, after one token request. */
-  async function serviceTracingTo(endpoint: string, env: Record<string, string> = {}): Promise<RunningService> {
+  async function serviceTracingTo(endpoint: string, env: Record<string, string> = {}): Promise<RunningService & { port: number }> {
     const port = await freePort();
     const service = spawnService({
       PORT: String(port),
@@ -46,7 +47,7 @@ describe('Trace export to a collector that fails, and in the default protocol', 
     await eventually(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 150);
     const answer = await fetch(`http://127.0.0.1:${port}/v1/rtc/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"c","uid":1}' });
     expect(answer.status).toBe(200);
-    return service;
+    return Object.assign(service, { port });
   }
 
   /** SIGTERM; the exit code and how long the shutdown took. */
@@ -80,6 +81,24 @@ describe('Trace export to a collector that fails, and in the default protocol', 
     // The exporter retries a refused connection and a 503 for its own timeout (10 s): the flush's bound ends it first.
     expect(services.map((service) => warnings(service)[0].reason)).toEqual(['timeout', 'timeout']);
     expect(unavailable.exports.length).toBeGreaterThan(0);
+  }, 40_000);
+
+  it('still exits 0 when a stalled client used the shutdown’s time before the flush: the flush gets what is left', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    // Short timeouts keep the spec short; the flush then has less than its 3 s before the deadline.
+    const service = await serviceTracingTo(closed, { SHUTDOWN_TIMEOUT_SECONDS: '4', HTTP_REQUEST_TIMEOUT_SECONDS: '60', OTEL_BSP_SCHEDULE_DELAY: '60000' });
+    const stalled = connect(service.port, '127.0.0.1');
+    stalled.on('error', () => undefined).on('data', () => undefined);
+    // A body announced and never sent: the closing server waits for it until the shutdown cuts the connection.
+    stalled.write('POST /v1/rtc/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    await new Promise((tick) => setTimeout(tick, 300));
+    const { code, ms } = await stop(service);
+    stalled.destroy();
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(4_000 + 1_500);
+    expect(service.output()).toContain('Shut down cleanly');
+    expect(service.output()).not.toContain('exiting anyway');
+    expect(warnings(service).map(({ msg }) => msg)).toEqual(['Traces not flushed at shutdown: spans dropped']);
   }, 40_000);
 
   it('logs a failed export once, as a warning with its status, never the endpoint, its credentials or the headers', async () => {

@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { endWithRequestTimeout, LINGER_MS } from '../common/http/client-error.handler.js';
 import { appConfig } from '../config/app.config.js';
+import { shutdownMustEndBy } from './shutdown-deadline.js';
 import { shutdownConfig } from './shutdown.config.js';
 import { OpenConnections } from './open-connections.js';
 
@@ -71,6 +72,7 @@ export class ShutdownState implements OnModuleInit, BeforeApplicationShutdown, O
     if (!signal) return;
     const { shutdownTimeoutSeconds: timeout, shutdownDrainSeconds: drain } = this.operations;
     const deadline = Date.now() + timeout * 1000;
+    shutdownMustEndBy(deadline);
     setTimeout(() => {
       this.logger.error(`Shutdown did not finish within ${timeout} s: exiting anyway`);
       process.exit(1);

@@ -8,6 +8,7 @@ import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-t
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BatchSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { traceSpansWith } from '../common/tracing/span-seam.js';
+import { shutdownTimeLeft } from '../lifecycle/shutdown-deadline.js';
 import type { AppTracing } from './app-tracing.interface.js';
 import { SecretFreeExporter } from './exported-spans.js';
 import { outboundInstrumentations } from './outbound-instrumentations.js';
@@ -76,7 +77,8 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): AppTracing {
 
 async function flush(provider: TracerProvider, warnings: TracingWarnings): Promise<void> {
   const bound = new AbortController();
-  const timedOut = sleep(SHUTDOWN_FLUSH_MS, undefined, { signal: bound.signal }).then(
+  // At most 3 s, and never past what the shutdown's own deadline leaves (stalled connections may have used it).
+  const timedOut = sleep(shutdownTimeLeft(SHUTDOWN_FLUSH_MS), undefined, { signal: bound.signal }).then(
     () => Promise.reject(new Error('Traces flush timed out')),
     () => undefined,
   );
