@@ -77,6 +77,16 @@ describe('Logs', () => {
     expect(linesOf('log-refused')[0]).not.toHaveProperty('issued');
   });
 
+  it('logs a request no route matched without its path, which may hold what a caller sent to the wrong URL', async () => {
+    const secret = 'k-3f9a1c7e5b2d8064';
+    await app.inject({ method: 'GET', url: `/rtm/${secret}/extra?key=${secret}`, headers: { 'x-request-id': 'log-unmatched' } });
+    await app.inject({ method: 'GET', url: `/v1/stream-keys/%E0%A4%A${secret}`, headers: { 'x-request-id': 'log-malformed' } });
+
+    expect(linesOf('log-unmatched')).toEqual([expect.objectContaining({ route: '(no route)', statusCode: 404 })]);
+    expect(linesOf('log-malformed')).toEqual([expect.objectContaining({ route: expect.not.stringContaining(secret), statusCode: 400 })]);
+    expect(JSON.stringify(logs.lines)).not.toContain(secret);
+  });
+
   it("writes Nest's own messages as JSON lines with their context", () => {
     expect(logs.lines).toContainEqual(
       expect.objectContaining({ level: 'info', context: 'NestApplication', msg: 'Nest application successfully started' }),

@@ -5,6 +5,7 @@ import { PROBLEM_CACHE_CONTROL, PROBLEM_CONTENT_TYPE } from '../problem/problem.
 import { toProblem } from '../problem/to-problem.js';
 import { corsHeadersFor, type CorsAllowOrigin } from './cors.options.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { UNMATCHED } from '../logging/request-log.controller.js';
 
 /**
  * The longest path parameter the router matches (Fastify's maxParamLength). Path parameters carry user
@@ -37,7 +38,8 @@ export function answerFrameworkErrors(corsAllowOrigin: CorsAllowOrigin): Framewo
     const path = request.url.split('?')[0];
     const problem = toProblem(exception, path, request.id);
     // Fastify logs no completion line for a request the router refused: this is its request line.
-    request.log.info({ method: request.method, route: path, statusCode: problem.status }, 'request completed');
+    // Matched no route, so no route pattern: never the path itself (see UNMATCHED).
+    request.log.info({ method: request.method, route: UNMATCHED, statusCode: problem.status }, 'request completed');
     void reply
       .headers(corsHeaders(request.headers.origin))
       .headers(SECURITY_HEADERS)

@@ -6,7 +6,7 @@ interface RequestLine {
   /** On the request line only: other lines get it from the request's logger. */
   requestId?: string;
   method: string;
-  /** The route pattern (`/v1/rtc/token`), or the path when no route matched. */
+  /** The route pattern (`/v1/rtc/token`), or UNMATCHED when no route matched (a 404, a malformed URL). */
   route: string;
   statusCode: number;
   durationMs: number;
@@ -50,13 +50,18 @@ export class RequestLogController extends LogController {
   }
 }
 
+/** The route of a request that matched none. */
+export const UNMATCHED = '(no route)';
+
 /** Built as one object, field by field: it is written for every request. */
 function requestLine(request: FastifyRequest, reply: FastifyReply, requestId?: string): RequestLine {
   const line: RequestLine = {
     requestId,
     method: request.method,
     // Never the query string: it is not ours to log.
-    route: request.routeOptions.url ?? request.url.split('?')[0],
+    // Never the path of a request no route matched: what a caller puts there (an account, a key sent to the
+    // wrong URL) is as much theirs as a query string.
+    route: request.routeOptions.url ?? UNMATCHED,
     statusCode: reply.statusCode,
     durationMs: Math.round(reply.elapsedTime * 100) / 100,
   };
