@@ -109,7 +109,7 @@ describe('a pod as deploy/kubernetes describes it', () => {
     expect(secretsFoundIn(service.output(), { rotated, key })).toEqual([]);
   }, 30_000);
 
-  it('rides out a Redis restart: tokens are issued throughout, and readiness fails for less than the probe needs to pull the pod', async () => {
+  it('through a Redis restart issues tokens throughout; readiness fails while Redis is away and is back within one probe period of its return', async () => {
     const { periodSeconds = 10, failureThreshold = 3 } = container.readinessProbe!;
     const readiness = urlOf(probeTarget(container, container.readinessProbe));
     const failing: number[] = [];
@@ -127,7 +127,11 @@ describe('a pod as deploy/kubernetes describes it', () => {
       await new Promise((tick) => setTimeout(tick, 100));
     }
     await redis.restart();
+    const restarted = Date.now();
     await eventually(probe, 50);
+    // Back within one probe period: the kubelet's next probe finds the pod ready, so a restart shorter than
+    // (failureThreshold - 1) periods (the manifests spec checks that allowance) never leaves the Service empty.
+    expect(Date.now() - restarted).toBeLessThan(periodSeconds * 1000);
     // Readiness requires Redis (README, "Probes"), so it did fail; the kubelet leaves a pod out of the Service after
     // failureThreshold failed probes periodSeconds apart, which a shorter run of failures cannot hold at any phase.
     expect(failing.length).toBeGreaterThan(0);
