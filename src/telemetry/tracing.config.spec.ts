@@ -26,9 +26,9 @@ describe('tracingRequested', () => {
     expect(tracingRequested({ ...ENDPOINT, OTEL_SDK_DISABLED: 'false' })).toBe(true);
   });
 
-  it('is off with OTEL_TRACES_EXPORTER=none, as the specification says', () => {
-    for (const none of ['none', 'NONE', ' none ']) expect(tracingRequested({ ...ENDPOINT, OTEL_TRACES_EXPORTER: none })).toBe(false);
-    expect(tracingRequested({ ...ENDPOINT, OTEL_TRACES_EXPORTER: 'otlp' })).toBe(true);
+  it('is off with OTEL_TRACES_EXPORTER=none, or a list without otlp; on with a list that names otlp', () => {
+    for (const off of ['none', 'NONE', ' none ', 'console', 'zipkin,console']) expect(tracingRequested({ ...ENDPOINT, OTEL_TRACES_EXPORTER: off })).toBe(false);
+    for (const on of ['otlp', 'otlp,console', ' console , OTLP ', '']) expect(tracingRequested({ ...ENDPOINT, OTEL_TRACES_EXPORTER: on })).toBe(true);
   });
 });
 
@@ -76,16 +76,21 @@ describe('tracingConfig', () => {
     );
   });
 
-  it('refuses gRPC and unknown protocols, exporters other than otlp, bad timeouts and ratios outside 0 to 1', () => {
+  it('refuses gRPC and unknown protocols, a malformed exporter list, bad timeouts and ratios outside 0 to 1 for the ratio samplers', () => {
     expect(problemsOf({ ...ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/xml' })).toEqual([
       'OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json (this service does not export over gRPC)',
       'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be http/protobuf or http/json (this service does not export over gRPC)',
     ]);
-    expect(problemsOf({ ...ENDPOINT, OTEL_TRACES_EXPORTER: 'zipkin' })).toEqual(['OTEL_TRACES_EXPORTER must be otlp or none']);
+    expect(problemsOf({ ...ENDPOINT, OTEL_TRACES_EXPORTER: 'otlp;console' })).toEqual(['OTEL_TRACES_EXPORTER must be a comma-separated list of exporter names (such as otlp or none)']);
+    expect(tracingConfig({ ...ENDPOINT, OTEL_TRACES_EXPORTER: 'otlp, console', OTEL_BSP_SCHEDULE_DELAY: '0' }).batchDelayMs).toBe(0);
     expect(problemsOf({ ...ENDPOINT, OTEL_BSP_EXPORT_TIMEOUT: '0', OTEL_EXPORTER_OTLP_TIMEOUT: '1.5' })).toEqual([
       'OTEL_BSP_EXPORT_TIMEOUT must be between 1 and 3600000',
       'OTEL_EXPORTER_OTLP_TIMEOUT must be an integer',
     ]);
-    for (const ratio of ['-0.1', '1.01', 'half']) expect(problemsOf({ ...ENDPOINT, OTEL_TRACES_SAMPLER_ARG: ratio })).toEqual(['OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1']);
+    for (const ratio of ['-0.1', '1.01', 'half']) {
+      expect(problemsOf({ ...ENDPOINT, OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: ratio })).toEqual(['OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1']);
+      // A sampler that takes no argument does not read it, so a stray one does not stop start-up.
+      expect(tracingConfig({ ...ENDPOINT, OTEL_TRACES_SAMPLER: 'parentbased_always_on', OTEL_TRACES_SAMPLER_ARG: ratio }).sampler.name).toBe('parentbased_always_on');
+    }
   });
 });

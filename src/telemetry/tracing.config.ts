@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { EnvInt, validateEnv } from '../config/env-validation.js';
 
 const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
@@ -46,9 +46,12 @@ class TracingEnv {
   @IsIn(PROTOCOLS, { message: protocolMessage('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') })
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?: OtlpProtocol;
 
-  /** `none` is read by tracingRequested (tracing off); only OTLP is exported. */
+  /**
+   * A comma-separated list of exporter names, as the specification has it (`otlp`, `otlp,console`, `none`):
+   * tracingRequested exports when the list names otlp, the only exporter this service has; others are ignored.
+   */
   @IsOptional()
-  @IsIn(['otlp', 'none'], { message: 'OTEL_TRACES_EXPORTER must be otlp or none' })
+  @Matches(/^\s*[a-z_]+\s*(,\s*[a-z_]+\s*)*$/i, { message: 'OTEL_TRACES_EXPORTER must be a comma-separated list of exporter names (such as otlp or none)' })
   OTEL_TRACES_EXPORTER?: string;
 
   /** Any string, as the specification allows, but no control character (it reaches every trace backend's UI). */
@@ -60,14 +63,15 @@ class TracingEnv {
   @IsIn(SAMPLERS, { message: `OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}` })
   OTEL_TRACES_SAMPLER: SamplerName = 'parentbased_always_on';
 
-  /** The ratio of the *traceidratio samplers. */
+  /** The ratio of the *traceidratio samplers: the others take no argument, so it is not read for them. */
+  @ValidateIf((env: TracingEnv) => env.OTEL_TRACES_SAMPLER.endsWith('traceidratio'))
   @IsOptional()
   @Matches(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, { message: 'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1' })
   OTEL_TRACES_SAMPLER_ARG = '1';
 
-  /** How long finished spans wait to be sent in one batch, in milliseconds (the specification's default). */
+  /** How long finished spans wait to be sent in one batch, in milliseconds (the specification's default; 0: at once). */
   @IsOptional()
-  @EnvInt(1, 3_600_000)
+  @EnvInt(0, 3_600_000)
   OTEL_BSP_SCHEDULE_DELAY = 5000;
 
   /** How long one batch's export may take, in milliseconds (the specification's default). */
