@@ -1,17 +1,7 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { FakeAgora, FakeAnswer, RecordedRequest } from './support/fake-agora.js';
 import { FakeAgoraMediaPull, MEDIA_PULL_SECRETS, mediaPullEnv } from './support/fake-agora-media-pull.js';
+import { freePort } from './support/spawn-service.js';
 import { startMediaPullApp, type MediaPullApp } from './support/media-pull-app.js';
-
-/** A port nothing listens on: a host that cannot be reached. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * Slow and failing Agora hosts: a create goes to the fallback host only when the primary could not be reached at all
@@ -23,7 +13,8 @@ describe('Media pull with slow and failing Agora hosts (e2e, fake Agora)', () =>
 
   beforeAll(async () => {
     fallback = await FakeAgoraMediaPull.start([MEDIA_PULL_SECRETS]);
-    pull = await startMediaPullApp({ AGORA_API_BASE_URL: `http://127.0.0.1:${await closedPort()}`, AGORA_API_FALLBACK_URL: mediaPullEnv(fallback).AGORA_API_BASE_URL });
+    // A free port nothing listens on: a primary host that cannot be reached.
+    pull = await startMediaPullApp({ AGORA_API_BASE_URL: `http://127.0.0.1:${await freePort()}`, AGORA_API_FALLBACK_URL: mediaPullEnv(fallback).AGORA_API_BASE_URL });
   });
   afterAll(async () => {
     await pull.close();

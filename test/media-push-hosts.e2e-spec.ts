@@ -1,15 +1,6 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { FakeAgoraMediaPush, PUSH_SECRETS } from './support/fake-agora-media-push.js';
+import { freePort } from './support/spawn-service.js';
 import { startMediaPushApp, type MediaPushApp } from './support/media-push-app.js';
-
-/** A port nothing listens on: a host that cannot be reached. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * Media push with its primary Agora host unreachable: a create goes to the fallback host (the request never left, so
@@ -21,7 +12,8 @@ describe('Media push with a failing Agora host (e2e, fake Agora)', () => {
 
   beforeAll(async () => {
     fallback = await FakeAgoraMediaPush.start([PUSH_SECRETS]);
-    push = await startMediaPushApp({ AGORA_API_BASE_URL: `http://127.0.0.1:${await closedPort()}`, AGORA_API_FALLBACK_URL: fallback.url });
+    // A free port nothing listens on: a primary host that cannot be reached.
+    push = await startMediaPushApp({ AGORA_API_BASE_URL: `http://127.0.0.1:${await freePort()}`, AGORA_API_FALLBACK_URL: fallback.url });
   });
   afterAll(async () => {
     await push.close();
