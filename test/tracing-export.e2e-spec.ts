@@ -3,8 +3,7 @@ import { connect } from 'node:net';
 import { eventually } from './support/eventually.js';
 import { OtlpReceiver } from './support/otlp-receiver.js';
 import { secretsFoundIn } from './support/secret-encodings.js';
-import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
+import { freePort, spawnTokenService, type RunningService } from './support/spawn-service.js';
 
 /** The bound on the last flush (SHUTDOWN_FLUSH_MS in src/telemetry/tracing.ts), with room for a busy machine. */
 const SHUTDOWN_WITHIN_MS = 3_000 + 2_500;
@@ -33,21 +32,9 @@ describe('Trace export to a collector that fails, and in the default protocol', 
 
   /** The service tracing to `endpoint`, after one token request. */
   async function serviceTracingTo(endpoint: string, env: Record<string, string> = {}): Promise<RunningService & { port: number }> {
-    const port = await freePort();
-    const service = spawnService({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      AUTH_MODE: 'none',
-      APP_ID: TEST_APP_ID,
-      APP_CERTIFICATE: TEST_APP_CERTIFICATE,
-      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
-      ...env,
-    });
+    const service = await spawnTokenService({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, ...env });
     running.push(service);
-    await eventually(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 150);
-    const answer = await fetch(`http://127.0.0.1:${port}/v1/rtc/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"c","uid":1}' });
-    expect(answer.status).toBe(200);
-    return Object.assign(service, { port });
+    return service;
   }
 
   /** SIGTERM; the exit code and how long the shutdown took. */

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eventually } from './support/eventually.js';
 import { OtlpReceiver } from './support/otlp-receiver.js';
-import { freePort, spawnService, type RunningService } from './support/spawn-service.js';
+import { freePort, spawnService, spawnTokenService, type RunningService } from './support/spawn-service.js';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/test-credentials.js';
 
 const PROBE = pathToFileURL(resolve('test/support/module-probe.mjs')).href;
@@ -33,21 +33,8 @@ describe('Tracing at start-up', () => {
   /** Starts the service with the probe and `env`, answers one request, stops it; the packages it loaded. */
   async function loadedBy(env: Record<string, string>): Promise<string[]> {
     const list = join(mkdtempSync(join(tmpdir(), 'module-probe-')), 'modules.txt');
-    const port = await freePort();
-    const service = spawnService({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      AUTH_MODE: 'none',
-      APP_ID: TEST_APP_ID,
-      APP_CERTIFICATE: TEST_APP_CERTIFICATE,
-      MODULE_PROBE_FILE: list,
-      ...env,
-      NODE_OPTIONS: `--import=${PROBE}`,
-    });
+    const service = await spawnTokenService({ MODULE_PROBE_FILE: list, ...env, NODE_OPTIONS: `--import=${PROBE}` });
     running.push(service);
-    await eventually(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 150);
-    const answer = await fetch(`http://127.0.0.1:${port}/v1/rtc/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"c","uid":1}' });
-    expect(answer.status).toBe(200);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
     return packagesIn(readFileSync(list, 'utf8'), TELEMETRY);

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { eventually } from './eventually.js';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './test-credentials.js';
 
 const MAIN = resolve('dist/main.js');
 
@@ -61,4 +63,24 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
       await new Promise((tick) => setTimeout(tick, 50));
     }
   }
+}
+
+/**
+ * The built service on a free port with no caller auth and the test project, `env` on top, once it is ready and
+ * has issued one RTC token (a 200, or this throws with the service's output): a service with something to report.
+ */
+export async function spawnTokenService(env: Record<string, string>): Promise<RunningService & { port: number }> {
+  const port = await freePort();
+  const service = spawnService({ PORT: String(port), HOST: '127.0.0.1', AUTH_MODE: 'none', APP_ID: TEST_APP_ID, APP_CERTIFICATE: TEST_APP_CERTIFICATE, ...env });
+  const base = `http://127.0.0.1:${port}`;
+  const failed = (what: string) => {
+    service.child.kill('SIGKILL');
+    return new Error(`${what}:\n${service.output()}`);
+  };
+  await eventually(() => fetch(`${base}/health/ready`).then((r) => r.ok, () => false), 150).catch(() => {
+    throw failed('The service did not get ready');
+  });
+  const answer = await fetch(`${base}/v1/rtc/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"c","uid":1}' });
+  if (answer.status !== 200) throw failed(`POST /v1/rtc/token answered ${answer.status}`);
+  return Object.assign(service, { port });
 }
