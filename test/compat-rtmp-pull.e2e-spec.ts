@@ -125,7 +125,10 @@ describe('Agora Backend Webservice: /rtmp/pull (e2e, fake Agora)', () => {
     /** Any casing of a name (the same letters, each upper or lower). */
     const casing = (name: string) =>
       fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((upper) => [...name].map((char, index) => (upper[index] ? char.toUpperCase() : char.toLowerCase())).join(''));
-    const unknown = fc.dictionary(fc.constantFrom('playerName', 'extra', 'sequence', 'Tag'), fc.jsonValue(), { minKeys: 1, maxKeys: 2 });
+    // Any JSON but a `__proto__` key, which the JSON parser refuses anywhere in any body, ignored field or not
+    // (src/common/http/json-body.parser.ts; its own spec covers it).
+    const anyJson = fc.jsonValue().filter((value) => !JSON.stringify(value).includes('"__proto__":'));
+    const unknown = fc.dictionary(fc.constantFrom('playerName', 'extra', 'sequence', 'Tag'), anyJson, { minKeys: 1, maxKeys: 2 });
     await fc.assert(
       fc.asyncProperty(casing('playerId'), casing('seekPosition'), unknown, async (playerId, seekPosition, extra) => {
         // A wrong value under a key in any case is refused under the field's own name: the key named the field.
