@@ -12,7 +12,8 @@ export const REQUEST = {
   body: JSON.stringify({ channel: 'bench-room', uid: 42, role: 'publisher' }),
 };
 
-function freePort() {
+/** A port nothing listens on now, on 127.0.0.1. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -26,7 +27,7 @@ function freePort() {
  * Spawns a target and measures its cold start: from spawn until it has
  * answered the first token request with 200.
  */
-export async function start({ command, args, env, headers }) {
+export async function start({ command, args, env, headers, body = REQUEST.body }) {
   const port = await freePort();
   const startedAt = performance.now();
   const child = spawn(command, args, {
@@ -41,7 +42,7 @@ export async function start({ command, args, env, headers }) {
       const response = await fetch(url + REQUEST.path, {
         method: REQUEST.method,
         headers: { 'content-type': 'application/json', ...headers },
-        body: REQUEST.body,
+        body,
       });
       if (response.status === 200) break;
       throw new Error(`first token request answered ${response.status}: ${await response.text()}`);
@@ -70,12 +71,12 @@ export function peakRssMiB(pid) {
 }
 
 /** Loads a target with autocannon: the same request, connections and duration for all. */
-export async function load(url, { connections, seconds, headers }) {
+export async function load(url, { connections, seconds, headers, body = REQUEST.body }) {
   const result = await autocannon({
     url: url + REQUEST.path,
     method: REQUEST.method,
     headers: { 'content-type': 'application/json', ...headers },
-    body: REQUEST.body,
+    body,
     connections,
     duration: seconds,
   });
