@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,9 +28,17 @@ export function writeApiKeysFile(keys: TestKey[]): string {
   return writeRawKeysFile(JSON.stringify(keys.map(({ key, ...entry }) => ({ ...entry, sha256: sha256Hex(key) }))));
 }
 
+/** The keys files of one spec file, in one folder made on first use and removed when the spec file is done. */
+let folder: string | undefined;
+let written = 0;
+// Registered when a spec file first imports this module (hooks cannot be added from inside a test), so the
+// folder goes after the file's tests, its apps and spawned services included; outside Jest nothing registers.
+if (typeof afterAll === 'function') afterAll(() => folder && rmSync(folder, { recursive: true, force: true }));
+
 /** Writes any content as a keys file, for the start-up validation specs. */
 export function writeRawKeysFile(content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'api-keys-')), 'api-keys.json');
+  folder ??= mkdtempSync(join(tmpdir(), 'api-keys-'));
+  const path = join(folder, `api-keys-${++written}.json`);
   writeFileSync(path, content);
   return path;
 }
