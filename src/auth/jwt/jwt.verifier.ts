@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { ACCOUNT_MAX_BYTES } from '../../agora/agora.constants.js';
 import { authConfig } from '../auth.config.js';
 import { AuthenticationFailure, JwksUnavailable } from '../auth-failure.exception.js';
 import type { JwtCaller } from '../caller.interface.js';
 import { isWellFormedText } from '../../common/validation/well-formed-text.js';
+import { remoteKeySet, type RemoteKeySet } from './remote-key-set.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 /**
  * Asymmetric signatures only. jose's JWKS already refuses `none` and HMAC
@@ -20,80 +22,79 @@ const JWT_ALGORITHMS = [
 ];
 
 /**
- * Verifies end-user JWTs against the JWKS at JWT_JWKS_URL (jose caches the
- * keys for 10 minutes and refetches, at most every 30 s, when a token names
- * an unknown key), requiring JWT_ISSUER and JWT_AUDIENCE, and reads the
- * caller's identity and channel globs from the claims.
+ * Verifies end-user JWTs against the JWKS at JWT_JWKS_URL (see remoteKeySet), requiring JWT_ISSUER and
+ * JWT_AUDIENCE, and reads the caller's identity and channel globs from the claims.
+ *
+ * A verified token is remembered (VerifiedTokenCache) with the caller it stands for, so a browser sending
+ * the same token again costs a digest and a lookup, not a signature check (an ES256 or RS256 verification is
+ * most of a JWT request's time). Only the final caller is remembered, after every check below; it is served
+ * only before the token's `exp` (and from its `nbf`), only while jose's copy of the JWKS is fresh, and
+ * forgotten when a refetch brings a different key set.
  */
 @Injectable()
 export class JwtVerifier implements OnModuleInit {
   private readonly logger = new Logger(JwtVerifier.name);
   /** Set up once at start-up, when AUTH_MODE accepts JWTs. */
-  private verifying?: { jwks: JWTVerifyGetKey; options: JWTVerifyOptions; settings: NonNullable<ConfigType<typeof authConfig>['jwt']> };
+  private verifying?: { keys: RemoteKeySet; options: JWTVerifyOptions; settings: NonNullable<ConfigType<typeof authConfig>['jwt']> };
+  private readonly cache = new VerifiedTokenCache<JwtCaller>();
+  private counts = { hits: 0, verifications: 0 };
 
   constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {}
 
   onModuleInit(): void {
     if (!this.config.jwt) return;
-    const remote = createRemoteJWKSet(this.config.jwt.jwksUrl, { timeoutDuration: 5000 });
-    // Failures to reach the JWKS are told apart here, where they happen, from a token naming no known key,
-    // and logged once when the JWKS goes down (with the cause) and once when it is back, not per request.
-    let down = false;
-    const jwks: JWTVerifyGetKey = async (header, token) => {
-      try {
-        const key = await remote(header, token);
-        if (down) this.logger.log('The JWKS at JWT_JWKS_URL answers again: JWTs are verified.');
-        down = false;
-        return key;
-      } catch (error) {
-        if (isKeyMismatch(error)) throw error;
-        if (!down) {
-          const cause = error instanceof Error ? error.message : String(error);
-          this.logger.warn(`The JWKS at JWT_JWKS_URL could not be read (${cause}): JWTs cannot be verified.`);
-        }
-        down = true;
-        throw new JwksUnavailable();
-      }
-    };
+    const keys = remoteKeySet(this.config.jwt.jwksUrl, this.logger, () => this.cache.clear());
     const settings = this.config.jwt;
     const { issuer, audience } = settings;
     // A token without an expiry would open the service to its holder for ever.
-    this.verifying = { jwks, settings, options: { issuer, audience: [...audience], algorithms: JWT_ALGORITHMS, requiredClaims: ['exp'] } };
+    this.verifying = { keys, settings, options: { issuer, audience: [...audience], algorithms: JWT_ALGORITHMS, requiredClaims: ['exp'] } };
   }
 
   /** The end user this JWT stands for; a 401 if it is not valid here, a 503 if the JWKS is unreachable. */
   async verify(token: string): Promise<JwtCaller> {
     // The Authenticator asks only when AUTH_MODE accepts JWTs, which is when this is set up.
     if (!this.verifying) throw new Error('JWT verification was asked for, but AUTH_MODE accepts no JWTs');
-    const { jwks, options, settings } = this.verifying;
+    const { keys, options, settings } = this.verifying;
+    const cacheKey = this.cache.keyOf(token);
+    // The second as jose reads it (no clock tolerance is configured), so a remembered token expires when jose would refuse it.
+    const cached = keys.fresh ? this.cache.get(cacheKey, Math.floor(Date.now() / 1000)) : undefined;
+    if (cached) {
+      this.counts.hits++;
+      return cached;
+    }
+    const generation = this.cache.generation;
+    this.counts.verifications++;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, jwks, options));
+      ({ payload } = await jwtVerify(token, keys.getKey, options));
     } catch (error) {
       if (error instanceof JwksUnavailable) throw error;
       throw new AuthenticationFailure('invalid', error instanceof errors.JOSEError ? error.code : 'unreadable JWT');
     }
-    const id = identityOf(payload[settings.identityClaim]);
-    if (id === undefined) throw new AuthenticationFailure('invalid', `no usable ${settings.identityClaim} claim`);
-    const caller: { -readonly [K in keyof JwtCaller]: JwtCaller[K] } = { kind: 'jwt', id };
-    if (settings.channelsClaim) caller.channels = globsOf(payload[settings.channelsClaim]);
-    if (settings.projectsClaim) caller.projects = globsOf(payload[settings.projectsClaim]);
-    if (settings.servicesClaim) caller.services = globsOf(payload[settings.servicesClaim]);
+    const caller = callerOf(payload, settings);
+    // jose has checked exp is a number (required) and nbf, if present, one too.
+    this.cache.set(cacheKey, caller, { exp: payload.exp!, nbf: payload.nbf }, generation);
     return caller;
+  }
+
+  /**
+   * Verified tokens held, and since start-up: requests answered from them, and full verifications (signature
+   * and claims). For tests and diagnostics; no secret in it.
+   */
+  get cacheStats(): { readonly entries: number; readonly hits: number; readonly verifications: number } {
+    return { entries: this.cache.size, ...this.counts };
   }
 }
 
-/**
- * The JWKS answered but holds no key for this token. Anything else (timeout,
- * network error, non-200 or malformed answer) means it could not be read.
- */
-function isKeyMismatch(error: unknown): boolean {
-  return (
-    error instanceof errors.JWKSNoMatchingKey ||
-    error instanceof errors.JWKSMultipleMatchingKeys ||
-    error instanceof errors.JOSENotSupported ||
-    error instanceof errors.JWKInvalid
-  );
+/** The end user the verified claims name; a 401 without a usable identity. Frozen: it is shared by every request that sends the token. */
+function callerOf(payload: JWTPayload, settings: NonNullable<ConfigType<typeof authConfig>['jwt']>): JwtCaller {
+  const id = identityOf(payload[settings.identityClaim]);
+  if (id === undefined) throw new AuthenticationFailure('invalid', `no usable ${settings.identityClaim} claim`);
+  const caller: { -readonly [K in keyof JwtCaller]: JwtCaller[K] } = { kind: 'jwt', id };
+  if (settings.channelsClaim) caller.channels = Object.freeze(globsOf(payload[settings.channelsClaim]));
+  if (settings.projectsClaim) caller.projects = Object.freeze(globsOf(payload[settings.projectsClaim]));
+  if (settings.servicesClaim) caller.services = Object.freeze(globsOf(payload[settings.servicesClaim]));
+  return Object.freeze(caller);
 }
 
 function identityOf(claim: unknown): string | undefined {
