@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 export const JWT_ISSUER = 'https://id.example.test/';
 export const JWT_AUDIENCE = 'agora-token-service';
 
-interface SigningKey {
+export interface SigningKey {
   kid: string;
   alg: string;
   privateKey: CryptoKey;
@@ -15,11 +15,13 @@ interface SigningKey {
 /**
  * A real JWKS endpoint on 127.0.0.1, serving the public halves of keys made
  * with jose, and a signer for end-user JWTs. `stranger` signs with a key the
- * JWKS does not publish.
+ * JWKS does not publish. `publish` and `withdraw` rotate the published keys.
  */
 export class JwksServer {
   /** When set, the endpoint answers this status instead of the key set. */
   failWith?: number;
+  /** How many times the key set was fetched. */
+  fetches = 0;
 
   private constructor(
     private readonly server: Server,
@@ -31,13 +33,14 @@ export class JwksServer {
   static async start(): Promise<JwksServer> {
     const keys = [await signingKey('rsa-1', 'RS256'), await signingKey('ec-1', 'ES256')];
     const stranger = await signingKey('rsa-1', 'RS256');
-    const jwks = { keys: await Promise.all(keys.map(publicJwk)) };
     let instance: JwksServer | undefined;
-    const server = createServer((request, response) => {
+    const server = createServer(async (request, response) => {
+      instance!.fetches++;
       if (instance!.failWith) {
         response.writeHead(instance!.failWith).end();
         return;
       }
+      const jwks = { keys: await Promise.all(instance!.keys.map(publicJwk)) };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,6 +65,20 @@ export class JwksServer {
       .setIssuedAt();
     if (options.expiresIn !== false) jwt.setExpirationTime(options.expiresIn ?? '10m');
     return jwt.sign(key.privateKey);
+  }
+
+  /** Makes a new key and publishes it beside the others (a rotation's first step); sign with it through `key`. */
+  async publish(kid: string, alg: 'RS256' | 'ES256' = 'ES256'): Promise<SigningKey> {
+    const key = await signingKey(kid, alg);
+    this.keys.push(key);
+    return key;
+  }
+
+  /** Stops publishing the key with this kid (a rotation's last step); tokens it signed no longer verify once the service refetches. */
+  withdraw(kid: string): void {
+    const index = this.keys.findIndex((key) => key.kid === kid);
+    if (index < 0) throw new Error(`no published key ${kid}`);
+    this.keys.splice(index, 1);
   }
 
   stop(): Promise<void> {
