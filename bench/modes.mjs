@@ -59,7 +59,7 @@ export const JWT_AUDIENCE = 'agora-token-service';
 
 /**
  * A JWKS on 127.0.0.1 publishing an ES256 and an RS256 key, and one end user's JWT signed with each: `sub` 42,
- * so the load's `uid: 42` is the caller's own, valid for an hour. Every request of a load sends the same JWT,
+ * so the load's `uid: 42` is the caller's own, `channels` `bench-*` (checked, as JWT_CHANNELS_CLAIM is set), valid for an hour. Every request of a load sends the same JWT,
  * as a browser or app reuses its access token until it expires.
  */
 export async function startJwks() {
@@ -72,7 +72,7 @@ export async function startJwks() {
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const tokens = {};
   for (const { alg, kid, privateKey } of keys) {
-    tokens[alg] = await new SignJWT({ sub: '42' })
+    tokens[alg] = await new SignJWT({ sub: '42', channels: ['bench-*'] })
       .setProtectedHeader({ alg, kid })
       .setIssuer(JWT_ISSUER)
       .setAudience(JWT_AUDIENCE)
@@ -81,7 +81,7 @@ export async function startJwks() {
       .sign(privateKey);
   }
   return {
-    env: { AUTH_MODE: 'jwt', JWT_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, JWT_ISSUER, JWT_AUDIENCE },
+    env: { AUTH_MODE: 'jwt', JWT_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, JWT_ISSUER, JWT_AUDIENCE, JWT_CHANNELS_CLAIM: 'channels' },
     tokens,
     close: () => server.close(),
   };
