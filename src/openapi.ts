@@ -25,8 +25,22 @@ export function isDocsRoute(url: string): boolean {
 /**
  * Serves Swagger UI at /docs and the OpenAPI 3 document at /docs-json, generated from the DTOs.
  * test/openapi-lint.e2e-spec.ts lints the served document with Spectral (.spectral.yaml).
+ *
+ * The document is built on the first request for it (Swagger UI's init script, /docs-json or
+ * /docs-yaml), then kept: building it scans every controller and DTO, about a quarter of the
+ * start-up's own work (docs/operations.md, "Start-up and memory"), and most instances never
+ * serve it. It is built from the running app, so it is the document this configuration
+ * declares (AUTH_MODE, legacy routes, REST credentials), as it was when built at start-up.
  */
 export function setUpOpenApi(app: INestApplication): void {
+  SwaggerModule.setup(DOCS_PATH, app, () => buildDocument(app), {
+    jsonDocumentUrl: `${DOCS_PATH}-json`,
+    yamlDocumentUrl: `${DOCS_PATH}-yaml`,
+  });
+}
+
+/** The OpenAPI document the app declares: its routes and DTOs, closed schemas, the global hooks' headers. */
+export function buildDocument(app: INestApplication): OpenAPIObject {
   const config = addCallerSecuritySchemes(new DocumentBuilder())
     .setTitle('Agora token service')
     .setDescription(
@@ -59,7 +73,7 @@ export function setUpOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(app, config);
   closeObjectSchemas(document);
   documentResponseHeaders(document);
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json`, yamlDocumentUrl: `${DOCS_PATH}-yaml` });
+  return document;
 }
 
 /**
