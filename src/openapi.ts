@@ -27,10 +27,10 @@ export function isDocsRoute(url: string): boolean {
  * test/openapi-lint.e2e-spec.ts lints the served document with Spectral (.spectral.yaml).
  *
  * The document is built on the first request for it (Swagger UI's init script, /docs-json or
- * /docs-yaml), then kept: building it scans every controller and DTO, about a quarter of the
- * start-up's own work (docs/operations.md, "Start-up and memory"), and most instances never
- * serve it. It is built from the running app, so it is the document this configuration
- * declares (AUTH_MODE, legacy routes, REST credentials), as it was when built at start-up.
+ * /docs-yaml), then kept: building it scans every controller and DTO, about a sixth of the
+ * start-up's CPU (docs/operations.md, "Start-up and memory"), and most instances never serve
+ * it. It is built from the running app, so it is the document this configuration declares
+ * (LEGACY_ROUTES decides whether the compatibility routes are in it), as when built at start-up.
  */
 export function setUpOpenApi(app: INestApplication): void {
   SwaggerModule.setup(DOCS_PATH, app, () => buildDocument(app), {
