@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { MemoryWindowCounter, type WindowCount } from './memory-window-counter.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 
@@ -15,8 +15,9 @@ type RateLimitStoreStatus =
   | { store: 'redis'; up: boolean };
 
 /**
- * The rate limiter's counters (rate-limiter-flexible): fixed one-minute windows per caller, in Redis
- * when REDIS_URL is set (shared by all replicas), in memory otherwise. While Redis is unreachable it
+ * The rate limiter's counters: fixed one-minute windows per caller, in Redis when REDIS_URL is set
+ * (rate-limiter-flexible's script, shared by all replicas), in memory otherwise (our own
+ * {@link MemoryWindowCounter}: no timer per caller, memory freed a generation at a time). While Redis is unreachable it
  * fails open to the in-memory counters, so each replica still enforces the limit on its own and token
  * issuance never waits on Redis.
  *
@@ -28,12 +29,12 @@ type RateLimitStoreStatus =
  */
 @Injectable()
 export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
-  /** The counters of this process; in-process keys need no hashing, so it adds no prefix either. */
-  private readonly memory: RateLimiterMemory;
+  /** The counters of this process; in-process keys need no hashing. */
+  private readonly memory: MemoryWindowCounter;
   private readonly redis?: RedisRateLimiter;
 
   constructor(@Inject(rateLimitConfig.KEY) config: ConfigType<typeof rateLimitConfig>) {
-    this.memory = new RateLimiterMemory({ points: config.perMinute, duration: WINDOW_SECONDS, keyPrefix: '' });
+    this.memory = new MemoryWindowCounter(config.perMinute, WINDOW_SECONDS * 1000);
     if (config.redisUrl) this.redis = new RedisRateLimiter(config.redisUrl, config.perMinute, WINDOW_SECONDS);
   }
 
@@ -42,6 +43,7 @@ export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.memory.close();
     await this.redis?.close();
   }
 
@@ -49,10 +51,15 @@ export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
    * Counts one request under `key`, in Redis while it answers, in this process otherwise. Resolves
    * with the count whether or not it is over the budget (`consumedPoints` > the budget when it is).
    */
-  hit(key: string): Promise<RateLimiterRes> {
+  hit(key: string): Promise<WindowCount> {
     // Without Redis, straight to memory: this runs on every token request.
-    if (!this.redis) return this.countHere(key);
-    return this.redis.consume(key).then((count) => count ?? this.countHere(key));
+    if (!this.redis) return Promise.resolve(this.memory.hit(key));
+    return this.redis.consume(key).then((count) => count ?? this.memory.hit(key));
+  }
+
+  /** Callers whose windows this process holds in memory (what the 100,000-callers spec bounds). */
+  get callersInMemory(): number {
+    return this.memory.size;
   }
 
   /** Whether the counters are where they should be: always for memory; for Redis, whether it answers a PING. */
@@ -60,14 +67,4 @@ export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
     if (!this.redis) return { store: 'memory', up: true };
     return { store: 'redis', up: await this.redis.ping() };
   }
-
-  private countHere(key: string): Promise<RateLimiterRes> {
-    return this.memory.consume(key, 1, NO_OPTIONS).catch(overBudget);
-  }
-}
-
-/** rate-limiter-flexible rejects with the count when a request is over the budget: that is an answer too. */
-function overBudget(outcome: unknown): RateLimiterRes {
-  if (outcome instanceof RateLimiterRes) return outcome;
-  throw outcome;
 }
