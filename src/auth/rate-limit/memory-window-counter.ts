@@ -50,8 +50,9 @@ export class MemoryWindowCounter {
     if (now - this.generationStart >= this.windowMs) this.turnOver(now);
     let window = this.current.get(key) ?? this.previous.get(key);
     if (window === undefined || window.closesAt <= now) {
+      // A closed window can only be in `previous` (every window of `current` is still open).
+      if (window !== undefined) this.previous.delete(key);
       window = { count: 0, closesAt: now + this.windowMs };
-      // A closed window left in `previous` is simply shadowed, and dropped with its generation.
       this.current.set(key, window);
     }
     const count = ++window.count;
