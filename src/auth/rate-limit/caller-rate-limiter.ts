@@ -13,7 +13,7 @@ import { RateLimitStore } from './rate-limit.store.js';
  * Every answer carries the X-RateLimit-* headers; over the budget it is a 429
  * with Retry-After.
  *
- * It counts straight into the store (rate-limiter-flexible's counters) rather
+ * It counts straight into the store (RateLimitStore) rather
  * than through @nestjs/throttler's guard, which resolves five pieces of route
  * metadata and allocates a few kilobytes per request to support per-route
  * limits this service does not have: on the hot path of every token that was
