@@ -14,6 +14,7 @@ import { parseQueryString } from './common/http/query-string.parser.js';
 import { serverTimeoutOptions } from './common/http/server-timeouts.js';
 import { loggingOptions, type LogDestination } from './common/logging/logger.options.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
+import { stdoutDestination } from './common/logging/stdout-destination.js';
 import { registerRequestLogging } from './common/logging/request-logging.js';
 import { validateBodies } from './common/validation/body-validation.hook.js';
 import { assertDtosAreValidated } from './common/validation/validated-parameters.check.js';
@@ -26,7 +27,7 @@ export interface CreateAppOptions {
   requestLogs?: boolean;
   /** Nest's own log levels; false silences it. By default Nest logs through pino. */
   logger?: NestLogLevel[] | false;
-  /** Where log lines go instead of stdout (specs capture them). */
+  /** Where log lines go instead of stdout (LOG_SYNC decides how stdout is written); specs capture them. */
   logStream?: LogDestination;
   /** Request spans and trace ids in log lines, when main.ts started tracing (OTEL_EXPORTER_OTLP_ENDPOINT). */
   tracing?: AppTracing;
@@ -43,7 +44,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const timeouts = serverTimeoutOptions(config.timeouts);
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
-    ...loggingOptions(options.requestLogs ?? true, config.logLevel, options.logStream, options.tracing?.logFields),
+    ...loggingOptions(options.requestLogs ?? true, config.logLevel, options.logStream ?? stdoutDestination(config.logSync), options.tracing?.logFields),
     ...timeouts,
     http: { ...timeouts.http, ...HOST_CHECKED_BY_SERVICE },
     bodyLimit: MAX_BODY_BYTES,

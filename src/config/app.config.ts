@@ -35,6 +35,11 @@ class AppEnv {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
+  /** true: one synchronous write(2) per line; false: lines buffered and written asynchronously (see stdoutDestination). */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'LOG_SYNC must be true or false' })
+  LOG_SYNC: 'true' | 'false' = 'false';
+
   @IsOptional()
   @Matches(TRUST_PROXY, {
     message: 'TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses or CIDRs',
@@ -87,6 +92,8 @@ export const appConfig = registerAs('app', () => {
     host: env.HOST,
     corsAllowOrigin: env.CORS_ALLOW_ORIGIN,
     logLevel: env.LOG_LEVEL,
+    /** Each log line written synchronously, one write(2) each (LOG_SYNC=true), instead of buffered. */
+    logSync: env.LOG_SYNC === 'true',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     timeouts: {
       /** From a request's first byte until it is whole (headers and body); past it a 408, and the connection closes. */

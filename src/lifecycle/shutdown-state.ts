@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { endWithRequestTimeout, LINGER_MS } from '../common/http/client-error.handler.js';
+import { flushLogs } from '../common/logging/stdout-destination.js';
 import { appConfig } from '../config/app.config.js';
 import { shutdownMustEndBy } from './shutdown-deadline.js';
 import { shutdownConfig } from './shutdown.config.js';
@@ -83,8 +84,11 @@ export class ShutdownState implements OnModuleInit, BeforeApplicationShutdown, O
     this.endStalledConnections(deadline);
   }
 
-  onApplicationShutdown(signal?: string): void {
-    if (signal) this.logger.log('Shut down cleanly');
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    if (!signal) return;
+    this.logger.log('Shut down cleanly');
+    // The process exits next: the buffered lines, this one included, are written before it does.
+    await flushLogs();
   }
 
   /** Schedules the end of the connections the closing server would otherwise wait for (see the class comment). */

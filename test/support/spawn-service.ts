@@ -9,7 +9,7 @@ import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './test-credentials.js';
 const MAIN = resolve('dist/main.js');
 
 /** The variables the service reads, removed so a spawned process sees only what a test gives it. */
-const SERVICE_VARIABLES = /^(APP_|AGORA_|PORT$|HOST$|CORS_|LOG_LEVEL$|TOKEN_|NODE_ENV$|AUTH_|API_KEYS|JWT_|REDIS_|RATE_|METRICS_|SHUTDOWN_|LEGACY_|HTTP_|OTEL_)/;
+const SERVICE_VARIABLES = /^(APP_|AGORA_|PORT$|HOST$|CORS_|LOG_LEVEL$|LOG_SYNC$|TOKEN_|NODE_ENV$|AUTH_|API_KEYS|JWT_|REDIS_|RATE_|METRICS_|SHUTDOWN_|LEGACY_|HTTP_|OTEL_)/;
 
 export interface RunningService {
   child: ChildProcess;
