@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { JwtVerifier } from '../src/auth/jwt/jwt.verifier.js';
 import { JwksServer } from './support/jwks-server.js';
-import { createTestApp } from './support/test-app.js';
+import { captureLogs, createTestApp } from './support/test-app.js';
 
 /** Every clock but Date stays real: jose, the cache and the app read the time through Date only. */
 const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
@@ -134,5 +134,25 @@ describe('End-user JWTs: verified tokens remembered (e2e)', () => {
     });
 
     expect({ verifications, statuses, entries: verifier.cacheStats.entries }).toEqual({ verifications: 3, statuses: [401, 401, 401], entries });
+  });
+  it('logs what each request issued, to whom and from which project, when requests share a remembered token', async () => {
+    const logs = captureLogs();
+    const logged = await createTestApp({ ...jwks.env(), JWT_CHANNELS_CLAIM: 'channels' }, { requestLogs: true, logStream: logs.stream });
+    try {
+      const jwt = await jwks.sign({ sub: 'alice', channels: ['room-*'] });
+      const channels = ['room-1', 'room-2', 'room-3', 'room-4', 'room-5'];
+      const send = (channel: string) =>
+        logged.inject({ method: 'POST', url: '/v1/rtc/token', payload: { channel }, headers: { authorization: `Bearer ${jwt}`, 'x-request-id': `req-${channel}` } });
+      // The first alone (it is verified and remembered), then the rest at once, all from the remembered caller.
+      await send(channels[0]);
+      await Promise.all(channels.slice(1).map(send));
+
+      const lines = logs.lines.filter((line) => typeof line.requestId === 'string' && String(line.requestId).startsWith('req-'));
+      expect(lines.map((line) => [line.requestId, line.caller, line.project, line.issued]).sort()).toEqual(
+        channels.map((channel) => [`req-${channel}`, { kind: 'jwt', id: 'alice' }, 'default', [expect.objectContaining({ kind: 'rtc', channel })]]).sort(),
+      );
+    } finally {
+      await logged.close();
+    }
   });
 });

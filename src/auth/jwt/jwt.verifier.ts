@@ -9,6 +9,9 @@ import { isWellFormedText } from '../../common/validation/well-formed-text.js';
 import { remoteKeySet, type RemoteKeySet } from './remote-key-set.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
 
+/** Longer tokens are not remembered: 10,000 of them could hold hundreds of MiB of claims. */
+const MAX_REMEMBERED_TOKEN_LENGTH = 4096;
+
 /**
  * Asymmetric signatures only. jose's JWKS already refuses `none` and HMAC
  * (HS*: its "public" key would be a shared secret); this list is a second
@@ -55,12 +58,13 @@ export class JwtVerifier implements OnModuleInit {
     // The Authenticator asks only when AUTH_MODE accepts JWTs, which is when this is set up.
     if (!this.verifying) throw new Error('JWT verification was asked for, but AUTH_MODE accepts no JWTs');
     const { keys, options, settings } = this.verifying;
-    const cacheKey = this.cache.keyOf(token);
+    // An outsized token (claims of many kilobytes) is verified every time: the bound is in entries, not bytes.
+    const cacheKey = token.length <= MAX_REMEMBERED_TOKEN_LENGTH ? this.cache.keyOf(token) : undefined;
     // The second as jose reads it (no clock tolerance is configured), so a remembered token expires when jose would refuse it.
-    const cached = keys.fresh ? this.cache.get(cacheKey, Math.floor(Date.now() / 1000)) : undefined;
+    const cached = cacheKey !== undefined && keys.fresh ? this.cache.get(cacheKey, Math.floor(Date.now() / 1000)) : undefined;
     if (cached) {
       this.counts.hits++;
-      return cached;
+      return { ...cached };
     }
     const generation = this.cache.generation;
     this.counts.verifications++;
@@ -73,8 +77,8 @@ export class JwtVerifier implements OnModuleInit {
     }
     const caller = callerOf(payload, settings);
     // jose has checked exp is a number (required) and nbf, if present, one too.
-    this.cache.set(cacheKey, caller, { exp: payload.exp!, nbf: payload.nbf }, generation);
-    return caller;
+    if (cacheKey !== undefined) this.cache.set(cacheKey, caller, { exp: payload.exp!, nbf: payload.nbf }, generation);
+    return { ...caller };
   }
 
   /**
@@ -86,7 +90,11 @@ export class JwtVerifier implements OnModuleInit {
   }
 }
 
-/** The end user the verified claims name; a 401 without a usable identity. Frozen: it is shared by every request that sends the token. */
+/**
+ * The end user the verified claims name; a 401 without a usable identity. Frozen, as the cache's copy is shared by
+ * every request that sends the token; each request gets a shallow copy of its own, since the request log records
+ * what was issued on the caller object it is given (request-record.ts), and a shared one would mix requests' lines.
+ */
 function callerOf(payload: JWTPayload, settings: NonNullable<ConfigType<typeof authConfig>['jwt']>): JwtCaller {
   const id = identityOf(payload[settings.identityClaim]);
   if (id === undefined) throw new AuthenticationFailure('invalid', `no usable ${settings.identityClaim} claim`);

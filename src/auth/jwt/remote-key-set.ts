@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { JwksUnavailable } from '../auth-failure.exception.js';
 
 /** The JWKS at JWT_JWKS_URL, as jose fetches and caches it, and what the verifier needs to know about it. */
@@ -21,14 +21,25 @@ export interface RemoteKeySet {
  * that may be gone must be verified again).
  */
 export function remoteKeySet(url: URL, logger: Logger, onKeysChanged: () => void): RemoteKeySet {
-  const remote = createRemoteJWKSet(url, { timeoutDuration: 5000 });
-  let down = false;
   let published: string | undefined;
+  // A fetched key set is compared before jose puts it in use, so no remembered token outlives its key by the
+  // moments jose takes to import the new keys; then again once it is in use (below), which also drops what was
+  // remembered in between.
+  const fetchKeys = async (input: string, init: RequestInit): Promise<Response> => {
+    const response = await fetch(input, init);
+    if (response.ok && published !== undefined) {
+      const keys = await response.clone().json().then(keySetOf, () => undefined);
+      if (keys !== undefined && keys !== published) onKeysChanged();
+    }
+    return response;
+  };
+  const remote = createRemoteJWKSet(url, { timeoutDuration: 5000, [customFetch]: fetchKeys });
+  let down = false;
   // jose refetches only when its copy is older than its 30 s cooldown, and a refetch makes it younger: a lookup
   // that began outside the cooldown and ends inside it saw a refetch (its own or a concurrent one). Reading the
   // keys (jose hands out a copy) only then keeps the comparison off every other lookup.
   const noticeRefetch = () => {
-    const keys = JSON.stringify(remote.jwks());
+    const keys = keySetOf(remote.jwks());
     if (published !== undefined && keys !== published) onKeysChanged();
     published = keys;
   };
@@ -57,6 +68,16 @@ export function remoteKeySet(url: URL, logger: Logger, onKeysChanged: () => void
       return remote.fresh;
     },
   };
+}
+
+/**
+ * A key set in a form that ignores the order of its keys and of their fields, so an identity provider that
+ * reorders its JWKS does not empty the cache at every refetch.
+ */
+function keySetOf(jwks: unknown): string {
+  const keys: unknown = (jwks as Partial<JSONWebKeySet> | undefined)?.keys;
+  if (!Array.isArray(keys)) return '[]';
+  return JSON.stringify(keys.map((key) => JSON.stringify(key, Object.keys(Object(key)).sort())).sort());
 }
 
 /**
