@@ -56,8 +56,22 @@ export function validateBodies(fastify: FastifyInstance, pipe = new RequestValid
     if (!dto) return;
     const metadata: ArgumentMetadata = { type: 'body', metatype: dto };
     const goJson = config[GO_JSON_BODY] === true;
-    const validate = async (request: FastifyRequest): Promise<void> => {
-      request.body = await pipe.transform(goJson ? readAsGoJson(request.body, dto) : request.body, metadata);
+    // A callback hook, not an async one: a body the DTO's compiled check accepts (nearly every request) goes on in
+    // the same turn, without the promise and the extra turn of the event loop an async hook costs.
+    const validate = (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void => {
+      const body = goJson ? readAsGoJson(request.body, dto) : request.body;
+      const accepted = pipe.acceptedAsSent(body, metadata);
+      if (accepted) {
+        request.body = accepted;
+        return done();
+      }
+      pipe.transform(body, metadata).then(
+        (checked) => {
+          request.body = checked;
+          done();
+        },
+        (error: Error) => done(error),
+      );
     };
     route.preHandler = [...[route.preHandler ?? []].flat(), validate];
   });
