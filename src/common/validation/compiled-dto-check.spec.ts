@@ -123,4 +123,16 @@ describe('RequestValidationPipe', () => {
       errors: [{ field: 'uid', message: 'uid must be an integer number' }],
     });
   });
+
+  it('accepts synchronously only what transform() passes on as sent, and leaves everything else to it', async () => {
+    const body = { type: 'body', metatype: CreateRtcTokenDto } as const;
+    const valid = { channel: 'room', uid: 7 };
+    expect(pipe.acceptedAsSent(valid, body)).toBe(valid);
+    // Refusals (null, an undeclared field, a broken rule), non-objects and other parameters are transform()'s to judge.
+    for (const refused of [{ channel: 'room', uid: null }, { channel: 'room', constructor: 1 }, { channel: 'room', uid: 1.5 }, [valid], null]) {
+      expect(pipe.acceptedAsSent(refused, body)).toBeUndefined();
+      await expect(pipe.transform(refused, body)).rejects.toBeInstanceOf(ValidationProblemException);
+    }
+    expect(pipe.acceptedAsSent(valid, { type: 'query', metatype: CreateRtcTokenDto })).toBeUndefined();
+  });
 });
