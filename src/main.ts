@@ -21,7 +21,10 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch(async (error: unknown) => {
   // The lines logged before the failure (Nest's start-up lines) come first, then the reason. (Imported here like
   // the app: loaded already when the app's modules were.)
-  (await import('./common/logging/stdout-destination.js')).flushLogsSync();
+  // A write already in the thread pool ends first (at most 1 s), so the synchronous flush cannot interleave with it.
+  const logs = await import('./common/logging/stdout-destination.js');
+  await logs.flushLogs();
+  logs.flushLogsSync();
   // Configuration errors name the variable, never its value: their message is all an operator needs. Anything
   // else is a bug or a broken environment, and its stack is where to look (the dynamic imports above mean no
   // uncaught-exception report prints it for us).

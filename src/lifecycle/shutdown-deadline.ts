@@ -13,8 +13,13 @@ export function shutdownMustEndBy(at: number): void {
   deadline = at;
 }
 
-/** How long a step may still take, at most `wanted` ms: what is left before the deadline, less the end's share. */
-export function shutdownTimeLeft(wanted: number): number {
+/** How long a step may still take, at most `wanted` ms: what is left before the deadline, less the end's share (`kept`). */
+export function shutdownTimeLeft(wanted: number, kept = KEPT_FOR_THE_END_MS): number {
   if (deadline === undefined) return wanted;
-  return Math.max(0, Math.min(wanted, deadline - KEPT_FOR_THE_END_MS - Date.now()));
+  return Math.max(0, Math.min(wanted, deadline - kept - Date.now()));
+}
+
+/** The last log flush's share: what is left but closing Redis (a QUIT that gives up after 250 ms) and the exit. */
+export function lastFlushTimeLeft(wanted: number): number {
+  return shutdownTimeLeft(wanted, 300);
 }

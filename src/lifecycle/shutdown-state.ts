@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { endWithRequestTimeout, LINGER_MS } from '../common/http/client-error.handler.js';
 import { flushLogs } from '../common/logging/stdout-destination.js';
 import { appConfig } from '../config/app.config.js';
-import { shutdownMustEndBy } from './shutdown-deadline.js';
+import { lastFlushTimeLeft, shutdownMustEndBy } from './shutdown-deadline.js';
 import { shutdownConfig } from './shutdown.config.js';
 import { OpenConnections } from './open-connections.js';
 
@@ -87,8 +87,8 @@ export class ShutdownState implements OnModuleInit, BeforeApplicationShutdown, O
   async onApplicationShutdown(signal?: string): Promise<void> {
     if (!signal) return;
     this.logger.log('Shut down cleanly');
-    // The process exits next: the buffered lines, this one included, are written before it does.
-    await flushLogs();
+    // The process exits next: the buffered lines, this one included, are written before it does, within the deadline.
+    await flushLogs(lastFlushTimeLeft(1000));
   }
 
   /** Schedules the end of the connections the closing server would otherwise wait for (see the class comment). */

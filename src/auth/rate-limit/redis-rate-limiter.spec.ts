@@ -76,6 +76,23 @@ describe('RedisRateLimiter (real redis-server)', () => {
     ]);
   });
 
+  it('gives up on a hung Redis within the 250 ms timeout even for a request that queued behind one in flight', async () => {
+    redis.pause();
+    try {
+      const first = limiter.consume('backend');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Auto-pipelining writes this one only when the pipeline in flight ends: ioredis's own timeout starts then.
+      const askedAt = performance.now();
+      expect(await limiter.consume('frontend')).toBeUndefined();
+      const waited = performance.now() - askedAt;
+      expect(await first).toBeUndefined();
+      // 250 ms and a timer's lateness on a busy machine; without its own deadline it waited about 400 ms.
+      expect(waited).toBeLessThan(370);
+    } finally {
+      redis.resume();
+    }
+  });
+
   it('starts without Redis, reporting it down and counting nothing there', async () => {
     const absent = new RedisRateLimiter(`redis://127.0.0.1:${await freePort()}`, LIMIT, 60);
     try {

@@ -73,7 +73,7 @@ export class RedisRateLimiter {
     if (this.redis.status !== 'ready' || sentAt < this.skipUntil) return undefined;
     let count: RateLimiterRes;
     try {
-      count = await this.limiter.consume(hash('sha256', key, 'base64url'));
+      count = await answeredWithin(this.limiter.consume(hash('sha256', key, 'base64url')), COMMAND_TIMEOUT_MS);
     } catch (outcome) {
       // Over the budget is an answer (a RateLimiterRes); anything else is Redis failing.
       if (!(outcome instanceof RateLimiterRes)) return this.failed(outcome as Error);
@@ -123,4 +123,18 @@ export class RedisRateLimiter {
     this.down = false;
     this.skipUntil = 0;
   }
+}
+
+/**
+ * The answer, or a rejection once `ms` have passed since the request asked. ioredis's commandTimeout starts when a
+ * command is written, and with auto-pipelining a command waits for the pipeline in flight before it is written:
+ * alone it would let a request wait for a hung Redis up to twice the timeout. A late answer is dropped.
+ */
+function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Command timed out')), ms);
+  });
+  answer.catch(() => undefined);
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }

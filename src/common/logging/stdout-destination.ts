@@ -57,14 +57,14 @@ export function flushLogsSync(): void {
 const FLUSH_WAIT_MS = 1000;
 
 /**
- * Pushes out what the destination holds; resolves once written, or after FLUSH_WAIT_MS. The graceful exit
+ * Pushes out what the destination holds; resolves once written, or after `waitMs` (at most FLUSH_WAIT_MS). The graceful exit
  * waits on it so that no write is still in the thread pool when the process exits (pino's exit flush writes
  * only what is buffered, not a write already handed to the pool).
  */
-export function flushLogs(): Promise<void> {
+export function flushLogs(waitMs = FLUSH_WAIT_MS): Promise<void> {
   return new Promise((done) => {
     if (!stdout) return done();
-    setTimeout(done, FLUSH_WAIT_MS).unref();
+    setTimeout(done, Math.min(waitMs, FLUSH_WAIT_MS)).unref();
     try {
       stdout.flush(() => done());
     } catch {
