@@ -16,6 +16,8 @@ async function bootstrap(): Promise<void> {
   // Exit 0 once shut down (Nest re-raises the signal otherwise, which reads as a crash); see ShutdownState.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(port, host);
+  // Request lines are buffered (LOG_SYNC unset); the start-up's are written now, not with the first requests'.
+  (await import('./common/logging/stdout-destination.js')).flushLogs().catch(() => undefined);
 }
 
 bootstrap().catch(async (error: unknown) => {

@@ -1,4 +1,5 @@
 import { decodeToken } from './support/decode-token.js';
+import { eventually } from './support/eventually.js';
 import { freePort, spawnService, waitForHttp } from './support/spawn-service.js';
 
 /** Start-up as an operator meets it: the built service, run as a process. */
@@ -44,6 +45,8 @@ describe('start-up', () => {
       expect(body.appId).toBe('0123456789abcdef0123456789abcdef');
       expect(docs.status).toBe(200);
       expect(await docs.text()).toContain('swagger-ui');
+      // Logs are buffered (LOG_SYNC unset): the start-up lines are pushed out once the service listens.
+      await eventually(async () => /DEMO credentials\. Agora will reject these tokens/.test(service.output()), 30);
       expect(service.output()).toMatch(/DEMO credentials\. Agora will reject these tokens/);
     } finally {
       service.child.kill('SIGTERM');
