@@ -63,6 +63,8 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
     expect(await issue(url, B.name)).toEqual({ appId: B.appId, verifiesWith: ['B new'] });
     expect(await issue(url, A.name)).toEqual({ appId: A.appId, verifiesWith: ['A'] });
     expect(await generationsOf(url)).toEqual({ ready: 2, metrics: 2 });
+    // Logs are buffered (LOG_SYNC unset): the reload's line is written within a second.
+    await eventually(async () => logLines(service.output(), 'file change:').length > 0);
     expect(logLines(service.output(), 'file change:')).toEqual([{ level: 'info', msg: `file change: serving 2 project(s), generation 2; requests that name none get "${A.name}"` }]);
   });
 
@@ -101,7 +103,8 @@ describe('AGORA_PROJECTS_WATCH_SECONDS: a changed certificate file is served wit
     expect(await generationsOf(url)).toEqual({ ready: 4, metrics: 4 });
   });
 
-  it('writes no certificate, old or new, to its output in any encoding', () => {
+  it('writes no certificate, old or new, to its output in any encoding', async () => {
+    await eventually(async () => logLines(service.output(), 'generation 4').length > 0);
     expect(logLines(service.output(), 'generation 4')).toHaveLength(1);
     expect(secretsFoundIn(service.output(), CERTIFICATES)).toEqual([]);
   });
