@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(port, host);
   // Request lines are buffered (LOG_SYNC unset); the start-up's are written now, not with the first requests'.
-  (await import('./common/logging/stdout-destination.js')).flushLogs().catch(() => undefined);
+  void (await import('./common/logging/stdout-destination.js')).flushLogs();
 }
 
 bootstrap().catch(async (error: unknown) => {

@@ -6,8 +6,6 @@ import { RedisRateLimiter } from './redis-rate-limiter.js';
 
 /** One fixed window a minute, opened by a caller's first request: RATE_LIMIT_PER_MINUTE is the budget of each. */
 const WINDOW_SECONDS = 60;
-/** Passed to consume() so that the library does not allocate its default `{}` on every request. */
-const NO_OPTIONS = Object.freeze({});
 
 /** What readiness reports about the rate-limit counters. */
 type RateLimitStoreStatus =
